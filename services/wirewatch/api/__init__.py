@@ -1,0 +1,1 @@
+"""The API service: JSON endpoints, the live dashboard, health and metrics."""

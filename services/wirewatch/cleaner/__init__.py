@@ -1,0 +1,1 @@
+"""The cleaner stage: articles.raw -> articles.clean."""

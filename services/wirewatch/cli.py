@@ -1,0 +1,198 @@
+"""The ``wirewatch`` command line: run the pipeline or one service, feed it, watch it, analyse offline."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import os
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+import orjson
+
+from wirewatch.runtime.service import configure_logging
+from wirewatch.runtime.settings import Settings, SettingsError
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _require_broker(settings: Settings) -> Settings:
+    if not settings.bootstrap_servers:
+        raise click.UsageError(
+            "KAFKA_BOOTSTRAP_SERVERS is not set: start `wirewatch run` or `wirewatch broker` and export the "
+            "address it prints."
+        )
+    return settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="wirewatch")
+def main() -> None:
+    """Wirewatch: news feeds in, structured events about relations between states out."""
+
+
+@main.command()
+def run() -> None:
+    """Run everything: the embedded broker (unless KAFKA_BOOTSTRAP_SERVERS is set), every service, the dashboard."""
+    from wirewatch.runtime.launcher import run_all
+
+    settings = _settings()
+    configure_logging(settings.log_level)
+    sys.exit(asyncio.run(run_all(settings)))
+
+
+@main.command()
+@click.option("--port", type=int, default=None, help="Port to listen on (default: WIREWATCH_BROKER_PORT or 9092).")
+def broker(port: int | None) -> None:
+    """Run only the embedded broker, with the pipeline's topics created, until Ctrl-C."""
+    from wirewatch.runtime.launcher import run_broker_only
+
+    settings = _settings()
+    configure_logging(settings.log_level)
+    chosen = port if port is not None else (settings.broker_port or 9092)
+    asyncio.run(run_broker_only(settings, chosen))
+
+
+@main.command()
+def clean() -> None:
+    """Run the cleaner stage alone (articles.raw -> articles.clean)."""
+    from wirewatch.cleaner.app import main as cleaner_main
+
+    cleaner_main(_require_broker(_settings()))
+
+
+@main.command()
+def tag() -> None:
+    """Run the tagger stage alone (articles.clean -> articles.tagged, events.agreements)."""
+    from wirewatch.tagger.app import main as tagger_main
+
+    tagger_main(_require_broker(_settings()))
+
+
+@main.command()
+def scrape() -> None:
+    """Run the scraper alone (feeds -> articles.raw)."""
+    from wirewatch.scraper.app import main as scraper_main
+
+    settings = _require_broker(_settings())
+    configure_logging(settings.log_level)
+    scraper_main(settings)
+
+
+@main.command()
+def api() -> None:
+    """Run the API, dashboard, health and metrics server alone."""
+    from wirewatch.api.app import main as api_main
+
+    settings = _settings()
+    configure_logging(settings.log_level)
+    api_main(settings)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def ingest(paths: tuple[Path, ...]) -> None:
+    """Publish files to articles.raw: .txt as text, .html as HTML, .jsonl as raw articles; folders recursively."""
+    from wirewatch.scraper.files import expand, read_items
+    from wirewatch.scraper.ingest import publish_items
+
+    settings = _require_broker(_settings())
+    files = expand(paths)
+    with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
+        seen: set[str] = set()
+
+        def advance(item: Any) -> None:
+            name = item.source.rsplit(":", 1)[0] if item.source.endswith(tuple("0123456789")) else item.source
+            if name not in seen:
+                seen.add(name)
+                bar.update(1)
+
+        summary = asyncio.run(publish_items(settings, read_items(files), advance))
+    click.echo(
+        f"published {summary.published} article(s) ({summary.bytes} bytes) from {len(files)} file(s); "
+        f"{summary.deadlettered} dead-lettered",
+        err=True,
+    )
+    for error in summary.errors[:20]:
+        click.echo(f"  {error}", err=True)
+
+
+def _print_message(out: TextIO, value: bytes | None) -> None:
+    try:
+        doc: Any = orjson.loads(value or b"null")
+    except orjson.JSONDecodeError:
+        doc = {"_raw_b64": base64.b64encode(value or b"").decode()}
+    out.write(orjson.dumps(doc).decode() + "\n")
+    out.flush()
+
+
+@main.command()
+@click.argument("topic")
+@click.option("--from-beginning", is_flag=True, help="Start at the oldest message instead of new ones.")
+@click.option("--max", "max_messages", type=int, default=None, help="Stop after this many messages.")
+@click.option("--timeout", type=float, default=None, help="Stop after this many seconds without a message.")
+def tail(topic: str, from_beginning: bool, max_messages: int | None, timeout: float | None) -> None:
+    """Print the messages of TOPIC (e.g. events.agreements) as JSON lines."""
+    from wirewatch.runtime.tailing import tail_topic
+
+    settings = _require_broker(_settings())
+    full = topic if topic.startswith(settings.topic_prefix) else settings.topic_prefix + topic
+    count = asyncio.run(
+        tail_topic(settings, full, from_beginning, max_messages, timeout, lambda v: _print_message(sys.stdout, v))
+    )
+    click.echo(f"{count} message(s)", err=True)
+
+
+@main.command()
+@click.argument("source", type=click.Path(allow_dash=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(allow_dash=True, path_type=Path),
+    default=Path("-"),
+    help="Where to write the JSON lines (default: standard output).",
+)
+def analyze(source: Path, output: Path) -> None:
+    """Clean and tag articles offline, no broker needed.
+
+    SOURCE is JSONL (or - for standard input) with one {"id", "text"|"html", "lang"?, "published"?,
+    "url"?, "title"?} per line, or a .txt/.html file or folder. Writes one tagged-article line per input.
+    """
+    from wirewatch.offline import OfflineAnalyzer
+    from wirewatch.scraper.files import expand, read_items
+
+    analyzer = OfflineAnalyzer()
+    if str(source) == "-":
+        results = analyzer.analyze_lines(sys.stdin.buffer)
+    elif source.is_file() and source.suffix.lower() == ".jsonl":
+        results = analyzer.analyze_lines(source.open("rb"))
+    else:
+        items = read_items(expand([source]))
+        results = analyzer.analyze_documents(i.document for i in items if i.document is not None)
+    count = _write_analysis(results, output)
+    click.echo(f"analysed {count} article(s)", err=True)
+
+
+def _write_analysis(results: Any, output: Path) -> int:
+    count = 0
+    handle = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
+    try:
+        for doc in results:
+            handle.write(orjson.dumps(doc).decode() + "\n")
+            count += 1
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+    return count
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    main()

@@ -1,0 +1,95 @@
+"""What a stage handler returns for one input message: outputs to produce, or a dead letter.
+
+``run_handler`` is the one place that turns failures into dead letters, so every stage
+reports errors the same way:
+
+1. ``DecodeError`` (not a JSON object)           -> ``error_kind="not_json"``
+2. ``Rejected`` from the core or the wire layer  -> ``error_kind=<reason>``
+3. ``SchemaViolation`` on input                  -> ``error_kind="schema_invalid"``
+4. ``SchemaViolation`` on our own output         -> ``error_kind="output_invalid"`` (a bug, but nothing is lost)
+5. any other exception                           -> ``error_kind="internal_error"``
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from wirewatch.contracts.cloudevents import Headers
+from wirewatch.contracts.codec import DecodeError, decode, encode
+from wirewatch.contracts.deadletter import Origin, dead_letter
+from wirewatch.contracts.schemas import SchemaViolation, validate_for
+from wirewatch.contracts.topics import Topic
+from wirewatch.core.errors import Rejected
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One message to produce: topic, key, JSON document and headers."""
+
+    topic: Topic
+    key: bytes
+    document: dict[str, Any]
+    headers: Headers = field(default_factory=list)
+
+    def value(self) -> bytes:
+        """The encoded document."""
+        return encode(self.document)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of handling one message. ``error_kind`` is set when it was dead-lettered."""
+
+    outputs: tuple[Output, ...]
+    error_kind: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        """Whether the message went to the dead-letter topic."""
+        return self.error_kind is not None
+
+
+Handler = Callable[[dict[str, Any]], list[Output]]
+
+
+def _classify(exc: Exception) -> tuple[str, str]:
+    if isinstance(exc, DecodeError):
+        return "not_json", str(exc)
+    if isinstance(exc, Rejected):
+        return exc.reason.value, exc.detail
+    if isinstance(exc, SchemaViolation):
+        return "schema_invalid", str(exc)
+    log.exception("internal error while handling a message")
+    return "internal_error", f"{type(exc).__name__}: {exc}"
+
+
+def run_handler(stage: str, source: Topic, value: bytes | None, origin: Origin, now: str, handler: Handler) -> Outcome:
+    """Decode and validate ``value`` as a ``source`` message, call ``handler``, validate its outputs.
+
+    Never raises for a bad message: the outcome then holds one dead-letter output.
+    """
+    try:
+        document = decode(value)
+        validate_for(source, document)
+        outputs = handler(document)
+    except Exception as exc:
+        kind, message = _classify(exc)
+        return _dead(stage, kind, message, value, origin, now)
+    try:
+        for out in outputs:
+            validate_for(out.topic, out.document)
+    except SchemaViolation as exc:
+        log.error("stage %s produced an invalid document: %s", stage, exc)
+        return _dead(stage, "output_invalid", str(exc), value, origin, now)
+    return Outcome(tuple(outputs))
+
+
+def _dead(stage: str, kind: str, message: str, value: bytes | None, origin: Origin, now: str) -> Outcome:
+    letter = dead_letter(stage, kind, message, value or b"", origin, now)
+    key = origin.key if origin.key is not None else b""
+    return Outcome((Output(Topic.DEADLETTER, key, letter),), error_kind=kind)

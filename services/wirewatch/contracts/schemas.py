@@ -1,0 +1,66 @@
+"""Load the JSON Schemas of ``schemas/`` and validate documents against them at the topic boundary."""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from wirewatch.contracts.topics import Topic
+
+#: Which schema every message on a topic must satisfy.
+TOPIC_SCHEMAS: dict[Topic, str] = {
+    Topic.RAW: "raw-article.v1",
+    Topic.CLEAN: "clean-article.v1",
+    Topic.TAGGED: "tagged-article.v1",
+    Topic.AGREEMENTS: "agreement-event.v1",
+    Topic.DEADLETTER: "deadletter.v1",
+}
+
+
+class SchemaViolation(ValueError):
+    """A document does not satisfy its schema; ``errors`` lists every violation found."""
+
+    def __init__(self, schema: str, errors: list[str]) -> None:
+        super().__init__(f"{schema}: " + "; ".join(errors[:5]))
+        self.schema = schema
+        self.errors = errors
+
+
+def schema_dir() -> Path:
+    """Where the schemas are: inside the installed wheel, else the repository's ``schemas/``."""
+    packaged = resources.files("wirewatch").joinpath("_schemas")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "schemas"
+
+
+@functools.cache
+def validator(name: str) -> Draft202012Validator:
+    """The compiled validator of schema ``name`` (e.g. ``raw-article.v1``); built once."""
+    schema = json.loads((schema_dir() / f"{name}.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def violations(name: str, document: Any) -> list[str]:
+    """Every way ``document`` breaks schema ``name``, as readable lines (empty when valid)."""
+    return [
+        f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in validator(name).iter_errors(document)
+    ]
+
+
+def validate(name: str, document: Any) -> None:
+    """Raise ``SchemaViolation`` unless ``document`` satisfies schema ``name``."""
+    errors = violations(name, document)
+    if errors:
+        raise SchemaViolation(name, errors)
+
+
+def validate_for(topic: Topic, document: Any) -> None:
+    """Validate a document about to be produced to (or just consumed from) ``topic``."""
+    validate(TOPIC_SCHEMAS[topic], document)

@@ -1,0 +1,49 @@
+"""The pure core: text in, data out. No Kafka, no asyncio, no environment, no global state."""
+
+from wirewatch.core.agreements import extract_agreements
+from wirewatch.core.analysis import Resources, analyze, tag_article
+from wirewatch.core.cleaning import CleanOptions, clean_article
+from wirewatch.core.countries import CountryTagging, Gazetteer, load_gazetteer, tag_countries
+from wirewatch.core.errors import Rejected, RejectReason, WirewatchError
+from wirewatch.core.ids import agreement_id, article_id, canonical_url, event_id
+from wirewatch.core.language import LanguageGuess, identify_language
+from wirewatch.core.model import (
+    Agreement,
+    CleanArticle,
+    ContentKind,
+    CountryMention,
+    CountryTag,
+    RawArticle,
+    Span,
+    TaggedArticle,
+)
+
+__all__ = [
+    "Agreement",
+    "CleanArticle",
+    "CleanOptions",
+    "ContentKind",
+    "CountryMention",
+    "CountryTag",
+    "CountryTagging",
+    "Gazetteer",
+    "LanguageGuess",
+    "RawArticle",
+    "RejectReason",
+    "Rejected",
+    "Resources",
+    "Span",
+    "TaggedArticle",
+    "WirewatchError",
+    "agreement_id",
+    "analyze",
+    "article_id",
+    "canonical_url",
+    "clean_article",
+    "event_id",
+    "extract_agreements",
+    "identify_language",
+    "load_gazetteer",
+    "tag_article",
+    "tag_countries",
+]

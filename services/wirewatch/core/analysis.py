@@ -1,0 +1,41 @@
+"""The whole core in one call: raw article in, tagged article out.
+
+``Resources`` holds what is expensive to build (the gazetteer's automaton, lexicons);
+build it once per process with ``Resources.load()`` and pass it to every call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wirewatch.core.agreements import extract_agreements
+from wirewatch.core.cleaning import CleanOptions, clean_article
+from wirewatch.core.countries import Gazetteer, load_gazetteer, tag_countries
+from wirewatch.core.model import CleanArticle, RawArticle, TaggedArticle
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Everything the core needs that is built once per process."""
+
+    gazetteer: Gazetteer
+    clean_options: CleanOptions
+
+    @classmethod
+    def load(cls, clean_options: CleanOptions | None = None) -> Resources:
+        """Build the gazetteer and lexicons (slow: once per process)."""
+        return cls(gazetteer=load_gazetteer(), clean_options=clean_options or CleanOptions())
+
+
+def tag_article(article: CleanArticle, resources: Resources) -> TaggedArticle:
+    """Tag a clean article with countries, organisations and agreements."""
+    tagging = tag_countries(article.title, article.body, resources.gazetteer)
+    focus = tuple(t.code for t in tagging.countries if t.focus)
+    body_mentions = tuple(m for m in tagging.mentions if m.span.field == "body")
+    agreements = extract_agreements(article.body, body_mentions, focus)
+    return TaggedArticle(article, tagging.countries, tagging.organisations, agreements)
+
+
+def analyze(raw: RawArticle, resources: Resources) -> TaggedArticle:
+    """Clean and tag one raw article; raises ``Rejected`` when it cannot be cleaned."""
+    return tag_article(clean_article(raw, resources.clean_options), resources)

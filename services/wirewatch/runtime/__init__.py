@@ -1,0 +1,1 @@
+"""Runtime: settings, metrics, Kafka and Faust factories, the embedded broker, the supervisor."""

@@ -1,0 +1,110 @@
+"""aiokafka factories and topic administration, configured from ``Settings``.
+
+Producers use ``acks="all"`` without idempotence: the embedded broker refuses the
+idempotent producer (DESIGN.md), and deterministic ids make duplicates harmless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
+
+from wirewatch.runtime.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Topics whose latest value per key is all that matters (compacted on a real cluster).
+COMPACTED_SUFFIXES = ("events.agreements",)
+
+
+def make_producer(settings: Settings, **overrides: object) -> AIOKafkaProducer:
+    """A producer that waits for every in-sync replica (``acks=all``)."""
+    options: dict[str, object] = {
+        "bootstrap_servers": settings.bootstrap,
+        "acks": "all",
+        "enable_idempotence": False,
+        "linger_ms": 5,
+        "max_request_size": 8 * 1024 * 1024,
+        "request_timeout_ms": 30_000,
+    }
+    options.update(overrides)
+    return AIOKafkaProducer(**options)
+
+
+def make_consumer(settings: Settings, *topics: str, group: str | None = None, **overrides: object) -> AIOKafkaConsumer:
+    """A consumer of ``topics``; with ``group`` it joins that consumer group and commits manually."""
+    options: dict[str, object] = {
+        "bootstrap_servers": settings.bootstrap,
+        "group_id": group,
+        "enable_auto_commit": False,
+        "auto_offset_reset": "earliest",
+        "session_timeout_ms": 6_000,
+        "heartbeat_interval_ms": 1_000,
+        "rebalance_timeout_ms": 4_000,
+        "fetch_max_bytes": 16 * 1024 * 1024,
+        "max_partition_fetch_bytes": 8 * 1024 * 1024,
+    }
+    options.update(overrides)
+    return AIOKafkaConsumer(*topics, **options)
+
+
+async def wait_until_ready(bootstrap: str, timeout: float = 30.0) -> None:
+    """Return once the broker answers a metadata request; ``TimeoutError`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    last: Exception | None = None
+    await _wait_for_port(bootstrap.split(",")[0], deadline)
+    while time.monotonic() < deadline:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3_000)
+        try:
+            await admin.start()
+            await admin.list_topics()
+            return
+        except (KafkaError, OSError) as exc:
+            last = exc
+            await asyncio.sleep(0.2)
+        finally:
+            await admin.close()
+    raise TimeoutError(f"broker at {bootstrap} did not answer within {timeout:.0f}s: {last!r}")
+
+
+async def _wait_for_port(server: str, deadline: float) -> None:
+    """Wait until ``host:port`` accepts TCP connections (quietly: aiokafka logs every refused attempt)."""
+    host, _, port = server.rpartition(":")
+    while time.monotonic() < deadline:
+        try:
+            _, writer = await asyncio.open_connection(host, int(port))
+        except OSError:
+            await asyncio.sleep(0.1)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
+
+
+async def ensure_topics(settings: Settings) -> list[str]:
+    """Create every pipeline topic that does not exist yet; return the names created."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap, request_timeout_ms=10_000)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        wanted = []
+        for name in settings.topics.all():
+            if name in existing:
+                continue
+            configs = {"cleanup.policy": "compact"} if name.endswith(COMPACTED_SUFFIXES) else {}
+            wanted.append(NewTopic(name, settings.partitions, settings.replication, topic_configs=configs))
+        if wanted:
+            try:
+                await admin.create_topics(wanted)
+            except TopicAlreadyExistsError:
+                log.info("topics were created concurrently by another process")
+        return [t.name for t in wanted]
+    except KafkaConnectionError as exc:
+        raise ConnectionError(f"cannot reach the broker at {settings.bootstrap}: {exc}") from exc
+    finally:
+        await admin.close()

@@ -1,0 +1,1 @@
+"""The scraper stage: feeds, files and archives -> articles.raw."""

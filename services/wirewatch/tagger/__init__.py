@@ -1,0 +1,1 @@
+"""The tagger stage: articles.clean -> articles.tagged and events.agreements."""
