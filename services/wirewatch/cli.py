@@ -61,6 +61,20 @@ def broker(port: int | None) -> None:
 
 
 @main.command()
+@click.option("--create", is_flag=True, help="Create the topics that do not exist yet.")
+def topics(create: bool) -> None:
+    """List the pipeline's topic names (with the prefix); with --create, create the missing ones."""
+    from wirewatch.runtime.kafka import ensure_topics
+
+    settings = _settings()
+    if create:
+        created = asyncio.run(ensure_topics(_require_broker(settings)))
+        click.echo(f"created {len(created)} topic(s): {', '.join(created) or '-'}", err=True)
+    for name in settings.topics.all():
+        click.echo(name)
+
+
+@main.command()
 def clean() -> None:
     """Run the cleaner stage alone (articles.raw -> articles.clean)."""
     from wirewatch.cleaner.app import main as cleaner_main
