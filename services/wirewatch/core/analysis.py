@@ -29,7 +29,9 @@ class Resources:
 
 def tag_article(article: CleanArticle, resources: Resources) -> TaggedArticle:
     """Tag a clean article with countries, organisations and agreements."""
-    tagging = tag_countries(article.title, article.body, resources.gazetteer)
+    tagging = tag_countries(
+        article.title, article.body, resources.gazetteer, lang=article.lang, published=article.published
+    )
     focus = tuple(t.code for t in tagging.countries if t.focus)
     body_mentions = tuple(m for m in tagging.mentions if m.span.field == "body")
     agreements = extract_agreements(article.body, body_mentions, focus)

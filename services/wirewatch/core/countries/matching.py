@@ -1,0 +1,98 @@
+"""One pass of the automaton over a text: candidate matches, checked and made non-overlapping."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wirewatch.core.countries.gazetteer import Entry, Gazetteer
+from wirewatch.core.countries.inflection import CLITIC_PREFIX
+from wirewatch.core.countries.normalize import strip_accents
+
+_WORD_REST = re.compile(r"[^\W_]*")
+_MAX_CLITIC = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A checked match: ``[start, end)`` covers the whole word, ``stem_end`` the matched stem."""
+
+    start: int
+    end: int
+    stem_end: int
+    entry: Entry
+
+
+def _starts_ok(lower: str, start: int, entry: Entry, lang: str | None) -> bool:
+    if entry.boundary == "none" or start == 0 or not lower[start - 1].isalnum():
+        return True
+    if entry.boundary != "clitic":
+        return False
+    first = start
+    while first > 0 and lower[first - 1].isalnum():
+        first -= 1
+    prefixes = "".join(CLITIC_PREFIX.get(code, "") for code in entry.langs)
+    return start - first <= _MAX_CLITIC and all(c in prefixes for c in lower[first:start])
+
+
+def _ending_ok(suffix: str, entry: Entry) -> bool:
+    if suffix in entry.endings or len(suffix) <= entry.open_suffix:
+        return True
+    return strip_accents(suffix) in entry.endings
+
+
+def _case_ok(text: str, start: int, stem_end: int, entry: Entry) -> bool:
+    if entry.case == "cap":
+        first = text[start]
+        return first == first.upper()
+    if entry.case == "exact":
+        return text[start:stem_end] in entry.forms
+    return True
+
+
+def _lang_ok(entry: Entry, lang: str | None) -> bool:
+    """Language-specific forms count in their language; English names count everywhere."""
+    if lang is None or not entry.langs or lang in entry.langs:
+        return True
+    return entry.kind == "name" and "en" in entry.langs
+
+
+def _check(text: str, lower: str, start: int, stem_end: int, entry: Entry, lang: str | None) -> Candidate | None:
+    if not (_lang_ok(entry, lang) and _starts_ok(lower, start, entry, lang)):
+        return None
+    end = stem_end
+    if entry.boundary != "none":
+        end = _WORD_REST.match(lower, stem_end).end()  # type: ignore[union-attr]  # [^\W_]* always matches
+        if end > stem_end and not _ending_ok(lower[stem_end:end], entry):
+            return None
+    if not _case_ok(text, start, stem_end, entry):
+        return None
+    return Candidate(start, end, stem_end, entry)
+
+
+def find_candidates(text: str, gazetteer: Gazetteer, lang: str | None = None) -> list[Candidate]:
+    """Every valid match in ``text`` (overlapping ones included), in automaton order."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c if len(low := c.lower()) != 1 else low for c in text)
+    found: list[Candidate] = []
+    for last, (length, entries) in gazetteer.automaton.iter(lower):
+        start, stem_end = last + 1 - length, last + 1
+        for entry in entries:
+            candidate = _check(text, lower, start, stem_end, entry, lang)
+            if candidate is not None:
+                found.append(candidate)
+                break
+    return found
+
+
+def longest_matches(candidates: list[Candidate]) -> list[Candidate]:
+    """Leftmost-longest non-overlapping selection: Papua New Guinea beats Guinea."""
+    ordered = sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), -(c.stem_end - c.start)))
+    chosen: list[Candidate] = []
+    reach = 0
+    for candidate in ordered:
+        if candidate.start >= reach:
+            chosen.append(candidate)
+            reach = candidate.end
+    return chosen
