@@ -117,6 +117,11 @@ _LATIN_SLAVIC_ENDINGS = (
     "iji",
 )
 _CYRILLIC_STRIP = ("ия", "ія", "ая", "ое", "ий", "ый", "ой", "а", "я", "о", "е", "ы", "и", "ь", "й")
+# Case forms tried for the inner words of multi-word Slavic names (Северной Кореи, Korei Północnej).
+_CYRILLIC_INNER = ("ой", "ую", "ого", "ом", "ии", "и", "е")
+_LATIN_INNER = ("ej", "a", "i", "e", "y", "iej")
+_MAX_HEADS = 16
+_MIN_STEM = 4  # shorter stems would match the start of too many unrelated words
 _LATIN_STRIP = ("ija", "ia", "ja", "ie", "a", "o", "e", "y", "i", "sko")
 
 
@@ -138,20 +143,22 @@ def _slavic_word(word: str) -> tuple[str, tuple[str, ...]]:
     strip = _CYRILLIC_STRIP if cyrillic else _LATIN_STRIP
     endings = _CYRILLIC_ENDINGS if cyrillic else _LATIN_SLAVIC_ENDINGS
     for tail in strip:
-        if word.endswith(tail) and len(word) - len(tail) >= 3:
+        if word.endswith(tail) and len(word) - len(tail) >= _MIN_STEM:
             return word[: -len(tail)], endings
     return word, endings
 
 
 def _slavic_name(form: str) -> list[Stem]:
-    """Each word of a Slavic name inflects; inner words get a few concrete variants."""
+    """Each word of a Slavic name inflects; inner words get a few concrete case forms."""
     words = form.split(" ")
     last_stem, endings = _slavic_word(words[-1])
     heads = [""]
     for word in words[:-1]:
-        stem, word_endings = _slavic_word(word)
-        forms = {word} | ({stem + e for e in word_endings[:12]} if stem != word else set())
-        heads = [f"{h}{f} " for h in heads for f in sorted(forms)][:64]
+        stem, _ = _slavic_word(word)
+        cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+        inner = _CYRILLIC_INNER if cyrillic else _LATIN_INNER
+        forms = {word} | ({stem + e for e in inner} if stem != word else set())
+        heads = [f"{h}{f} " for h in heads for f in sorted(forms)][:_MAX_HEADS]
     return [_fixed(h + last_stem, endings) for h in heads]
 
 
@@ -170,7 +177,7 @@ def adjective_stems(form: str, lang: str) -> list[Stem]:
     if rule is None:
         return name_stems(form, lang)
     for tail, keep, endings in rule:
-        if form.endswith(tail) and len(form) - len(tail) >= 3:
+        if form.endswith(tail) and len(form) - len(tail) >= _MIN_STEM:
             stem = form[: len(form) - len(tail)] + keep
             return [_fixed(stem, endings)]
     return [_fixed(form, rule[-1][2])]

@@ -21,66 +21,17 @@ import pycountry
 from babel import Locale
 
 from wirewatch.core.countries.inflection import Stem, adjective_stems, name_stems
+from wirewatch.core.countries.normalize import strip_accents
 
 # CLDR locales read for country names: the most used languages of news on the web.
 LANGUAGES = (
-    "en",
-    "de",
-    "fr",
-    "es",
-    "it",
-    "pt",
-    "nl",
-    "pl",
-    "ru",
-    "uk",
-    "ar",
-    "zh",
-    "zh_Hant",
-    "ja",
-    "ko",
-    "tr",
-    "fa",
-    "hi",
-    "id",
-    "ms",
-    "vi",
-    "th",
-    "sv",
-    "da",
-    "nb",
-    "fi",
-    "cs",
-    "sk",
-    "hu",
-    "ro",
-    "el",
-    "bg",
-    "sr",
-    "hr",
-    "sl",
-    "he",
-    "ur",
-    "bn",
-    "ca",
-    "lt",
-    "lv",
-    "et",
-    "sw",
-    "tl",
-    "be",
-    "ka",
-    "hy",
-    "az",
-    "kk",
-    "uz",
-    "sq",
-    "mk",
-    "bs",
-)
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "ar", "zh", "zh_Hant", "ja", "ko", "tr", "fa",
+    "hi", "id", "ms", "vi", "th", "sv", "da", "nb", "fi", "cs", "sk", "hu", "ro", "el", "bg", "sr", "hr", "sl",
+    "he", "ur", "bn", "ca", "lt", "lv", "et", "sw",
+)  # fmt: skip
 # Codes whose CLDR names are ambiguous or composite ("Congo - Kinshasa"); names.tsv covers them.
 _CURATED_ONLY = frozenset({"COD", "COG"})
-_MIN_LATIN_LENGTH = 4  # shorter CLDR names in Latin script are too often ordinary words (Čad, Irã)
+_MIN_LATIN_LENGTH = 4  # shorter CLDR names in Latin script are too often ordinary words (Nga, Séc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +48,8 @@ class Form:
     def stems(self) -> list[Stem]:
         """The automaton stems of this form (see ``inflection``)."""
         low = self.text.lower()
+        if self.case == "exact":
+            return [Stem(low, frozenset({"", "s"}))]
         if self.kind == "adjective":
             return adjective_stems(low, self.lang)
         if self.kind in ("name", "metonym", "institution") and self.lang != "*":
@@ -119,8 +72,10 @@ def _split_cldr(name: str) -> list[str]:
     return [p for p in parts if not re.fullmatch(r"[\W\d]*", p)]
 
 
-def _too_short(text: str) -> bool:
-    return len(text) < _MIN_LATIN_LENGTH and text.isascii()
+def _short_case(text: str) -> str:
+    """Short Latin-script names (Nga, Mỹ, Đức) match only exactly as written: as plain
+    lower-case words they are everyday words in other languages."""
+    return "exact" if len(strip_accents(text)) < _MIN_LATIN_LENGTH and strip_accents(text).isascii() else "cap"
 
 
 def cldr_forms(languages: tuple[str, ...]) -> list[Form]:
@@ -132,8 +87,8 @@ def cldr_forms(languages: tuple[str, ...]) -> list[Form]:
         lang = locale_name.split("_")[0]
         for alpha2, alpha3 in countries:
             for part in _split_cldr(territories.get(alpha2, "")):
-                if " - " not in part and not _too_short(part):
-                    forms.append(Form(alpha3, "name", lang, part))
+                if " - " not in part:
+                    forms.append(Form(alpha3, "name", lang, part, _short_case(part)))
     return forms
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from wirewatch.core.countries.gazetteer import Entry, Gazetteer
+from wirewatch.core.countries.gazetteer import LATIN_BYTES, Entry, Gazetteer
 from wirewatch.core.countries.inflection import CLITIC_PREFIX
 from wirewatch.core.countries.normalize import strip_accents
 
@@ -35,10 +36,12 @@ def _starts_ok(lower: str, start: int, entry: Entry, lang: str | None) -> bool:
     return start - first <= _MAX_CLITIC and all(c in prefixes for c in lower[first:start])
 
 
-def _ending_ok(suffix: str, entry: Entry) -> bool:
-    if suffix in entry.endings or len(suffix) <= entry.open_suffix:
+def _ending_ok(suffix: str, entry: Entry, lang: str | None) -> bool:
+    if suffix in entry.endings:
         return True
-    return strip_accents(suffix) in entry.endings
+    if entry.open_suffix and lang is not None and len(suffix) <= entry.open_suffix:
+        return True  # any case ending, but only when the text is known to be in that language
+    return not suffix.isascii() and strip_accents(suffix) in entry.endings
 
 
 def _case_ok(text: str, start: int, stem_end: int, entry: Entry) -> bool:
@@ -63,7 +66,7 @@ def _check(text: str, lower: str, start: int, stem_end: int, entry: Entry, lang:
     end = stem_end
     if entry.boundary != "none":
         end = _WORD_REST.match(lower, stem_end).end()  # type: ignore[union-attr]  # [^\W_]* always matches
-        if end > stem_end and not _ending_ok(lower[stem_end:end], entry):
+        if end > stem_end and not _ending_ok(lower[stem_end:end], entry, lang):
             return None
     if not _case_ok(text, start, stem_end, entry):
         return None
@@ -76,8 +79,27 @@ def find_candidates(text: str, gazetteer: Gazetteer, lang: str | None = None) ->
     if len(lower) != len(text):
         lower = "".join(c if len(low := c.lower()) != 1 else low for c in text)
     found: list[Candidate] = []
-    for last, (length, entries) in gazetteer.automaton.iter(lower):
-        start, stem_end = last + 1 - length, last + 1
+    present = _script_leads(text)
+    for leads, automaton in gazetteer.automata:
+        if not leads or leads & present:
+            found.extend(_scan(text, lower, automaton, lang))
+    return found
+
+
+def _script_leads(text: str) -> set[int]:
+    """UTF-8 lead bytes of the non-Latin characters in ``text`` (see ``gazetteer.SCRIPTS``)."""
+    if text.isascii():
+        return set()
+    return set(text.encode("utf-8", "surrogatepass").translate(None, LATIN_BYTES))
+
+
+def _scan(text: str, lower: str, automaton: Any, lang: str | None) -> list[Candidate]:
+    found: list[Candidate] = []
+    for last, (length, entries, word_start) in automaton.iter(lower):
+        start = last + 1 - length
+        if word_start and start and lower[start - 1].isalnum():
+            continue  # inside a word: the common case, rejected before any other work
+        stem_end = last + 1
         for entry in entries:
             candidate = _check(text, lower, start, stem_end, entry, lang)
             if candidate is not None:
