@@ -54,7 +54,6 @@ _CYRILLIC_ENDINGS = (
     "",
     "а",
     "я",
-    "ия",
     "у",
     "ю",
     "е",
@@ -114,14 +113,17 @@ _LATIN_SLAVIC_ENDINGS = (
     "ju",
     "jo",
     "ije",
+    "ja",
+    "je",
     "iji",
 )
 _CYRILLIC_STRIP = ("ия", "ія", "ая", "ое", "ий", "ый", "ой", "а", "я", "о", "е", "ы", "и", "ь", "й")
 # Case forms tried for the inner words of multi-word Slavic names (Северной Кореи, Korei Północnej).
 _CYRILLIC_INNER = ("ой", "ую", "ого", "ом", "ии", "и", "е")
 _LATIN_INNER = ("ej", "a", "i", "e", "y", "iej")
-_MAX_HEADS = 16
-_MIN_STEM = 4  # shorter stems would match the start of too many unrelated words
+_SOFT = {"ś": "s", "ć": "c", "ń": "n", "ź": "z"}
+_MIN_STEM = 4
+_MIN_ADJECTIVE_STEM = 3  # ruso → rus-a, -os, -as  # shorter stems would match the start of too many unrelated words
 _LATIN_STRIP = ("ija", "ia", "ja", "ie", "a", "o", "e", "y", "i", "sko")
 
 
@@ -140,26 +142,46 @@ def _fixed(stem: str, endings: tuple[str, ...]) -> Stem:
 
 def _slavic_word(word: str) -> tuple[str, tuple[str, ...]]:
     cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+    if word[-1:] in _SOFT and len(word) > _MIN_STEM:
+        base = _SOFT[word[-1]]  # Białoruś → Białorusi: the soft sign turns into -si-
+        return word[:-1], tuple(base + e for e in ("", "i", "ia", "ie", "iu"))
     strip = _CYRILLIC_STRIP if cyrillic else _LATIN_STRIP
     endings = _CYRILLIC_ENDINGS if cyrillic else _LATIN_SLAVIC_ENDINGS
     for tail in strip:
         if word.endswith(tail) and len(word) - len(tail) >= _MIN_STEM:
-            return word[: -len(tail)], endings
+            return word[: -len(tail)], (tail, *endings)  # the nominative ending itself, too
     return word, endings
 
 
 def _slavic_name(form: str) -> list[Stem]:
-    """Each word of a Slavic name inflects; inner words get a few concrete case forms."""
+    """Each word of a Slavic name inflects. Inner words get a few concrete case forms, one
+    word at a time and all words in the same case slot, never the full product."""
     words = form.split(" ")
     last_stem, endings = _slavic_word(words[-1])
-    heads = [""]
-    for word in words[:-1]:
-        stem, _ = _slavic_word(word)
-        cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
-        inner = _CYRILLIC_INNER if cyrillic else _LATIN_INNER
-        forms = {word} | ({stem + e for e in inner} if stem != word else set())
-        heads = [f"{h}{f} " for h in heads for f in sorted(forms)][:_MAX_HEADS]
-    return [_fixed(h + last_stem, endings) for h in heads]
+    if len(words) == 1:
+        return [_fixed(last_stem, endings)]
+    inner = [_inner_forms(word) for word in words[:-1]]
+    heads = {" ".join(words[:-1])}
+    for i, forms in enumerate(inner):
+        heads.update(" ".join([*words[:i], f, *words[i + 1 : -1]]) for f in forms)
+    for slot in range(max(len(forms) for forms in inner)):
+        heads.add(" ".join(forms[min(slot, len(forms) - 1)] for forms in inner))
+    return [_fixed(f"{head} {last_stem}", endings) for head in sorted(heads)]
+
+
+def _inner_forms(word: str) -> list[str]:
+    stem, _ = _slavic_word(word)
+    if stem == word:
+        return [word]
+    cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+    return [word, *(stem + e for e in (_CYRILLIC_INNER if cyrillic else _LATIN_INNER))]
+
+
+def _virile_plural(form: str, lang: str) -> list[Stem]:
+    """Polish -ski/-cki adjectives alternate in the masculine personal plural (polski → polscy)."""
+    if lang == "pl" and form.endswith(("ski", "cki")):
+        return [_fixed(form[:-3] + ("scy" if form.endswith("ski") else "ccy"), ("",))]
+    return []
 
 
 def name_stems(form: str, lang: str) -> list[Stem]:
@@ -167,7 +189,10 @@ def name_stems(form: str, lang: str) -> list[Stem]:
     if lang in SLAVIC:
         return _slavic_name(form)
     if lang in OPEN_SUFFIX:
-        return [Stem(form, frozenset({""}), OPEN_SUFFIX[lang])]
+        stems = [Stem(form, frozenset({""}), OPEN_SUFFIX[lang])]
+        if lang in ("fi", "et") and form.endswith("i") and len(form) > _MIN_STEM:
+            stems.append(Stem(form[:-1] + "e", frozenset({""}), OPEN_SUFFIX[lang]))  # Suomi → Suomessa
+        return stems
     return [_fixed(form, _NAME_ENDINGS.get(lang, ("", "s")))]
 
 
@@ -177,9 +202,9 @@ def adjective_stems(form: str, lang: str) -> list[Stem]:
     if rule is None:
         return name_stems(form, lang)
     for tail, keep, endings in rule:
-        if form.endswith(tail) and len(form) - len(tail) >= _MIN_STEM:
+        if form.endswith(tail) and len(form) - len(tail) >= _MIN_ADJECTIVE_STEM:
             stem = form[: len(form) - len(tail)] + keep
-            return [_fixed(stem, endings)]
+            return [_fixed(stem, endings), *_virile_plural(form, lang)]
     return [_fixed(form, rule[-1][2])]
 
 

@@ -21,7 +21,7 @@ import pycountry
 from babel import Locale
 
 from wirewatch.core.countries.inflection import Stem, adjective_stems, name_stems
-from wirewatch.core.countries.normalize import strip_accents
+from wirewatch.core.countries.normalize import lower_aligned, strip_accents
 
 # CLDR locales read for country names: the most used languages of news on the web.
 LANGUAGES = (
@@ -47,7 +47,7 @@ class Form:
 
     def stems(self) -> list[Stem]:
         """The automaton stems of this form (see ``inflection``)."""
-        low = self.text.lower()
+        low = lower_aligned(self.text)
         if self.case == "exact":
             return [Stem(low, frozenset({"", "s"}))]
         if self.kind == "adjective":
@@ -68,14 +68,22 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def _split_cldr(name: str) -> list[str]:
+    """ "Myanmar (Burma)" → both; "Bosnia - Herzegovina", "Hong Kong, SAR …" → the first part too."""
     parts = [p.strip() for p in re.split(r"[()（）]", name) if p.strip()]
+    for part in list(parts):
+        head = re.split(r" - |, |، ", part)[0].strip()
+        if head != part and len(head) >= _MIN_LATIN_LENGTH:
+            parts.append(head)
     return [p for p in parts if not re.fullmatch(r"[\W\d]*", p)]
 
 
-def _short_case(text: str) -> str:
+def _cldr_case(text: str) -> str:
     """Short Latin-script names (Nga, Mỹ, Đức) match only exactly as written: as plain
-    lower-case words they are everyday words in other languages."""
-    return "exact" if len(strip_accents(text)) < _MIN_LATIN_LENGTH and strip_accents(text).isascii() else "cap"
+    lower-case words they are everyday words in other languages. Names CLDR writes in
+    lower case (eSwatini) match in any case; the rest must start with a capital."""
+    if len(strip_accents(text)) < _MIN_LATIN_LENGTH and strip_accents(text).isascii():
+        return "exact"
+    return "cap" if text[:1] == text[:1].upper() else "any"
 
 
 def cldr_forms(languages: tuple[str, ...]) -> list[Form]:
@@ -88,7 +96,7 @@ def cldr_forms(languages: tuple[str, ...]) -> list[Form]:
         for alpha2, alpha3 in countries:
             for part in _split_cldr(territories.get(alpha2, "")):
                 if " - " not in part:
-                    forms.append(Form(alpha3, "name", lang, part, _short_case(part)))
+                    forms.append(Form(alpha3, "name", lang, part, _cldr_case(part)))
     return forms
 
 

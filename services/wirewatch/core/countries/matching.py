@@ -8,9 +8,9 @@ from typing import Any
 
 from wirewatch.core.countries.gazetteer import LATIN_BYTES, Entry, Gazetteer
 from wirewatch.core.countries.inflection import CLITIC_PREFIX
-from wirewatch.core.countries.normalize import strip_accents
+from wirewatch.core.countries.normalize import WORD_MARKS, continues_word, lower_aligned, strip_accents
 
-_WORD_REST = re.compile(r"[^\W_]*")
+_WORD_REST = re.compile(f"(?:[^\\W_]|[{WORD_MARKS}])*")
 _MAX_CLITIC = 3
 
 
@@ -25,12 +25,12 @@ class Candidate:
 
 
 def _starts_ok(lower: str, start: int, entry: Entry, lang: str | None) -> bool:
-    if entry.boundary == "none" or start == 0 or not lower[start - 1].isalnum():
+    if entry.boundary == "none" or start == 0 or not continues_word(lower[start - 1]):
         return True
     if entry.boundary != "clitic":
         return False
     first = start
-    while first > 0 and lower[first - 1].isalnum():
+    while first > 0 and continues_word(lower[first - 1]):
         first -= 1
     prefixes = "".join(CLITIC_PREFIX.get(code, "") for code in entry.langs)
     return start - first <= _MAX_CLITIC and all(c in prefixes for c in lower[first:start])
@@ -75,9 +75,7 @@ def _check(text: str, lower: str, start: int, stem_end: int, entry: Entry, lang:
 
 def find_candidates(text: str, gazetteer: Gazetteer, lang: str | None = None) -> list[Candidate]:
     """Every valid match in ``text`` (overlapping ones included), in automaton order."""
-    lower = text.lower()
-    if len(lower) != len(text):
-        lower = "".join(c if len(low := c.lower()) != 1 else low for c in text)
+    lower = lower_aligned(text)
     found: list[Candidate] = []
     present = _script_leads(text)
     for leads, automaton in gazetteer.automata:
@@ -97,7 +95,7 @@ def _scan(text: str, lower: str, automaton: Any, lang: str | None) -> list[Candi
     found: list[Candidate] = []
     for last, (length, entries, word_start) in automaton.iter(lower):
         start = last + 1 - length
-        if word_start and start and lower[start - 1].isalnum():
+        if word_start and start and continues_word(lower[start - 1]):
             continue  # inside a word: the common case, rejected before any other work
         stem_end = last + 1
         for entry in entries:

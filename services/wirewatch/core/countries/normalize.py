@@ -9,6 +9,7 @@ text itself never needs a slow translation pass.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Letters that do not decompose under NFD but have an obvious base letter.
@@ -18,11 +19,14 @@ _PUNCT = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "‐": "-",
 
 
 def lower_aligned(text: str) -> str:
-    """Lower-case ``text`` without changing its length, so offsets stay valid."""
+    """Lower-case ``text`` without changing its length, so offsets stay valid.
+
+    A character whose lower case is longer (Turkish İ → i + combining dot) keeps only the
+    first code point of it; patterns go through the same function, so both sides agree."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
-    return "".join(c if len(low := c.lower()) != 1 else low for c in text)
+    return "".join(c.lower()[0] for c in text)
 
 
 def strip_accents(text: str) -> str:
@@ -31,22 +35,34 @@ def strip_accents(text: str) -> str:
 
 
 def _strip_char(char: str) -> str:
-    # Cyrillic й and ї are letters of their own, not accented и and і: keep them.
-    if "\u0400" <= char <= "\u04ff":
+    # Only Latin and Greek carry optional accents. Cyrillic й and ї are letters of their own,
+    # and in Indic scripts the combining signs are the vowels.
+    if char >= "\u0400":
         return char
     decomposed = unicodedata.normalize("NFD", char)
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
+# Combining marks that continue a word (Latin accents in NFD text, Hebrew and Arabic points,
+# Indic vowel signs): ``str.isalnum`` is false for them, yet they are not a word boundary.
+WORD_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0900-\u0dff"
+_MARK = re.compile(f"[{WORD_MARKS}]")
+
+
+def continues_word(char: str) -> bool:
+    """True when ``char`` belongs to a word: a letter, a digit or a combining mark."""
+    return char.isalnum() or (char > "\u02ff" and _MARK.match(char) is not None)
+
+
 def surface_variants(form: str) -> set[str]:
     """The lower-case spellings a surface form is inserted under (accents optional, ’ = ')."""
-    base = form.lower().translate(_PUNCT)
+    base = lower_aligned(form).translate(_PUNCT)
     variants = {base, strip_accents(base)}
     for variant in list(variants):
         if "-" in variant:
             variants.add(variant.replace("-", " "))
         if "'" in variant:
-            variants.add(variant.replace("'", "’"))
+            variants.update(variant.replace("'", quote) for quote in "’‘ʼ")
         if "ё" in variant:
             variants.add(variant.replace("ё", "е"))
     return {v for v in variants if v.strip()}
