@@ -13,7 +13,9 @@ import re
 import unicodedata
 
 # Letters that do not decompose under NFD but have an obvious base letter.
-_MANUAL = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ı": "i", "ħ": "h", "ё": "е", "ß": "ss"})
+_MANUAL = str.maketrans(
+    {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ħ": "h", "ё": "е", "ß": "ss"}
+)
 # Typographic variants folded to one spelling on the pattern side.
 _PUNCT = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
 
