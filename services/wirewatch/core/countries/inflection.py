@@ -117,14 +117,15 @@ _LATIN_SLAVIC_ENDINGS = (
     "je",
     "iji",
 )
-_CYRILLIC_STRIP = ("ия", "ія", "ая", "ое", "ий", "ый", "ой", "а", "я", "о", "е", "ы", "и", "ь", "й")
+_CYRILLIC_STRIP = ("ия", "ія", "ая", "ий", "ый", "ой", "а", "я", "ы", "ь", "й")
 # Case forms tried for the inner words of multi-word Slavic names (Северной Кореи, Korei Północnej).
 _CYRILLIC_INNER = ("ой", "ую", "ого", "ом", "ии", "и", "е")
 _LATIN_INNER = ("ej", "a", "i", "e", "y", "iej")
 _SOFT = {"ś": "s", "ć": "c", "ń": "n", "ź": "z"}
 _MIN_STEM = 4
 _MIN_ADJECTIVE_STEM = 3  # ruso → rus-a, -os, -as  # shorter stems would match the start of too many unrelated words
-_LATIN_STRIP = ("ija", "ia", "ja", "ie", "a", "o", "e", "y", "i", "sko")
+_LATIN_STRIP = ("ija", "ia", "ja", "ie", "a", "o", "e", "y")
+_VOWELS = frozenset("aouáóúаоуэ")  # Samoa, Papua, Самоа: a vowel before -a means a borrowed, undeclined name
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,8 @@ def _fixed(stem: str, endings: tuple[str, ...]) -> Stem:
 
 
 def _slavic_word(word: str) -> tuple[str, tuple[str, ...]]:
+    """Stem and case endings of one word of a Slavic name. Borrowed names ending in -o, -u, -i,
+    -e or a vowel + a (Того, Peru, Mali, Самоа) do not decline: they keep their form."""
     cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
     if word[-1:] in _SOFT and len(word) > _MIN_STEM:
         base = _SOFT[word[-1]]  # Białoruś → Białorusi: the soft sign turns into -si-
@@ -148,9 +151,18 @@ def _slavic_word(word: str) -> tuple[str, tuple[str, ...]]:
     strip = _CYRILLIC_STRIP if cyrillic else _LATIN_STRIP
     endings = _CYRILLIC_ENDINGS if cyrillic else _LATIN_SLAVIC_ENDINGS
     for tail in strip:
-        if word.endswith(tail) and len(word) - len(tail) >= _MIN_STEM:
-            return word[: -len(tail)], (tail, *endings)  # the nominative ending itself, too
+        stem = word[: -len(tail)]
+        if word.endswith(tail) and len(stem) >= _MIN_STEM and _declines(stem, tail):
+            return stem, (tail, *endings)  # the nominative ending itself, too
     return word, endings
+
+
+def _declines(stem: str, tail: str) -> bool:
+    if tail in ("a", "а", "я", "y", "ы"):
+        return stem[-1] not in _VOWELS
+    if tail in ("o", "е", "e"):
+        return stem.endswith(("sk", "ck", "čk"))  # Czech and Slovak -sko/-cko names: Rusko, Německo
+    return True
 
 
 def _slavic_name(form: str) -> list[Stem]:

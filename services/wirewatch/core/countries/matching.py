@@ -12,6 +12,7 @@ from wirewatch.core.countries.normalize import WORD_MARKS, continues_word, lower
 
 _WORD_REST = re.compile(f"(?:[^\\W_]|[{WORD_MARKS}])*")
 _MAX_CLITIC = 3
+_MIN_FOREIGN_STEM = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,20 +54,23 @@ def _case_ok(text: str, start: int, stem_end: int, entry: Entry) -> bool:
     return True
 
 
-def _lang_ok(entry: Entry, lang: str | None) -> bool:
-    """Language-specific forms count in their language; English names count everywhere."""
-    if lang is None or not entry.langs or lang in entry.langs:
+def _lang_ok(entry: Entry, lang: str | None, length: int) -> bool:
+    """Language-specific forms count in their language; English names count everywhere. With
+    the language unknown, short forms of other languages (Siri, Cada, Man) are too risky."""
+    if not entry.langs or lang in entry.langs:
         return True
+    if lang is None:
+        return "en" in entry.langs or length >= _MIN_FOREIGN_STEM
     return entry.kind == "name" and "en" in entry.langs
 
 
 def _check(text: str, lower: str, start: int, stem_end: int, entry: Entry, lang: str | None) -> Candidate | None:
-    if not (_lang_ok(entry, lang) and _starts_ok(lower, start, entry, lang)):
+    if not (_lang_ok(entry, lang, stem_end - start) and _starts_ok(lower, start, entry, lang)):
         return None
     end = stem_end
     if entry.boundary != "none":
-        end = _WORD_REST.match(lower, stem_end).end()  # type: ignore[union-attr]  # [^\W_]* always matches
-        if end > stem_end and not _ending_ok(lower[stem_end:end], entry, lang):
+        end = _WORD_REST.match(lower, stem_end).end()  # type: ignore[union-attr]  # a * pattern always matches
+        if not _ending_ok(lower[stem_end:end], entry, lang):
             return None
     if not _case_ok(text, start, stem_end, entry):
         return None
