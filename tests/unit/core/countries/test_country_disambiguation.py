@@ -163,3 +163,14 @@ def test_a_country_or_capital_inside_a_persons_name_does_not_count(codes, text, 
 def test_a_place_inside_a_country_does_not_count_by_itself(codes) -> None:
     assert codes("The ship reached Vladivostok after storms in the Sahel.", lang="en") == set()
     assert codes("Die Truppen kämpfen in der Sahel-Zone.", lang="de") == set()
+
+
+def test_a_region_named_after_another_country_is_not_that_country(codes) -> None:
+    assert codes("Plague cases in Inner Mongolia worried doctors.", lang="en") == set()
+    assert codes("Ships crossed the Gulf of Guinea and the Sea of Japan.", lang="en") == set()
+
+
+def test_short_forms_of_other_languages_need_the_language(codes) -> None:
+    assert codes("Ask Siri. Cada día. Man overboard.") == set()  # text language unknown
+    assert codes("Columbia University reopened.", lang="en") == set()
+    assert codes("Columbia a semnat acordul.", lang="ro") == {"COL"}
