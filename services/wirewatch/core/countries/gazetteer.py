@@ -30,6 +30,7 @@ from wirewatch.core.countries.inflection import CLITIC_PREFIX, NO_BOUNDARY, Stem
 from wirewatch.core.countries.lexicon import Form, read_forms, read_given_names, read_rules
 from wirewatch.core.countries.normalize import strip_accents, surface_variants
 
+EXACT_MARK = "\x00"  # prefix of table keys that match case-sensitively on the original text
 # Kinds, in the order they win when two entries share a stem.
 KINDS = ("blocker", "name", "metonym", "institution", "organisation", "adjective", "person")
 
@@ -51,10 +52,19 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Scanner:
+    """One automaton and when to run it."""
+
+    leads: frozenset[int]  # UTF-8 lead bytes of its script; empty: run on every text
+    original_case: bool  # match the text as written (exact forms) rather than lower-cased
+    automaton: Any  # ahocorasick.Automaton; values: (stem length, tuple[Entry, ...], must start a word)
+
+
+@dataclass(frozen=True, slots=True)
 class Gazetteer:
     """The compiled matcher and the word lists the disambiguation rules consult."""
 
-    automata: tuple[tuple[frozenset[int], Any], ...]  # (UTF-8 lead bytes of the script, or none: always; automaton)
+    scanners: tuple[Scanner, ...]
     given_names: frozenset[str]
     as_of: str
     languages: tuple[str, ...]
@@ -62,8 +72,8 @@ class Gazetteer:
 
     def lookup(self, surface: str) -> tuple[Entry, ...]:
         """The entries stored under a lower-case stem (for tests and diagnostics)."""
-        for _, automaton in self.automata:
-            found: tuple[int, tuple[Entry, ...], bool] | None = automaton.get(surface, None)
+        for scanner in self.scanners:
+            found: tuple[int, tuple[Entry, ...], bool] | None = scanner.automaton.get(surface, None)
             if found is not None:
                 return found[1]
         return ()
@@ -110,8 +120,10 @@ def build_table(forms: list[Form], rules: dict[str, str]) -> dict[str, tuple[Ent
     for form in forms:
         for stem in form.stems():
             entry = _entry(form, stem, rules)
-            variants = {stem.stem} if form.case == "exact" else surface_variants(stem.stem)
-            for variant in variants:
+            if form.case == "exact":
+                table[EXACT_MARK + form.text].append(entry)  # matched on the original text, as written
+                continue
+            for variant in surface_variants(stem.stem):
                 table[variant].append(entry)
     return {key: _merge(entries) for key, entries in table.items()}
 
@@ -134,6 +146,8 @@ LATIN_BYTES = bytes([*range(0xCD), 0xE2])
 
 
 def _script_of(key: str) -> str:
+    if key.startswith(EXACT_MARK):
+        return "exact"
     for name, chars, _ in SCRIPTS:
         if re.match(f"[{chars}]", key):
             return name
@@ -142,21 +156,27 @@ def _script_of(key: str) -> str:
 
 def _automaton(items: list[tuple[str, tuple[Entry, ...]]]) -> Any:
     automaton = ahocorasick.Automaton()
-    for key, entries in items:
+    for marked, entries in items:
+        key = marked.removeprefix(EXACT_MARK)
         word_start = all(e.boundary == "word" for e in entries)
         automaton.add_word(key, (len(key), entries, word_start))
     automaton.make_automaton()
     return automaton
 
 
-def compile_automata(table: dict[str, tuple[Entry, ...]]) -> tuple[tuple[frozenset[int], Any], ...]:
+def compile_automata(table: dict[str, tuple[Entry, ...]]) -> tuple[Scanner, ...]:
     """One automaton per script; the Latin one (no lead bytes) always runs, the others when the
-    text's UTF-8 contains one of their lead bytes."""
+    text's UTF-8 contains one of their lead bytes. Forms that must match exactly as written
+    (acronyms: US, UN, EU) get an automaton of their own, run on the original text: as
+    lower-case keys they would hit inside every "because" and "under"."""
     by_script: dict[str, list[tuple[str, tuple[Entry, ...]]]] = defaultdict(list)
     for key, entries in table.items():
         by_script[_script_of(key)].append((key, entries))
     leads = {name: lead for name, _, lead in SCRIPTS}
-    return tuple((leads.get(name, frozenset()), _automaton(items)) for name, items in sorted(by_script.items()))
+    return tuple(
+        Scanner(leads.get(name, frozenset()), name == "exact", _automaton(items))
+        for name, items in sorted(by_script.items())
+    )
 
 
 def load_gazetteer(languages: tuple[str, ...] | None = None) -> Gazetteer:

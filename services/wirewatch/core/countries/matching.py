@@ -82,9 +82,9 @@ def find_candidates(text: str, gazetteer: Gazetteer, lang: str | None = None) ->
     lower = lower_aligned(text)
     found: list[Candidate] = []
     present = _script_leads(text)
-    for leads, automaton in gazetteer.automata:
-        if not leads or leads & present:
-            found.extend(_scan(text, lower, automaton, lang))
+    for scanner in gazetteer.scanners:
+        if not scanner.leads or scanner.leads & present:
+            found.extend(_scan(text, text if scanner.original_case else lower, scanner.automaton, lang))
     return found
 
 
@@ -99,7 +99,7 @@ def _scan(text: str, lower: str, automaton: Any, lang: str | None) -> list[Candi
     found: list[Candidate] = []
     for last, (length, entries, word_start) in automaton.iter(lower):
         start = last + 1 - length
-        if word_start and start and continues_word(lower[start - 1]):
+        if word_start and start and (lower[start - 1].isalnum() or continues_word(lower[start - 1])):
             continue  # inside a word: the common case, rejected before any other work
         stem_end = last + 1
         for entry in entries:

@@ -48,7 +48,7 @@ def test_each_tag_counts_its_mentions_and_lists_its_surfaces(tag) -> None:
 def test_salience_is_in_unit_range_and_ranks_the_subject_first(tag) -> None:
     body = "France and Germany signed. France will pay. France hosts it. Germany agreed; Chile watched."
     result = tag(body, lang="en", title="France signs deal")
-    assert [t.code for t in result.countries][0] == "FRA"
+    assert result.countries[0].code == "FRA"
     assert all(0.0 <= t.salience <= 1.0 for t in result.countries)
     assert [t.salience for t in result.countries] == sorted((t.salience for t in result.countries), reverse=True)
 
