@@ -13,6 +13,8 @@ from wirewatch.core.countries.normalize import WORD_MARKS, continues_word, lower
 _WORD_REST = re.compile(f"(?:[^\\W_]|[{WORD_MARKS}])*")
 _MAX_CLITIC = 3
 _MIN_FOREIGN_STEM = 5
+_COMPOUNDING = frozenset({"de", "nl"})
+_MIN_COMPOUND_HEAD, _MIN_COMPOUND_TAIL = 5, 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +39,27 @@ def _starts_ok(lower: str, start: int, entry: Entry, lang: str | None) -> bool:
     return start - first <= _MAX_CLITIC and all(c in prefixes for c in lower[first:start])
 
 
-def _ending_ok(suffix: str, entry: Entry, lang: str | None) -> bool:
+def _ending_ok(suffix: str, entry: Entry, lang: str | None, stem_length: int) -> bool:
     if suffix in entry.endings:
         return True
     if entry.open_suffix and lang is not None and len(suffix) <= entry.open_suffix:
         return True  # any case ending, but only when the text is known to be in that language
+    if _compound(suffix, entry, lang, stem_length):
+        return True
     return not suffix.isascii() and strip_accents(suffix) in entry.endings
+
+
+def _compound(suffix: str, entry: Entry, lang: str | None, stem_length: int) -> bool:
+    """German and Dutch write compounds as one word: Ukrainekrieg, Russlandreise, Iranbeleid.
+    A name of at least ``_MIN_COMPOUND_HEAD`` letters followed by a word of at least
+    ``_MIN_COMPOUND_TAIL`` letters counts (shorter ones would catch Polenta, Malibu)."""
+    return (
+        lang in _COMPOUNDING
+        and entry.kind in ("name", "metonym")
+        and stem_length >= _MIN_COMPOUND_HEAD
+        and len(suffix) >= _MIN_COMPOUND_TAIL
+        and suffix.isalpha()
+    )
 
 
 def _case_ok(text: str, start: int, stem_end: int, entry: Entry) -> bool:
@@ -70,7 +87,7 @@ def _check(text: str, lower: str, start: int, stem_end: int, entry: Entry, lang:
     end = stem_end
     if entry.boundary != "none":
         end = _WORD_REST.match(lower, stem_end).end()  # type: ignore[union-attr]  # a * pattern always matches
-        if not _ending_ok(lower[stem_end:end], entry, lang):
+        if not _ending_ok(lower[stem_end:end], entry, lang, stem_end - start):
             return None
     if not _case_ok(text, start, stem_end, entry):
         return None

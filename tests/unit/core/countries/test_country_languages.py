@@ -80,3 +80,9 @@ def test_every_country_of_the_sentence_is_found_and_nothing_else(codes, lang, te
 )
 def test_accents_case_and_spelling_variants_are_optional(codes, text, expected) -> None:
     assert codes(text) == expected
+
+
+def test_german_and_dutch_compounds_name_the_country(codes) -> None:
+    assert codes("Der Ukrainekrieg und die Russlandreise des Kanzlers.", lang="de") == {"UKR", "RUS"}
+    assert codes("Het Chinabeleid van de regering.", lang="nl") == {"CHN"}
+    assert codes("Wir aßen Polenta in Malibu.", lang="de") == set()
