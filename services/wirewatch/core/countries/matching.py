@@ -72,13 +72,15 @@ def _case_ok(text: str, start: int, stem_end: int, entry: Entry) -> bool:
 
 
 def _lang_ok(entry: Entry, lang: str | None, length: int) -> bool:
-    """Language-specific forms count in their language; English names count everywhere. With
-    the language unknown, short forms of other languages (Siri, Cada, Man) are too risky."""
+    """Language-specific forms count in their language; names of other languages count too when
+    they are English or long enough not to be everyday words elsewhere (Siri, Cada, Man), which
+    also keeps the tagger useful when the language was identified wrongly. Adjectives of other
+    languages do not count (the Spanish china is English porcelain)."""
     if not entry.langs or lang in entry.langs:
         return True
-    if lang is None:
+    if lang is None or entry.kind == "name":
         return "en" in entry.langs or length >= _MIN_FOREIGN_STEM
-    return entry.kind == "name" and "en" in entry.langs
+    return False
 
 
 def _check(text: str, lower: str, start: int, stem_end: int, entry: Entry, lang: str | None) -> Candidate | None:

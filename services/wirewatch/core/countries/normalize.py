@@ -20,6 +20,9 @@ _MANUAL = str.maketrans(
 _PUNCT = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
 
 
+_AND = ("and", "und", "et", "y", "e", "i", "en", "och", "og", "a", "és", "ve", "и")
+
+
 def lower_aligned(text: str) -> str:
     """Lower-case ``text`` without changing its length, so offsets stay valid.
 
@@ -67,4 +70,8 @@ def surface_variants(form: str) -> set[str]:
             variants.update(variant.replace("'", quote) for quote in "’‘ʼ")
         if "ё" in variant:
             variants.add(variant.replace("ё", "е"))
+        if " & " in variant:  # CLDR writes Bosnia & Herzegovina; texts write the conjunction
+            variants.update(variant.replace(" & ", f" {word} ") for word in _AND)
+        if variant.startswith("st. "):
+            variants.update((f"saint {variant[4:]}", f"st {variant[4:]}"))
     return {v for v in variants if v.strip()}

@@ -10,6 +10,7 @@ Rules named in rules.tsv:
   - first_name: Jordan, Chad, Israel, … followed by a capitalised surname are a person;
   - turkey: the bird before food words or after roast/stuffed;
   - niger: the river next to river words;
+  - not_english: names of other languages that are English words (Island, Chili);
   - porcelain: lower-case china outside Spanish (where it is the feminine adjective);
   - american: the continent after Latin/South/North/Central or before continent words;
   - congo, korea: kept here, resolved per article in ``resolve_ambiguous`` (COD or COG,
@@ -328,7 +329,13 @@ def _porcelain(ctx: Context, c: Candidate) -> bool:
     return ctx.text[c.start].islower() and ctx.lang != "es"  # la economía china
 
 
+def _not_english(ctx: Context, c: Candidate) -> bool:
+    # Island (Iceland), Chili (Chile), Reunion: English words too, unless written with the accent.
+    return ctx.lang in (None, "en") and ctx.text[c.start : c.end].isascii()
+
+
 _RULES: dict[str, Callable[[Context, Candidate], bool]] = {
+    "not_english": _not_english,
     "porcelain": _porcelain,
     "georgia": _georgia,
     "first_name": _first_name,
