@@ -23,10 +23,33 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from wirewatch.core.cleaning.segments import HEADING_TAGS, PARAGRAPH_TAGS, Segment, segment_tree
 
 # Elements that never carry article text.
-_JUNK_TAGS = (
-    "script style noscript template svg math iframe object embed canvas video audio map button "
-    "select input textarea label dialog figcaption picture source link meta head"
-).split()
+_JUNK_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "dialog",
+    "figcaption",
+    "picture",
+    "source",
+    "link",
+    "meta",
+    "head",
+]
 
 # Class/id words of boilerplate containers. Strong words match anywhere in the attribute
 # (``storyShare``, ``related_slider``); short ones only as a whole hyphen/underscore part
@@ -37,8 +60,35 @@ _NEGATIVE_ANYWHERE = re.compile(
     r"|more-?stories|also-?read|disclaimer|screen-?reader|visually-?hidden|sr-only",
 )
 _NEGATIVE_PARTS = frozenset(
-    "ad ads adv footer masthead menu nav navbar navigation toolbar tags tag byline author authors caption "
-    "credit credits promo promos modal trending popular widget-area sitemap pagination pager".split()
+    [
+        "ad",
+        "ads",
+        "adv",
+        "footer",
+        "masthead",
+        "menu",
+        "nav",
+        "navbar",
+        "navigation",
+        "toolbar",
+        "tags",
+        "tag",
+        "byline",
+        "author",
+        "authors",
+        "caption",
+        "credit",
+        "credits",
+        "promo",
+        "promos",
+        "modal",
+        "trending",
+        "popular",
+        "widget-area",
+        "sitemap",
+        "pagination",
+        "pager",
+    ]
 )
 _PART_SPLIT = re.compile(r"[\s_-]+")
 CLIMB_FACTOR = 2.0
@@ -60,7 +110,7 @@ def parse_html(html: str) -> LexborHTMLParser:
     return LexborHTMLParser(html)
 
 
-def extract_main_text(tree: LexborHTMLParser, title: str = "") -> tuple[str, ...]:
+def extract_main_text(tree: LexborHTMLParser, title: str = "", max_nodes: int = 200_000) -> tuple[str, ...]:
     """The article's paragraphs from a parsed page (the tree is pruned in place)."""
     root = tree.body or tree.root
     if root is None:
@@ -68,7 +118,7 @@ def extract_main_text(tree: LexborHTMLParser, title: str = "") -> tuple[str, ...
     # 2. prune
     _prune(tree, root)
     # 3. segment
-    segments = segment_tree(root)
+    segments = segment_tree(root, max_nodes)
     if not segments:
         return ()
     # 4. score containers
@@ -161,15 +211,18 @@ def _select(segments: list[Segment], best: tuple[int, ...], stats: dict[tuple[in
     depth = len(best)
     parent = best[:-1]
     threshold = max(10.0, 0.2 * stats[best].score)
-    kept: list[Segment] = []
-    for seg in segments:
+
+    def wanted(seg: Segment) -> bool:
         key = seg.chain[:depth]
         if key == best:
-            kept.append(seg)
-        elif depth > 1 and key[:-1] == parent and len(key) == depth:
-            if stats[key].score >= threshold or _looks_like_prose(seg):
-                kept.append(seg)
-    return kept
+            return True
+        return _is_sibling(key, parent, depth) and (stats[key].score >= threshold or _looks_like_prose(seg))
+
+    return [seg for seg in segments if wanted(seg)]
+
+
+def _is_sibling(key: tuple[int, ...], parent: tuple[int, ...], depth: int) -> bool:
+    return depth > 1 and len(key) == depth and key[:-1] == parent
 
 
 def _looks_like_prose(seg: Segment) -> bool:

@@ -14,12 +14,47 @@ from selectolax.lexbor import LexborNode
 
 # Elements whose start and end break the text into separate segments.
 BLOCK_TAGS = frozenset(
-    "p div section article main li ul ol dl dd dt blockquote pre table tr td th tbody thead "
-    "h1 h2 h3 h4 h5 h6 header footer aside figure figcaption address details summary center body".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dd",
+        "dt",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "figcaption",
+        "address",
+        "details",
+        "summary",
+        "center",
+        "body",
+    ]
 )
-HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # Paragraph-like blocks: their text feeds their parent's score (Readability's insight).
-PARAGRAPH_TAGS = frozenset("p pre blockquote td dd li".split())
+PARAGRAPH_TAGS = frozenset(["p", "pre", "blockquote", "td", "dd", "li"])
 
 
 @dataclass(slots=True)
