@@ -1,7 +1,14 @@
-"""Wire the cleaner handler to Kafka as a Faust agent (``wirewatch clean``)."""
+"""Wire the cleaner handler to Kafka as a Faust agent (``wirewatch clean``).
+
+The duplicate/story index lives in a Faust table (changelog-backed), so it survives restarts:
+a restarted worker replays the changelog before it processes new messages. A table's
+partitions follow the stream's, so with several cleaner replicas each sees the articles of
+its own partitions; one replica (the default) sees them all.
+"""
 
 from __future__ import annotations
 
+from wirewatch.cleaner.dedup_store import DedupStore
 from wirewatch.cleaner.handler import CleanerHandler
 from wirewatch.contracts.topics import Topic
 from wirewatch.core.cleaning import CleanOptions
@@ -9,11 +16,15 @@ from wirewatch.runtime.faust_app import install_stage, make_faust_app, run_worke
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.settings import Settings
 
+DEDUP_TABLE = "cleaner-dedup"
+
 
 def main(settings: Settings) -> None:
     """Run the cleaner until stopped."""
     metrics = Metrics.create()
-    handler = CleanerHandler(CleanOptions(max_chars=settings.max_body_bytes))
     app = make_faust_app(settings, Stage.CLEANER)
+    table = app.Table(DEDUP_TABLE, default=None, partitions=settings.partitions, value_serializer="json")
+    options = CleanOptions(max_chars=settings.max_body_bytes)
+    handler = CleanerHandler(options, DedupStore(table))
     install_stage(app, settings, Stage.CLEANER, Topic.RAW, handler.handle, metrics)
     run_worker(app, settings, Stage.CLEANER, metrics)
