@@ -158,42 +158,51 @@ def _holds_article(node: LexborNode, paragraph_chars: int) -> bool:
 
 @dataclass(slots=True)
 class _Stats:
+    """Text counts and score of one container element (keyed by its node id)."""
+
+    depth: int = 0
+    parent: int | None = None
     score: float = 0.0
     prose: int = 0
     chars: int = 0
     link_chars: int = 0
 
 
-def _score_containers(segments: list[Segment]) -> dict[tuple[int, ...], _Stats]:
-    """Score and text counts of every container, keyed by its ancestor chain (outermost first)."""
-    stats: dict[tuple[int, ...], _Stats] = defaultdict(_Stats)
+def _score_containers(segments: list[Segment]) -> dict[int, _Stats]:
+    """Score and text counts of every container element that holds a segment."""
+    stats: dict[int, _Stats] = defaultdict(_Stats)
     for seg in segments:
-        chain = seg.chain
-        prose = len(seg.text) >= 80 and seg.link_chars < 0.25 * len(seg.text)
-        for depth in range(1, len(chain) + 1):
-            st = stats[chain[:depth]]
-            st.chars += len(seg.text)
-            st.link_chars += seg.link_chars
-            if prose:
-                st.prose += len(seg.text)
+        _count(seg, stats)
         if len(seg.text) < 25 or seg.block_tag in HEADING_TAGS:
             continue
         weight = 1 + seg.text.count(",") + min(len(seg.text) / 100, 3)
-        start = len(chain) - 1 if seg.block_tag in PARAGRAPH_TAGS else len(chain)
+        start = len(seg.chain) - 1 if seg.block_tag in PARAGRAPH_TAGS else len(seg.chain)
         for level, divisor in enumerate((1, 2, 3)):
             depth = start - level
             if depth >= 1:
-                stats[chain[:depth]].score += weight / divisor
+                stats[seg.chain[depth - 1]].score += weight / divisor
     return stats
 
 
-def _climb(best: tuple[int, ...], stats: dict[tuple[int, ...], _Stats]) -> tuple[int, ...]:
+def _count(seg: Segment, stats: dict[int, _Stats]) -> None:
+    size = len(seg.text)
+    prose = size >= 80 and seg.link_chars < 0.25 * size
+    parent: int | None = None
+    for depth, node in enumerate(seg.chain):
+        st = stats[node]
+        st.depth, st.parent = depth, parent
+        st.chars += size
+        st.link_chars += seg.link_chars
+        st.prose += size if prose else 0
+        parent = node
+
+
+def _climb(best: int, stats: dict[int, _Stats]) -> int:
     """Move up while the parent holds much more prose: articles split over sibling blocks."""
-    while len(best) > 1:
-        parent = stats[best[:-1]]
-        if parent.prose < CLIMB_FACTOR * stats[best].prose or _density(parent) > 0.35:
+    while (parent := stats[best].parent) is not None:
+        if stats[parent].prose < CLIMB_FACTOR * stats[best].prose or _density(stats[parent]) > 0.35:
             break
-        best = best[:-1]
+        best = parent
     return best
 
 
@@ -202,27 +211,24 @@ def _density(st: _Stats) -> float:
 
 
 def _final_score(st: _Stats) -> float:
-    density = st.link_chars / st.chars if st.chars else 1.0
-    return st.score * (1 - density)
+    return st.score * (1 - _density(st))
 
 
-def _select(segments: list[Segment], best: tuple[int, ...], stats: dict[tuple[int, ...], _Stats]) -> list[Segment]:
+def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> list[Segment]:
     """Segments of ``best``, plus those of its siblings that look like article text too."""
-    depth = len(best)
-    parent = best[:-1]
+    depth, parent = stats[best].depth, stats[best].parent
     threshold = max(10.0, 0.2 * stats[best].score)
 
     def wanted(seg: Segment) -> bool:
-        key = seg.chain[:depth]
-        if key == best:
+        if len(seg.chain) <= depth:
+            return False
+        node = seg.chain[depth]
+        if node == best:
             return True
-        return _is_sibling(key, parent, depth) and (stats[key].score >= threshold or _looks_like_prose(seg))
+        is_sibling = parent is not None and seg.chain[depth - 1] == parent
+        return is_sibling and (stats[node].score >= threshold or _looks_like_prose(seg))
 
     return [seg for seg in segments if wanted(seg)]
-
-
-def _is_sibling(key: tuple[int, ...], parent: tuple[int, ...], depth: int) -> bool:
-    return depth > 1 and len(key) == depth and key[:-1] == parent
 
 
 def _looks_like_prose(seg: Segment) -> bool:

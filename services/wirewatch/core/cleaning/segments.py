@@ -53,6 +53,9 @@ BLOCK_TAGS = frozenset(
     ]
 )
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+# Deeper elements count as part of their ancestor at this depth: real pages stay far below
+# it, and it bounds the per-segment work on pathological nesting.
+MAX_DEPTH = 128
 # Paragraph-like blocks: their text feeds their parent's score (Readability's insight).
 PARAGRAPH_TAGS = frozenset(["p", "pre", "blockquote", "td", "dd", "li"])
 
@@ -79,6 +82,7 @@ class _Walk:
     buf: list[str] = field(default_factory=list)
     link_chars: int = 0
     links_open: int = 0
+    overflow: int = 0
     segments: list[Segment] = field(default_factory=list)
 
     def flush(self) -> None:
@@ -134,6 +138,9 @@ def _enter(walk: _Walk, node: LexborNode, tag: str) -> None:
         walk.flush()
     elif tag == "a":
         walk.links_open += 1
+    if len(walk.chain) >= MAX_DEPTH:
+        walk.overflow += 1
+        return
     walk.chain.append(node.mem_id)
     walk.tags.append(tag)
 
@@ -143,5 +150,8 @@ def _leave(walk: _Walk, tag: str) -> None:
         walk.flush()
     elif tag == "a":
         walk.links_open -= 1
+    if walk.overflow:
+        walk.overflow -= 1
+        return
     walk.chain.pop()
     walk.tags.pop()
