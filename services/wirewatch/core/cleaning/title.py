@@ -2,7 +2,9 @@
 
 Text that something upstream pulled out of a page often starts with furniture: the site's
 name, a teaser line, a breadcrumb in front of the title. The title is the first line that
-looks like a headline; a following line that is its tail means the first was breadcrumb + title.
+looks like a headline: three to thirty words, no trailing ellipsis, not a short line of
+capitalised words (a site name). A following line that is its tail means the first was
+breadcrumb + title.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from wirewatch.core.cleaning.rules import is_boilerplate
 from wirewatch.core.cleaning.textmeta import bare_timestamp
 
 HEAD_LINES = 8
-_MIN_WORDS, _MAX_WORDS = 4, 30
+_MIN_WORDS, _MAX_WORDS = 3, 30
+_BRAND_WORDS = 3  # "The Daily Post": a short line with every word capitalised names a site
 
 
 def find_title(lines: list[str], book: Phrasebook, given: str | None) -> tuple[str, int]:
@@ -39,5 +42,7 @@ def _after_given(lines: list[str], given: str) -> int:
 def _headline_like(line: str, book: Phrasebook) -> bool:
     words = len(line.split())
     if not _MIN_WORDS <= words <= _MAX_WORDS or bare_timestamp(line):
+        return False
+    if words <= _BRAND_WORDS and all(word[:1].isupper() for word in line.split()):
         return False
     return not line.endswith(("...", "\u2026")) and not is_boilerplate(line, book)
