@@ -18,7 +18,7 @@ from typing import Any
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 # Enough text to decide; longer inputs only cost time.
-MAX_CHARS = 4_000
+MAX_CHARS = 2_000
 MIN_LETTERS = 20
 _LETTERS = re.compile(r"[^\W\d_]")
 _URLS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
