@@ -91,6 +91,10 @@ _NEGATIVE_PARTS = frozenset(
     ]
 )
 _PART_SPLIT = re.compile(r"[\s_-]+")
+_COMMAS = re.compile(r"[,\uff0c\u3001\u060c]")
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SENTENCE_ENDS = (".", "!", "?", "\u201d", '"', "\u3002", "\uff01", "\uff1f")
+EXTEND_MIN = 150
 CLIMB_FACTOR = 2.0
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 # Usually boilerplate, but some sites wrap the whole page in one (ASP.NET's page-wide form).
@@ -173,9 +177,9 @@ def _score_containers(segments: list[Segment]) -> dict[int, _Stats]:
     stats: dict[int, _Stats] = defaultdict(_Stats)
     for seg in segments:
         _count(seg, stats)
-        if len(seg.text) < 25 or seg.block_tag in HEADING_TAGS:
+        if _size(seg.text) < 25 or seg.block_tag in HEADING_TAGS:
             continue
-        weight = 1 + seg.text.count(",") + min(len(seg.text) / 100, 3)
+        weight = 1 + len(_COMMAS.findall(seg.text)) + min(_size(seg.text) / 100, 3)
         start = len(seg.chain) - 1 if seg.block_tag in PARAGRAPH_TAGS else len(seg.chain)
         for level, divisor in enumerate((1, 2, 3)):
             depth = start - level
@@ -185,7 +189,7 @@ def _score_containers(segments: list[Segment]) -> dict[int, _Stats]:
 
 
 def _count(seg: Segment, stats: dict[int, _Stats]) -> None:
-    size = len(seg.text)
+    size = _size(seg.text)
     prose = size >= 80 and seg.link_chars < 0.25 * size
     parent: int | None = None
     for depth, node in enumerate(seg.chain):
@@ -228,15 +232,39 @@ def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> lis
         is_sibling = parent is not None and seg.chain[depth - 1] == parent
         return is_sibling and (stats[node].score >= threshold or _looks_like_prose(seg))
 
-    return [seg for seg in segments if wanted(seg)]
+    chosen = [i for i, seg in enumerate(segments) if wanted(seg)]
+    if not chosen:
+        return []
+    first, last = _extend(segments, chosen[0], -1), _extend(segments, chosen[-1], 1)
+    picked = set(chosen)
+    return [seg for i, seg in enumerate(segments) if i in picked or first <= i < chosen[0] or chosen[-1] < i <= last]
+
+
+def _extend(segments: list[Segment], start: int, step: int) -> int:
+    """Walk from ``start`` while neighbouring segments read as article prose (a lead outside the box)."""
+    index = start
+    while 0 <= index + step < len(segments) and _strong_prose(segments[index + step]):
+        index += step
+    return index
+
+
+def _strong_prose(seg: Segment) -> bool:
+    size = _size(seg.text)
+    return size >= EXTEND_MIN and seg.link_chars < 0.1 * len(seg.text) and seg.text.endswith(_SENTENCE_ENDS)
 
 
 def _looks_like_prose(seg: Segment) -> bool:
     """A sibling paragraph worth keeping: long with few links, or a short full sentence without any."""
     density = seg.link_chars / len(seg.text)
-    if len(seg.text) >= 80:
+    if _size(seg.text) >= 80:
         return density < 0.25
-    return density == 0 and seg.block_tag == "p" and seg.text.endswith((".", "!", "?", "”", '"'))
+    return density == 0 and seg.block_tag == "p" and seg.text.endswith(_SENTENCE_ENDS)
+
+
+def _size(text: str) -> int:
+    """Length in Latin-script terms: a CJK character carries about as much as three letters."""
+    wide = len(_WIDE.findall(text))
+    return len(text) + 2 * wide
 
 
 def _filter(segments: list[Segment], title: str) -> list[str]:

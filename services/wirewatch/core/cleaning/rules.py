@@ -50,7 +50,7 @@ def is_boilerplate(line: str, book: Phrasebook, title: str = "") -> bool:
     """True when one line, on its own, is web furniture rather than article text."""
     key = line_key(line)
     if not key:
-        return True
+        return True  # nothing but digits and signs: pagination, counters, separators
     if book.is_whole(key) or (title and _is_title_echo(key, line_key(title))):
         return True
     if len(key.split()) >= SHORT_WORDS:

@@ -57,7 +57,7 @@ HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # it, and it bounds the per-segment work on pathological nesting.
 MAX_DEPTH = 128
 # Paragraph-like blocks: their text feeds their parent's score (Readability's insight).
-PARAGRAPH_TAGS = frozenset(["p", "pre", "blockquote", "td", "dd", "li"])
+PARAGRAPH_TAGS = frozenset(["p", "pre", "blockquote", "td", "dd"])
 
 
 @dataclass(slots=True)
