@@ -99,6 +99,8 @@ CLIMB_FACTOR = 2.0
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 # Usually boilerplate, but some sites wrap the whole page in one (ASP.NET's page-wide form).
 _SUSPECT_TAGS = "form, header, aside, nav, footer"
+# Invisible to readers: metadata blocks, templates, screen-reader duplicates.
+_HIDDEN = '[hidden], [style*="display:none"], [style*="display: none"]'
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,8 @@ def extract_main_text(tree: LexborHTMLParser, title: str = "", max_nodes: int = 
 def _prune(tree: LexborHTMLParser, root: LexborNode) -> None:
     tree.strip_tags(_JUNK_TAGS)
     total = sum(len(p.text(deep=True)) for p in root.css("p"))
+    for node in root.css(_HIDDEN):
+        node.remove()
     for node in root.css(_SUSPECT_TAGS):
         if not _holds_article(node, total):
             node.remove()

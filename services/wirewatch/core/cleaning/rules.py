@@ -27,6 +27,7 @@ _CREDIT = re.compile(
     r"^(?:photo|foto|bild|image|crédit|credit|фото)\s*[:©]",
     re.IGNORECASE,
 )
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u2023\u2043*\-–—>]+\s+")
 
@@ -51,7 +52,7 @@ def is_boilerplate(line: str, book: Phrasebook, title: str = "") -> bool:
     key = line_key(line)
     if not key:
         return True  # nothing but digits and signs: pagination, counters, separators
-    if book.is_whole(key) or (title and _is_title_echo(key, line_key(title))):
+    if book.is_whole(key) or (title and _is_title_echo(key, line_key(title))) or _mostly_urls(line):
         return True
     if len(key.split()) >= SHORT_WORDS:
         return False
@@ -65,6 +66,12 @@ def is_boilerplate(line: str, book: Phrasebook, title: str = "") -> bool:
         or bool(_COPYRIGHT.match(line))
         or is_dated_stub(line)
     )
+
+
+def _mostly_urls(line: str) -> bool:
+    """Several addresses making up most of the line: image metadata or a link dump, not prose."""
+    urls = _URL.findall(line)
+    return len(urls) >= 2 and sum(map(len, urls)) > 0.5 * len(line)
 
 
 def _is_title_echo(key: str, title_key: str) -> bool:
