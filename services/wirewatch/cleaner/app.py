@@ -8,6 +8,8 @@ its own partitions; one replica (the default) sees them all.
 
 from __future__ import annotations
 
+import faust
+
 from wirewatch.cleaner.dedup_store import DedupStore
 from wirewatch.cleaner.handler import CleanerHandler
 from wirewatch.contracts.topics import Topic
@@ -19,12 +21,16 @@ from wirewatch.runtime.settings import Settings
 DEDUP_TABLE = "cleaner-dedup"
 
 
+def build(settings: Settings, metrics: Metrics) -> faust.App:
+    """The cleaner's Faust app: the dedup table and the stage agent, not started."""
+    app = make_faust_app(settings, Stage.CLEANER)
+    table = app.Table(DEDUP_TABLE, default=None, partitions=settings.partitions)  # values: JSON (app default)
+    handler = CleanerHandler(CleanOptions(max_chars=settings.max_body_bytes), DedupStore(table))
+    install_stage(app, settings, Stage.CLEANER, Topic.RAW, handler.handle, metrics)
+    return app
+
+
 def main(settings: Settings) -> None:
     """Run the cleaner until stopped."""
     metrics = Metrics.create()
-    app = make_faust_app(settings, Stage.CLEANER)
-    table = app.Table(DEDUP_TABLE, default=None, partitions=settings.partitions, value_serializer="json")
-    options = CleanOptions(max_chars=settings.max_body_bytes)
-    handler = CleanerHandler(options, DedupStore(table))
-    install_stage(app, settings, Stage.CLEANER, Topic.RAW, handler.handle, metrics)
-    run_worker(app, settings, Stage.CLEANER, metrics)
+    run_worker(build(settings, metrics), settings, Stage.CLEANER, metrics)
