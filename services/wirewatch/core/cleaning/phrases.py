@@ -7,19 +7,22 @@ bullets and surrounding punctuation stripped, spaces collapsed (``line_key``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from importlib import resources
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "nl")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-_SPACES = re.compile(r"\s+")
 _KINDS = frozenset("=>~@$^*")
 
 
 def line_key(line: str) -> str:
     """The form phrases are matched against: lower case, single spaces, no edge punctuation."""
-    return _SPACES.sub(" ", _EDGE.sub("", line.lower())).strip()
+    text = line.lower()
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return " ".join(text[start:end].split())
 
 
 @dataclass(frozen=True, slots=True)
