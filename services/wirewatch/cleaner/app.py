@@ -2,8 +2,9 @@
 
 The duplicate/story index lives in a Faust table (changelog-backed), so it survives restarts:
 a restarted worker replays the changelog before it processes new messages. A table's
-partitions follow the stream's, so with several cleaner replicas each sees the articles of
-its own partitions; one replica (the default) sees them all.
+changelog is partitioned by key (the stage works on batches, outside Faust's per-event
+context), so with several cleaner replicas each holds part of the index; one replica (the
+default) holds all of it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ DEDUP_TABLE = "cleaner-dedup"
 def build(settings: Settings, metrics: Metrics) -> faust.App:
     """The cleaner's Faust app: the dedup table and the stage agent, not started."""
     app = make_faust_app(settings, Stage.CLEANER)
-    table = app.Table(DEDUP_TABLE, default=None, partitions=settings.partitions)  # values: JSON (app default)
+    # use_partitioner: the stage takes events in batches, outside Faust's per-event context, so
+    # changelog partitions come from the key; values are JSON (the app's default serializer).
+    table = app.Table(DEDUP_TABLE, default=None, partitions=settings.partitions, use_partitioner=True)
     handler = CleanerHandler(CleanOptions(max_chars=settings.max_body_bytes), DedupStore(table))
     install_stage(app, settings, Stage.CLEANER, Topic.RAW, handler.handle, metrics)
     return app
