@@ -1,0 +1,78 @@
+"""Who the parties of an agreement are: the sentence's country mentions, and coreference.
+
+Parties come from the country tagger's mentions (so "Moskau", "the Kremlin" are already RUS).
+Organisations count only inside the clause that names the agreement: an aside such as
+"elections rejected by the United Nations" does not make the UN a party.
+
+Coreference, in order:
+
+1. a group reference ("the two countries", "beide Länder", "les deux pays") takes the two
+   nearest countries of the sentence and the four before it, preferring the article's focus;
+2. a sentence naming one party takes the other from the two sentences before it (a focus
+   country first, then an organisation, then the nearest country), else from the focus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wirewatch.core.model import CountryMention
+
+_GROUP_LOOKBACK = 4
+_SINGLE_LOOKBACK = 2
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceParties:
+    """The codes mentioned in one sentence, in order of appearance (first mention)."""
+
+    countries: tuple[str, ...]
+    organisations: tuple[str, ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Countries then organisations."""
+        return self.countries + self.organisations
+
+
+def _is_org(code: str) -> bool:
+    return code.startswith("ORG:")
+
+
+def mentions_between(mentions: tuple[CountryMention, ...], start: int, end: int) -> list[CountryMention]:
+    """The body mentions that start inside ``[start, end)``, in order."""
+    return [m for m in mentions if m.span.field == "body" and start <= m.span.start < end]
+
+
+def parties_of(mentions: list[CountryMention], clause: tuple[int, int] | None = None) -> SentenceParties:
+    """Countries in ``mentions``, and organisations inside ``clause`` (absolute offsets) when given."""
+    countries = [m.code for m in mentions if not _is_org(m.code)]
+    orgs = [m.code for m in mentions if _is_org(m.code) and (clause is None or clause[0] <= m.span.start < clause[1])]
+    return SentenceParties(tuple(dict.fromkeys(countries)), tuple(dict.fromkeys(orgs)))
+
+
+def resolve_group(current: SentenceParties, before: list[SentenceParties], focus: tuple[str, ...]) -> tuple[str, ...]:
+    """The two countries a group reference stands for (see the module docstring, rule 1)."""
+    candidates = list(current.countries)
+    for sentence in reversed(before[-_GROUP_LOOKBACK:]):
+        candidates.extend(c for c in sentence.countries if c not in candidates)
+    in_focus = [c for c in candidates if c in focus]
+    chosen = in_focus[:2]
+    for code in candidates + list(focus):
+        if len(chosen) >= 2:
+            break
+        if code not in chosen and not _is_org(code):
+            chosen.append(code)
+    return tuple(chosen) + tuple(o for o in current.organisations if o not in chosen)
+
+
+def complete_single(party: str, before: list[SentenceParties], focus: tuple[str, ...]) -> str | None:
+    """The other party of a sentence that names only ``party`` (see the module docstring, rule 2)."""
+    for sentence in reversed(before[-_SINGLE_LOOKBACK:]):
+        others = [c for c in sentence.codes if c != party]
+        if not others:
+            continue
+        orgs = [c for c in others if _is_org(c)]
+        in_focus = [c for c in others if c in focus]
+        return (in_focus or orgs or others)[0]
+    return next((c for c in focus if c != party), None)
