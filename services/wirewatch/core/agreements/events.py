@@ -90,7 +90,7 @@ class AgreementEvent:
     sources: tuple[Source, ...]
     status_history: tuple[StatusChange, ...]
     codes: EventCodes
-    first_article: Report
+    latest: Report  # the report behind the latest change: its article, language and URL
 
     @property
     def reports(self) -> int:
@@ -109,7 +109,7 @@ def new_event(report: Report) -> AgreementEvent:
         sources=(_source(report),),
         status_history=(StatusChange(a.status, report.seen, report.article_id),),
         codes=event_codes(a.type, a.status),
-        first_article=report,
+        latest=report,
     )
 
 
@@ -131,6 +131,7 @@ def fold_report(state: AgreementEvent | None, report: Report) -> AgreementEvent:
         sources=(*state.sources, _source(report)),
         status_history=history,
         codes=event_codes(merged.type, merged.status),
+        latest=report,
     )
 
 

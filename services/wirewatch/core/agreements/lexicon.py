@@ -103,8 +103,8 @@ def _number_pattern(numbers: dict[str, int]) -> str:
 
 def _month_date(months: dict[str, int]) -> re.Pattern[str]:
     names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
-    day_first = rf"(?:(?P<d1>\d{{1,2}})\.?\s+)?(?P<m1>{names})\.?(?:\s+(?P<y1>(?:19|20)\d\d))?"
-    month_first = rf"(?P<m2>{names})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>(?:19|20)\d\d)"
+    day_first = rf"(?:(?P<d1>\d{{1,2}})\.?\s+)?(?P<m1>{names})(?:\s+(?P<y1>(?:19|20)\d\d))?"
+    month_first = rf"(?P<m2>{names})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>(?:19|20)\d\d)"
     return re.compile(rf"{_LEFT}(?:{month_first}|{day_first}){_RIGHT}", re.IGNORECASE)
 
 
