@@ -155,7 +155,9 @@ def install_table_stage(
     names = settings.topics
     source_topic = app.topic(names.name(source), key_serializer="raw", value_serializer="raw")
     sinks = {t: app.topic(names.name(t), key_serializer="raw", value_serializer="raw") for t in Topic}
-    schema: faust.Schema[bytes, bytes] = faust.Schema(key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw")
+    schema: faust.Schema[bytes, bytes] = faust.Schema(
+        key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+    )
     table = app.Table(table_name, default=None, schema=schema)
 
     async def process(stream: faust.StreamT[bytes]) -> None:

@@ -7,7 +7,8 @@ Organisations count only inside the clause that names the agreement: an aside su
 Coreference, in order:
 
 1. a group reference ("the two countries", "beide Länder", "les deux pays") takes the two
-   nearest countries of the sentence and the four before it, preferring the article's focus;
+   nearest countries of the sentence and the four before it (within one sentence, the
+   article's focus first), else the focus;
 2. a sentence naming one party takes the other from the two sentences before it (a focus
    country first, then an organisation, then the nearest country), else from the focus.
 """
@@ -52,18 +53,18 @@ def parties_of(mentions: list[CountryMention], clause: tuple[int, int] | None = 
 
 
 def resolve_group(current: SentenceParties, before: list[SentenceParties], focus: tuple[str, ...]) -> tuple[str, ...]:
-    """The two countries a group reference stands for (see the module docstring, rule 1)."""
-    candidates = list(current.countries)
-    for sentence in reversed(before[-_GROUP_LOOKBACK:]):
-        candidates.extend(c for c in sentence.countries if c not in candidates)
-    in_focus = [c for c in candidates if c in focus]
-    chosen = in_focus[:2]
-    for code in candidates + list(focus):
+    """The two countries a group reference stands for (see the module docstring, rule 1).
+
+    Nearest sentence first; within one sentence, focus countries before the others.
+    """
+    chosen: list[str] = []
+    for sentence in [current, *reversed(before[-_GROUP_LOOKBACK:])]:
+        ranked = sorted(sentence.countries, key=lambda c: c not in focus)  # stable: keeps text order
+        chosen.extend(c for c in ranked if c not in chosen)
         if len(chosen) >= 2:
             break
-        if code not in chosen and not _is_org(code):
-            chosen.append(code)
-    return tuple(chosen) + tuple(o for o in current.organisations if o not in chosen)
+    chosen.extend(c for c in focus if c not in chosen and not _is_org(c))
+    return tuple(chosen[:2]) + tuple(o for o in current.organisations if o not in chosen)
 
 
 def complete_single(party: str, before: list[SentenceParties], focus: tuple[str, ...]) -> str | None:

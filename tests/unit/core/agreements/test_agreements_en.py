@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.unit.core.agreements.conftest import Extract, only
 
 PUBLISHED = "2024-03-13T09:00:00Z"  # a Wednesday
@@ -15,7 +14,11 @@ PUBLISHED = "2024-03-13T09:00:00Z"  # a Wednesday
         ("France and Germany signed a defence agreement on Monday.", ("DEU", "FRA"), "signed"),
         ("Japan and India plan to sign a military pact next year.", ("IND", "JPN"), "planned"),
         ("Brazil and Argentina are negotiating a defence treaty.", ("ARG", "BRA"), "negotiating"),
-        ("Under the 1998 military treaty between Norway and Sweden, troops train together.", ("NOR", "SWE"), "existing"),
+        (
+            "Under the 1998 military treaty between Norway and Sweden, troops train together.",
+            ("NOR", "SWE"),
+            "existing",
+        ),
         ("Canada ratified its defence agreement with Mexico last week.", ("CAN", "MEX"), "ratified"),
         ("Poland suspended its military agreement with Belarus.", ("BLR", "POL"), "suspended_or_cancelled"),
     ],
@@ -68,7 +71,10 @@ def test_a_single_named_party_is_completed_from_the_sentence_before(extract: Ext
 
 
 def test_a_definite_reference_adds_to_the_agreement_it_refers_to(extract: Extract) -> None:
-    body = "Chile and Peru signed a mining agreement. The agreement runs for five years and was signed by Minister Ana Ruiz."
+    body = (
+        "Chile and Peru signed a mining agreement. "
+        "The agreement runs for five years and was signed by Minister Ana Ruiz."
+    )
     agreement = only(extract(body, "en", PUBLISHED))
     assert (agreement.type, agreement.duration) == ("economic", "P5Y")
     assert agreement.signatories == ("Minister Ana Ruiz",)
