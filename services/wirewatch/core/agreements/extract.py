@@ -37,9 +37,9 @@ from wirewatch.core.agreements.clues import (
 from wirewatch.core.agreements.events import STATUS_RANK, agreement_year
 from wirewatch.core.agreements.lexicon import Lexicon
 from wirewatch.core.agreements.parties import (
+    MentionIndex,
     SentenceParties,
     complete_single,
-    mentions_between,
     parties_of,
     resolve_group,
 )
@@ -57,7 +57,7 @@ class _Article:
 
     sentences: list[Sentence]
     parties: list[SentenceParties]
-    mentions: tuple[CountryMention, ...]
+    mentions: MentionIndex
     focus: tuple[str, ...]
     lexicon: Lexicon
     published: date | None
@@ -86,9 +86,14 @@ def extract_agreements(
     focus codes, ``lexicon`` the article language's lexicon, ``published`` its RFC 3339
     publication time when known (relative dates are resolved against it).
     """
+    lowered = body.lower()
+    if not _may_hold(lowered, lexicon):
+        return ()  # most articles: no agreement word at all, nothing to split or resolve
     article = _prepare(body, mentions, focus, lexicon, published)
     found: list[Agreement] = []
-    for index in range(len(article.sentences)):
+    for index, sentence in enumerate(article.sentences):
+        if not _may_hold(lowered[sentence.start : sentence.end], lexicon):
+            continue
         reading = _read_sentence(article, index)
         if reading is None:
             continue
@@ -99,15 +104,21 @@ def extract_agreements(
     return _consolidate(found)
 
 
+def _may_hold(lowered: str, lexicon: Lexicon) -> bool:
+    """Whether a lower-cased text contains a trigger's literal part (a cheap necessary test)."""
+    return lexicon.keywords is None or any(k in lowered for k in lexicon.keywords)
+
+
 def _prepare(
     body: str, mentions: tuple[CountryMention, ...], focus: tuple[str, ...], lexicon: Lexicon, published: str | None
 ) -> _Article:
     sentences = split_sentences(body, lexicon.abbreviation)
-    parties = [parties_of(mentions_between(mentions, s.start, s.end)) for s in sentences]
+    index = MentionIndex(mentions)
+    parties = [parties_of(index.between(s.start, s.end)) for s in sentences]
     day = parse_published(published)
     years = [int(y) for y in _YEAR.findall(body)]
     reference = day.year if day else (max(years) if years else None)
-    return _Article(sentences, parties, mentions, focus, lexicon, day, reference)
+    return _Article(sentences, parties, index, focus, lexicon, day, reference)
 
 
 def _read_sentence(article: _Article, index: int) -> _Reading | None:
@@ -120,7 +131,7 @@ def _read_sentence(article: _Article, index: int) -> _Reading | None:
     if (not trigger.strong and status not in FIRM_FOR_WEAK) or states_intent_only(text, status, lexicon):
         return None
     clause = clause_bounds(text, trigger.start)
-    local = mentions_between(article.mentions, sentence.start, sentence.end)
+    local = article.mentions.between(sentence.start, sentence.end)
     explicit = parties_of(local, (sentence.start + clause[0], sentence.start + clause[1]))
     when = _nearest_date(find_dates(text, lexicon, article.published), trigger)
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
@@ -193,7 +204,7 @@ def _venue(article: _Article, index: int) -> str | None:
         sentence = article.sentences[near]
         places = [
             (m.span.start - sentence.start, m.span.end - sentence.start)
-            for m in mentions_between(article.mentions, sentence.start, sentence.end)
+            for m in article.mentions.between(sentence.start, sentence.end)
             if m.kind in _PLACE_KINDS
         ]
         venue = find_venue(sentence.text, article.lexicon, places)

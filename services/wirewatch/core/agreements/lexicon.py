@@ -64,11 +64,12 @@ class Lexicon:
     plural_noun: re.Pattern[str]
     plural_determiner: re.Pattern[str]
     cooperation_noun: re.Pattern[str]
+    keywords: tuple[str, ...] | None  # literal parts of every noun: a fast necessary test (None: cannot test)
     anaphora: re.Pattern[str]
     group_reference: re.Pattern[str]
     status: tuple[tuple[str, re.Pattern[str]], ...]
     intent_only: re.Pattern[str]
-    types: tuple[tuple[str, re.Pattern[str]], ...]
+    types: tuple[tuple[str, re.Pattern[str]], ...]  # in priority order for ties
     numbers: dict[str, int]
     durations: tuple[tuple[str, re.Pattern[str]], ...]
     fixed_durations: tuple[tuple[re.Pattern[str], str], ...]
@@ -130,6 +131,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         plural_noun=re.compile(_alternation(data["plural_nouns"]) + "$", re.IGNORECASE),
         plural_determiner=re.compile(_alternation(data["plural_determiners"]) + r"\W*$", re.IGNORECASE),
         cooperation_noun=_compile(data["cooperation_nouns"]),
+        keywords=trigger_keywords(data["agreement_nouns"] + data["cooperation_nouns"]),
         anaphora=_compile(data["anaphora"]),
         group_reference=_compile(data["group_references"]),
         status=status,
@@ -149,6 +151,39 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         venue=_templated(data["venue_patterns"], "{place}", _PLACE),
         abbreviation=re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(data["abbreviations"]) + r")$", re.IGNORECASE),
     )
+
+
+_LITERAL = re.compile(r"[^\\()\[\]{}?*+|.^$]+")
+
+
+def _keyword(fragment: str) -> str | None:
+    """A lower-case literal every match of ``fragment`` contains, or None when there is no usable one.
+
+    The literal is the fragment's leading run of plain characters, after an optional leading
+    ``\\w*`` (compound-final nouns such as ``\\w*abkommen``); a character followed by a
+    quantifier is optional and dropped ("deals?" gives "deal").
+    """
+    body = fragment[3:] if fragment.startswith("\\w*") else fragment
+    m = _LITERAL.match(body)
+    if not m:
+        return None
+    literal = m.group(0)
+    if body[m.end() : m.end() + 1] in ("?", "*", "{"):
+        literal = literal[:-1]
+    literal = literal.strip().lower()
+    return literal if len(literal) >= 3 else None
+
+
+def trigger_keywords(fragments: list[str]) -> tuple[str, ...] | None:
+    """Literals such that a text without any of them cannot match any of ``fragments``.
+
+    Checking them with ``in`` on the lower-cased text is far cheaper than the regexes, and most
+    articles contain none. None when some fragment has no usable literal (then every text is read).
+    """
+    keywords = [_keyword(f) for f in fragments]
+    if any(k is None for k in keywords):
+        return None
+    return tuple(sorted({k for k in keywords if k}, key=len))
 
 
 def available_languages() -> tuple[str, ...]:

@@ -15,7 +15,8 @@ Coreference, in order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from wirewatch.core.model import CountryMention
 
@@ -40,9 +41,21 @@ def _is_org(code: str) -> bool:
     return code.startswith("ORG:")
 
 
-def mentions_between(mentions: tuple[CountryMention, ...], start: int, end: int) -> list[CountryMention]:
-    """The body mentions that start inside ``[start, end)``, in order."""
-    return [m for m in mentions if m.span.field == "body" and start <= m.span.start < end]
+@dataclass(frozen=True, slots=True)
+class MentionIndex:
+    """Body mentions sorted by position, for fast lookup of the mentions inside a range."""
+
+    mentions: tuple[CountryMention, ...]
+    starts: tuple[int, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted((m for m in self.mentions if m.span.field == "body"), key=lambda m: m.span.start))
+        object.__setattr__(self, "mentions", ordered)  # frozen: set once, here
+        object.__setattr__(self, "starts", tuple(m.span.start for m in ordered))
+
+    def between(self, start: int, end: int) -> list[CountryMention]:
+        """The body mentions that start inside ``[start, end)``, in order."""
+        return list(self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)])
 
 
 def parties_of(mentions: list[CountryMention], clause: tuple[int, int] | None = None) -> SentenceParties:

@@ -20,6 +20,7 @@ _OPENING = ('"', "“", "„", "«", "‚", "‘", ",", ":", "(", "–", "—")
 _CONTINUATION = re.compile(r"""^[\s]*(?:["”»’)\],;:.…]|[a-zà-ÿа-я])""")
 _TERMINAL = re.compile(r"""[.!?…]["”»’)]*\s*$""")
 _BOUNDARY = re.compile(r"""(?<=[.!?…])(["”»’)]*)\s+(?=["“„«‚‘(]?[A-ZÀ-ÝА-Я0-9])""")
+_LONE_CLOSE = re.compile(r"""^\s*["”»’]\s*[.,;:]""")
 _LAST_WORD = re.compile(r"""(\S+)[.!?…]["”»’)]*$""")
 
 
@@ -52,9 +53,9 @@ def _blocks(body: str) -> list[tuple[int, int]]:
 
 
 def _continues(previous: str, current: str) -> bool:
-    tail = previous.rstrip()
+    tail = previous.rstrip()[-4:]
     if _TERMINAL.search(tail) and not tail.endswith(_OPENING):
-        return bool(re.match(r"""^\s*["”»’]\s*[.,;:]""", current))  # a lone closing quote after the stop
+        return bool(_LONE_CLOSE.match(current))  # a lone closing quote after the stop
     return tail.endswith(_OPENING) or bool(_CONTINUATION.match(current))
 
 
