@@ -170,8 +170,11 @@ def install_table_stage(
             )
             if result.outcome.failed:
                 metrics.record_failed(stage, result.outcome.error_kind or "unknown")
-            pending = [
-                (sinks[out.topic], await sinks[out.topic].send(key=out.key, value=out.value(), headers=out.headers))
+            pending = [  # force: publish now and await delivery here, before the table write and the ack
+                (
+                    sinks[out.topic],
+                    await sinks[out.topic].send(key=out.key, value=out.value(), headers=out.headers, force=True),
+                )
                 for out in result.outcome.outputs
             ]
             await asyncio.gather(*(fut for _, fut in pending))

@@ -18,6 +18,7 @@ Nothing here is language-specific: the ``Lexicon`` of the article's language car
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -56,12 +57,20 @@ class _Article:
     """Everything a sentence is read against."""
 
     sentences: list[Sentence]
-    parties: list[SentenceParties]
     mentions: MentionIndex
     focus: tuple[str, ...]
     lexicon: Lexicon
     published: date | None
     reference_year: int | None
+    party_cache: dict[int, SentenceParties]  # per call, filled on demand: most sentences are never asked
+
+    def parties(self, index: int) -> SentenceParties:
+        """The codes mentioned in sentence ``index`` (computed once)."""
+        cached = self.party_cache.get(index)
+        if cached is None:
+            sentence = self.sentences[index]
+            cached = self.party_cache[index] = parties_of(self.mentions.between(sentence.start, sentence.end))
+        return cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +95,13 @@ def extract_agreements(
     focus codes, ``lexicon`` the article language's lexicon, ``published`` its RFC 3339
     publication time when known (relative dates are resolved against it).
     """
-    lowered = body.lower()
-    if not _may_hold(lowered, lexicon):
+    hits = _keyword_positions(body.lower(), lexicon)
+    if hits is not None and not hits:
         return ()  # most articles: no agreement word at all, nothing to split or resolve
     article = _prepare(body, mentions, focus, lexicon, published)
     found: list[Agreement] = []
     for index, sentence in enumerate(article.sentences):
-        if not _may_hold(lowered[sentence.start : sentence.end], lexicon):
+        if hits is not None and bisect_left(hits, sentence.start) == bisect_left(hits, sentence.end):
             continue
         reading = _read_sentence(article, index)
         if reading is None:
@@ -104,9 +113,21 @@ def extract_agreements(
     return _consolidate(found)
 
 
-def _may_hold(lowered: str, lexicon: Lexicon) -> bool:
-    """Whether a lower-cased text contains a trigger's literal part (a cheap necessary test)."""
-    return lexicon.keywords is None or any(k in lowered for k in lexicon.keywords)
+def _keyword_positions(lowered: str, lexicon: Lexicon) -> list[int] | None:
+    """Sorted positions of the triggers' literal parts: only sentences holding one can state an agreement.
+
+    ``str.find`` runs at C speed, far below the cost of the regexes it spares; a lexicon whose
+    nouns have no literal part (``keywords`` None) makes every sentence a candidate (None).
+    """
+    if lexicon.keywords is None:
+        return None
+    positions: list[int] = []
+    for keyword in lexicon.keywords:
+        at = lowered.find(keyword)
+        while at >= 0:
+            positions.append(at)
+            at = lowered.find(keyword, at + 1)
+    return sorted(positions)
 
 
 def _prepare(
@@ -114,11 +135,10 @@ def _prepare(
 ) -> _Article:
     sentences = split_sentences(body, lexicon.abbreviation)
     index = MentionIndex(mentions)
-    parties = [parties_of(index.between(s.start, s.end)) for s in sentences]
     day = parse_published(published)
     years = [int(y) for y in _YEAR.findall(body)]
     reference = day.year if day else (max(years) if years else None)
-    return _Article(sentences, parties, index, focus, lexicon, day, reference)
+    return _Article(sentences, index, focus, lexicon, day, reference, {})
 
 
 def _read_sentence(article: _Article, index: int) -> _Reading | None:
@@ -169,7 +189,7 @@ def _settle_status(
 
 
 def _parties(article: _Article, index: int, explicit: SentenceParties) -> tuple[str, ...]:
-    before = article.parties[max(0, index - 4) : index]
+    before = [article.parties(i) for i in range(max(0, index - 4), index)]
     text = article.sentences[index].text
     if article.lexicon.group_reference.search(text):
         return resolve_group(explicit, before, article.focus)
