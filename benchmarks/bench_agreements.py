@@ -2,8 +2,9 @@
 
 Speed is measured on 4 KB articles (each body repeated or cut to 4,096 characters), single
 process, single core: the cleaned seed bodies (dense with agreements: the worst case) and a
-news mix from the shared article-extraction benchmark's ground truth (everyday news). The reference is a plain ``re.findall``
-word scan of the same texts in the same process, so the ratio survives a noisy machine.
+news mix from the shared article-extraction benchmark's ground truth (everyday news). The
+reference is a plain ``re.findall`` word scan of the same texts in the same process, so the
+ratio survives a noisy machine.
 Quality is the seed gate's figures (``tests/quality/agreement_scoring.py``).
 """
 
