@@ -40,6 +40,7 @@ from wirewatch.core.agreements.lexicon import Lexicon
 from wirewatch.core.agreements.parties import (
     MentionIndex,
     SentenceParties,
+    clause_parties,
     complete_single,
     parties_of,
     resolve_group,
@@ -152,7 +153,8 @@ def _read_sentence(article: _Article, index: int) -> _Reading | None:
         return None
     clause = clause_bounds(text, trigger.start)
     local = article.mentions.between(sentence.start, sentence.end)
-    explicit = parties_of(local, (sentence.start + clause[0], sentence.start + clause[1]))
+    bounds = (sentence.start + clause[0], sentence.start + clause[1])
+    explicit = clause_parties(local, bounds, text, sentence.start, lexicon.list_joiner)
     when = _nearest_date(find_dates(text, lexicon, article.published), trigger)
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
     if status is None:

@@ -19,6 +19,7 @@ expression fragment, matched case-insensitively at a word start; the keys are:
 ``months``/``weekdays``   names -> number; ``relative_dates``: phrase, unit, offset
 ``signatory_patterns``    patterns with ``{name}``; ``venue_patterns``: patterns with ``{place}``
 ``abbreviations``         words after which a full stop does not end a sentence
+``list_joiner``           (optional) what may stand between two names of one list: ", ", " and the "
 ========================  ====================================================================
 """
 
@@ -81,6 +82,7 @@ class Lexicon:
     signatory: tuple[re.Pattern[str], ...]
     venue: tuple[re.Pattern[str], ...]
     abbreviation: re.Pattern[str]
+    list_joiner: re.Pattern[str]  # what may stand between two parties of one list ("Russia, China and Iran")
 
 
 def _alternation(fragments: list[str], *, left: bool = True) -> str:
@@ -149,6 +151,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         ),
         signatory=_templated(data["signatory_patterns"], "{name}", _NAME),
         venue=_templated(data["venue_patterns"], "{place}", _PLACE),
+        list_joiner=re.compile(data.get("list_joiner", r"[\s,;]*"), re.IGNORECASE),
         abbreviation=re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(data["abbreviations"]) + r")$", re.IGNORECASE),
     )
 

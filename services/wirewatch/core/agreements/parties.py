@@ -15,6 +15,7 @@ Coreference, in order:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -63,6 +64,42 @@ def parties_of(mentions: list[CountryMention], clause: tuple[int, int] | None = 
     countries = [m.code for m in mentions if not _is_org(m.code)]
     orgs = [m.code for m in mentions if _is_org(m.code) and (clause is None or clause[0] <= m.span.start < clause[1])]
     return SentenceParties(tuple(dict.fromkeys(countries)), tuple(dict.fromkeys(orgs)))
+
+
+def clause_parties(
+    mentions: list[CountryMention], clause: tuple[int, int], text: str, offset: int, joiner: re.Pattern[str]
+) -> SentenceParties:
+    """The parties a sentence names for an agreement whose trigger sits in ``clause`` (absolute offsets).
+
+    With two countries or fewer, all of them (organisations only inside the clause). With more,
+    only the lists of names ("Russia, China and Iran") that reach into the clause, plus the
+    sentence's first list when that leaves one party (the subject: "Russia, long isolated,
+    signed a pact with Myanmar"), so an aside ("…, angering China") names no party.
+    ``text`` is the sentence, starting at body offset ``offset``.
+    """
+    simple = parties_of(mentions, clause)
+    if len(simple.countries) <= 2:
+        return simple
+    groups = _lists(mentions, text, offset, joiner)
+    chosen = [g for g in groups if any(clause[0] <= m.span.start < clause[1] for m in g)]
+    if len({m.code for g in chosen for m in g}) < 2 and groups[0] not in chosen:
+        chosen.insert(0, groups[0])
+    return parties_of([m for g in chosen for m in g])
+
+
+def _lists(
+    mentions: list[CountryMention], text: str, offset: int, joiner: re.Pattern[str]
+) -> list[list[CountryMention]]:
+    """Mentions grouped into lists: neighbours joined only by commas, "and" and articles."""
+    groups: list[list[CountryMention]] = []
+    for m in mentions:
+        if groups:
+            gap = text[max(0, groups[-1][-1].span.end - offset) : max(0, m.span.start - offset)]
+            if joiner.fullmatch(gap):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
 
 
 def resolve_group(current: SentenceParties, before: list[SentenceParties], focus: tuple[str, ...]) -> tuple[str, ...]:

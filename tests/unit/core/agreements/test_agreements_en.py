@@ -70,6 +70,23 @@ def test_a_single_named_party_is_completed_from_the_sentence_before(extract: Ext
     assert only(extract(body, "en")).parties == ("IRN", "RUS")
 
 
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("Russia, China and Iran signed a trilateral security pact.", ("CHN", "IRN", "RUS")),
+        ("Japan and South Korea signed a defence pact, angering China and North Korea.", ("JPN", "KOR")),
+        ("Poland, long wary of Russia and Belarus, signed an energy deal with Lithuania.", ("LTU", "POL")),
+    ],
+)
+def test_lists_of_parties_and_asides(extract: Extract, body: str, parties: tuple[str, ...]) -> None:
+    assert only(extract(body, "en")).parties == parties
+
+
+def test_a_collapsed_deal_is_cancelled(extract: Extract) -> None:
+    agreement = only(extract("The energy deal between Qatar and Pakistan collapsed.", "en"))
+    assert agreement.status == "suspended_or_cancelled"
+
+
 def test_a_definite_reference_adds_to_the_agreement_it_refers_to(extract: Extract) -> None:
     body = (
         "Chile and Peru signed a mining agreement. "
