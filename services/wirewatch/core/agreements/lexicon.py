@@ -89,7 +89,7 @@ def _alternation(fragments: list[str], *, left: bool = True) -> str:
     ordered = sorted(
         fragments, key=len, reverse=True
     )  # longest first: "memorandum of understanding" before "memorandum"
-    body = "|".join(f"(?:{f})" for f in ordered if f)
+    body = "|".join(f"(?:{f.strip()})" for f in ordered if f.strip())  # the right boundary ends the word
     return f"{_LEFT if left else ''}(?:{body}){_RIGHT}"
 
 
