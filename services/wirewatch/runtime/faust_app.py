@@ -62,8 +62,10 @@ def broker_urls(bootstrap: str) -> list[str]:
 
 def make_faust_app(settings: Settings, stage: Stage) -> faust.App:
     """A Faust app for ``stage``: its id is the consumer group, shared by every replica of the stage."""
+    app_id = f"{settings.group_prefix}-{stage.value}"
     return faust.App(
-        f"{settings.group_prefix}-{stage.value}",
+        app_id,
+        datadir=f".wirewatch/faust/{app_id}",  # table state stays out of the checkout (git-ignored)
         broker=broker_urls(settings.bootstrap),
         store="memory://",
         web_enabled=False,

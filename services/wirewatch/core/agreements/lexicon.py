@@ -17,6 +17,8 @@ expression fragment, matched case-insensitively at a word start; the keys are:
 ``numbers``               number words for durations
 ``durations``             ISO unit (Y, M) -> patterns with ``{n}``; ``fixed_durations``: phrase -> ISO
 ``months``/``weekdays``   names -> number; ``relative_dates``: phrase, unit, offset
+``past_month_words`` …    words before (``…_words``) or after (``…_after``) a month name that
+                          put it in the past or the next year ("last June", "juin prochain")
 ``signatory_patterns``    patterns with ``{name}``; ``venue_patterns``: patterns with ``{place}``
 ``abbreviations``         words after which a full stop does not end a sentence
 ``list_joiner``           (optional) what may stand between two names of one list: ", ", " and the "
@@ -76,6 +78,7 @@ class Lexicon:
     fixed_durations: tuple[tuple[re.Pattern[str], str], ...]
     months: dict[str, int]
     month_date: re.Pattern[str]
+    month_modifier: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     weekday: re.Pattern[str]
     weekdays: dict[str, int]
     relative_dates: tuple[RelativeDate, ...]
@@ -111,6 +114,14 @@ def _month_date(months: dict[str, int]) -> re.Pattern[str]:
     return re.compile(rf"{_LEFT}(?:{month_first}|{day_first}){_RIGHT}", re.IGNORECASE)
 
 
+def _edge(words: list[str], *, before: bool) -> re.Pattern[str]:
+    """A modifier right before (``last June``) or right after (``juin dernier``) a month name."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    body = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"{_LEFT}(?:{body})\s+$" if before else rf"^\s+(?:{body}){_RIGHT}", re.IGNORECASE)
+
+
 def _templated(fragments: list[str], placeholder: str, value: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(_LEFT + f.replace(placeholder, value), re.IGNORECASE) for f in fragments)
 
@@ -144,6 +155,12 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         fixed_durations=tuple((_compile([k]), v) for k, v in data.get("fixed_durations", {}).items()),
         months=months,
         month_date=_month_date(months),
+        month_modifier=(
+            _edge(data.get("past_month_words", []), before=True),
+            _edge(data.get("next_month_words", []), before=True),
+            _edge(data.get("past_month_after", []), before=False),
+            _edge(data.get("next_month_after", []), before=False),
+        ),
         weekday=_compile([re.escape(w) for w in weekdays]),
         weekdays=weekdays,
         relative_dates=tuple(

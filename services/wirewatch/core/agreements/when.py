@@ -70,7 +70,8 @@ def find_dates(text: str, lexicon: Lexicon, published: date | None) -> list[Date
         found.append(DateMention(text[start:end], start, resolved))
 
     for m in lexicon.month_date.finditer(text):
-        add(m.start(), m.end(), _resolve_month(m, lexicon, published, text[: m.start()]))
+        start, end, direction = _month_extent(m, text, lexicon)
+        add(start, end, _resolve_month(m, lexicon, published, direction))
     for m in _YEAR.finditer(text):
         add(m.start(), m.end(), m["year"])
     for rel in lexicon.relative_dates:
@@ -81,18 +82,37 @@ def find_dates(text: str, lexicon: Lexicon, published: date | None) -> list[Date
     return sorted(found, key=lambda d: d.start)
 
 
-def _resolve_month(m: re.Match[str], lexicon: Lexicon, published: date | None, before: str) -> str | None:
-    month = lexicon.months[(m["m1"] or m["m2"]).lower().rstrip(".")]
+def _month_extent(m: re.Match[str], text: str, lexicon: Lexicon) -> tuple[int, int, int]:
+    """The month expression with its modifier ("last June", "juin dernier") and its direction (-1, 0, 1)."""
+    past_before, next_before, past_after, next_after = lexicon.month_modifier
+    start, end, direction = m.start(), m.end(), 0
+    for pattern, sign in ((past_before, -1), (next_before, 1)):
+        found = pattern.search(text, 0, m.start())
+        if found:
+            start, direction = found.start(), sign
+    for pattern, sign in ((past_after, -1), (next_after, 1)):
+        found = pattern.match(text[m.end() :])
+        if found:
+            end, direction = m.end() + found.end(), sign
+    return start, end, direction
+
+
+def _resolve_month(m: re.Match[str], lexicon: Lexicon, published: date | None, direction: int) -> str | None:
+    """A month with its year: written, or the one before or after publication as the modifier says.
+
+    Without a modifier a month is taken as the latest one not after publication (news reports
+    mostly look back).
+    """
+    month = lexicon.months[(m["m1"] or m["m2"]).lower()]
     year_text, day_text = m["y1"] or m["y2"], m["d1"] or m["d2"]
     if year_text:
         year = int(year_text)
     elif published is None:
         return None
+    elif direction > 0:
+        year = published.year + (1 if month <= published.month else 0)
     else:
-        upcoming = re.search(r"(?:next|nächste\w*|kommende\w*|prochain\w*)\s*$", before, re.IGNORECASE)
-        year = published.year + 1 if upcoming and month <= published.month else published.year
-        if not upcoming and month > published.month:
-            year -= 1  # "last June", "im Juni" in a September article: this year's June
+        year = published.year - (1 if month > published.month or (direction < 0 and month == published.month) else 0)
     if day_text:
         return f"{year:04d}-{month:02d}-{int(day_text):02d}"
     return f"{year:04d}-{month:02d}"

@@ -98,3 +98,9 @@ def test_negotiated_cooperation_is_negotiating(extract: Extract) -> None:
 )
 def test_near_misses_are_not_reported(extract: Extract, body: str) -> None:
     assert extract(body, "de", PUBLISHED) == ()
+
+
+def test_month_modifier_before_the_name(extract: Extract) -> None:
+    body = "Ghana und Togo haben im vergangenen Juni ein Sicherheitsabkommen unterzeichnet."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.date, agreement.date_resolved) == ("im vergangenen Juni", "2023-06")

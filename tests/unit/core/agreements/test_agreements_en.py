@@ -118,7 +118,7 @@ def test_duration_for_n_years(extract: Extract) -> None:
 def test_dates_resolve_against_the_publication_time(extract: Extract, when: str, resolved: str) -> None:
     agreement = only(extract(f"Ghana and Togo signed a security agreement {when}.", "en", PUBLISHED))
     assert agreement.date_resolved == resolved
-    assert agreement.date is not None and agreement.date in when
+    assert agreement.date is not None and when.endswith(agreement.date)
 
 
 def test_relative_dates_stay_as_written_without_a_publication_time(extract: Extract) -> None:

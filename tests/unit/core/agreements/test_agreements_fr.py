@@ -75,3 +75,12 @@ def test_split_quotation_is_one_sentence(extract: Extract) -> None:
 )
 def test_near_misses_are_not_reported(extract: Extract, body: str) -> None:
     assert extract(body, "fr", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("when", "written", "resolved"),
+    [("en juin dernier", "juin dernier", "2023-06"), ("en mai prochain", "mai prochain", "2024-05")],
+)
+def test_month_modifiers_after_the_name(extract: Extract, when: str, written: str, resolved: str) -> None:
+    agreement = only(extract(f"Le Ghana et le Togo ont signé un accord de sécurité {when}.", "fr", PUBLISHED))
+    assert (agreement.date, agreement.date_resolved) == (written, resolved)
