@@ -26,6 +26,9 @@ from wirewatch.scraper.seen import SeenEntry, SeenSet
 
 log = logging.getLogger(__name__)
 
+_FIRST_RETRY = 60.0
+_LAST_RETRY = 6 * 3600.0
+
 _SKIP_FOR = {
     FetchOutcome.ROBOTS_DISALLOWED: SkipReason.ROBOTS,
     FetchOutcome.CONTENT_TYPE: SkipReason.CONTENT_TYPE,
@@ -51,6 +54,7 @@ class FeedPoller:
         self._metrics = metrics
         self._validators = Validators()
         self._last_error: str | None = None
+        self._failed: dict[str, tuple[float, int]] = {}  # article id -> (retry after, failures so far)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until ``stop`` is set; the first poll starts after a small random delay to spread feeds."""
@@ -111,14 +115,26 @@ class FeedPoller:
         if self._publisher.pending(key) or (entry is not None and (item.stamp is None or item.stamp == entry.stamp)):
             self._metrics.record_skipped(name, SkipReason.SEEN)
             return
+        if self._failed.get(key, (0.0, 0))[0] > time.monotonic():
+            return  # failed recently: not worth another request yet (already counted when it failed)
         validators = Validators(entry.etag, entry.last_modified) if entry else None
         try:
             page = await self._fetcher.fetch(item.url, name, FetchKind.PAGE, validators)
         except FetchFailed as failure:
             self._metrics.record_skipped(name, _SKIP_FOR.get(failure.outcome, SkipReason.FETCH_FAILED))
+            self._remember_failure(key)
             log.debug("%s: article %s skipped: %s", name, url, failure)
             return
+        self._failed.pop(key, None)
         await self._queue_page(key, url, item, page, entry)
+
+    def _remember_failure(self, key: str) -> None:
+        """Back off from an article that failed: 1 minute, doubling, up to 6 hours (memory only)."""
+        failures = self._failed.get(key, (0.0, 0))[1] + 1
+        delay = min(_LAST_RETRY, _FIRST_RETRY * 2 ** (failures - 1))
+        self._failed[key] = (time.monotonic() + delay, failures)
+        if len(self._failed) > 10 * self.source.max_items:  # forget the oldest: the feed moved on
+            self._failed.pop(next(iter(self._failed)))
 
     async def _queue_page(self, key: str, url: str, item: FeedItem, page: Fetched, entry: SeenEntry | None) -> None:
         name = self.source.name
