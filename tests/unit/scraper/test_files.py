@@ -21,8 +21,11 @@ def write_warc(path: Path, gzip: bool = True) -> None:
 
         def response(url: str, body: bytes, content_type: str, status: str = "200 OK") -> None:
             headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+            )
             writer.write_record(record)
+            record.raw_stream.close()  # warcio buffers the payload in a temporary file it does not close
 
         response("https://a.example/world/1?utm_source=x", b"<html><body><p>First</p></body></html>", "text/html")
         response("https://a.example/world/2", b"<html><body><p>Second</p></body></html>", "text/html; charset=utf-8")
@@ -32,6 +35,7 @@ def write_warc(path: Path, gzip: bool = True) -> None:
             "https://a.example/world/1", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
         )
         writer.write_record(request)
+        request.raw_stream.close()
         response("https://a.example/ru", "<p>Новости дня</p>".encode("cp1251"), "text/html; charset=windows-1251")
 
 
