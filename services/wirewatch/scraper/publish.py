@@ -88,8 +88,8 @@ class Publisher:
         try:
             while not (stop.is_set() and self._queue.empty()):
                 batch = await self._take(stop)
-                if batch:
-                    await self._deliver(batch, stop)
+                if batch and not await self._deliver(batch, stop):
+                    break
         finally:
             await self._close_producer()
 
@@ -103,7 +103,8 @@ class Publisher:
             batch.append(self._queue.get_nowait())
         return batch
 
-    async def _deliver(self, batch: list[Outgoing], stop: asyncio.Event) -> None:
+    async def _deliver(self, batch: list[Outgoing], stop: asyncio.Event) -> bool:
+        """Deliver ``batch``; False only when stopping and Kafka stays unreachable."""
         attempt = 0
         while True:
             try:
@@ -113,8 +114,9 @@ class Publisher:
                 self._note_failure(exc)
                 await self._close_producer()
                 if stop.is_set() and attempt >= 2:
-                    log.warning("stopping with %d article(s) undelivered (Kafka unreachable)", len(batch))
-                    return
+                    undelivered = len(batch) + self._queue.qsize()
+                    log.warning("stopping with %d article(s) undelivered (Kafka unreachable)", undelivered)
+                    return False
                 await asyncio.sleep(min(_MAX_BACKOFF, 0.2 * 2**attempt))
                 attempt += 1
                 await self._recreate_topics()
@@ -125,6 +127,7 @@ class Publisher:
             self._sm.record_published(item.feed)
         self._metrics.record_produced(self._raw, len(batch))
         self._sm.record_queue_depth(len(self._pending))
+        return True
 
     async def _send(self, batch: list[Outgoing]) -> None:
         producer = await self._ensure_producer()

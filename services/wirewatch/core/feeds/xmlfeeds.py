@@ -48,7 +48,7 @@ def _parser() -> etree.XMLParser:
 
 def _local(element: Element) -> str:
     tag = element.tag
-    return str(etree.QName(tag).localname) if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""  # "{namespace}name" -> "name"
 
 
 def _children(element: Element, name: str) -> Iterator[Element]:
@@ -60,10 +60,24 @@ def _text(element: Element, *path: str) -> str | None:
     current: Element | None = element
     for name in path:
         current = next(_children(current, name), None) if current is not None else None
-    if current is None:
+    return _content(current)
+
+
+def _content(element: Element | None) -> str | None:
+    if element is None:
         return None
-    text = "".join(current.itertext()).strip()
+    text = "".join(element.itertext()).strip()
     return text or None
+
+
+def _fields(element: Element) -> dict[str, str]:
+    """The text of each child by local name (first occurrence wins): one pass instead of one per field."""
+    out: dict[str, str] = {}
+    for child in element:
+        name = _local(child)
+        if name and name not in out:
+            out[name] = _content(child) or ""
+    return out
 
 
 def parse_root(body: bytes) -> Element:
@@ -112,21 +126,21 @@ def _rss(root: Element, kind: FeedKind, base_url: str) -> ParsedFeed:
 
 
 def _rss_item(item: Element, base_url: str, lang: str | None) -> FeedItem | None:
-    guid_element = next(_children(item, "guid"), None)
-    guid = _text(item, "guid")
-    link = _text(item, "link") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
-    permalink = guid_element is not None and guid_element.get("isPermaLink", "true").lower() != "false"
-    if not link and guid and permalink and guid.startswith(("http://", "https://")):
-        link = guid
+    f = _fields(item)
+    guid = f.get("guid") or None
+    link = f.get("link") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
+    if not link and guid and guid.startswith(("http://", "https://")):
+        guid_element = next(_children(item, "guid"))
+        if guid_element.get("isPermaLink", "true").lower() != "false":
+            link = guid
     if not link:
         return None
-    published = _text(item, "pubDate") or _text(item, "date") or _text(item, "issued")
     return FeedItem(
         url=urljoin(base_url, link),
-        title=_text(item, "title"),
-        published=normalize_date(published),
-        updated=normalize_date(_text(item, "modified") or _text(item, "updated")),
-        lang=_text(item, "language") or lang,
+        title=f.get("title") or None,
+        published=normalize_date(f.get("pubDate") or f.get("date") or f.get("issued")),
+        updated=normalize_date(f.get("modified") or f.get("updated")),
+        lang=f.get("language") or lang,
         guid=guid,
     )
 
@@ -147,14 +161,15 @@ def _atom(root: Element, base_url: str) -> ParsedFeed:
         entry_base = urljoin(base, entry.get(_XML_BASE, ""))
         url = _atom_link(entry, entry_base)
         if url:
+            f = _fields(entry)
             items.append(
                 FeedItem(
                     url=url,
-                    title=_text(entry, "title"),
-                    published=normalize_date(_text(entry, "published") or _text(entry, "issued")),
-                    updated=normalize_date(_text(entry, "updated") or _text(entry, "modified")),
+                    title=f.get("title") or None,
+                    published=normalize_date(f.get("published") or f.get("issued")),
+                    updated=normalize_date(f.get("updated") or f.get("modified")),
                     lang=entry.get(_XML_LANG) or lang,
-                    guid=_text(entry, "id"),
+                    guid=f.get("id") or None,
                 )
             )
     return ParsedFeed(FeedKind.ATOM, tuple(items), title=_text(root, "title"), lang=lang)
