@@ -17,27 +17,31 @@ Environment variable               Meaning                                      
 ``WIREWATCH_MAX_BODY_BYTES``       Raw articles larger than this are refused                ``5000000``
 ``WIREWATCH_LOG_LEVEL``            Log level of every service                              ``info``
 ``WIREWATCH_CONSUMER_GROUP``       Prefix of consumer-group ids (one group per stage)       ``wirewatch``
-``WIREWATCH_SCRAPER_CONFIG``       Sources file (TOML, see ``scraper/config.py``)          shipped list
-``WIREWATCH_SCRAPER_USER_AGENT``   User-Agent of every scraper request                     ``Wirewatch/…``
-``WIREWATCH_SCRAPER_CONCURRENCY``  Requests in flight at once, all hosts together          ``16``
-``WIREWATCH_SCRAPER_HOST_CONCURRENCY``  Requests in flight at once to one host        ``2``
-``WIREWATCH_SCRAPER_HOST_DELAY``   Seconds between request starts to one host (robots      ``1.0``
-                                   ``Crawl-delay`` raises it, up to 60 s)
-``WIREWATCH_SCRAPER_MAX_BYTES``    Largest response body kept, after decompression          ``5000000``
-``WIREWATCH_SCRAPER_CONNECT_TIMEOUT``  Seconds to connect                                 ``10``
-``WIREWATCH_SCRAPER_READ_TIMEOUT`` Seconds to wait for the next bytes of a response         ``20``
-``WIREWATCH_SCRAPER_TOTAL_TIMEOUT`` Seconds one request may take in all (slow drips end)    ``60``
-``WIREWATCH_SCRAPER_RETRIES``      Retries after connection errors, 429 and 5xx             ``3``
-``WIREWATCH_SCRAPER_BACKOFF``      First retry delay in seconds (doubles, with jitter)      ``1.0``
-``WIREWATCH_SCRAPER_MAX_RETRY_AFTER``  Longest ``Retry-After`` honoured within a poll   ``120``
-``WIREWATCH_SCRAPER_MAX_REDIRECTS`` Redirects followed per request                      ``5``
-``WIREWATCH_SCRAPER_ALLOW_ADDRESSES``  Comma-separated networks fetched even though     ``""``
-                                   private/loopback/link-local, e.g. ``127.0.0.0/8,::1/128``
-``WIREWATCH_SCRAPER_QUEUE_SIZE``   Articles buffered while Kafka is unreachable; when full, ``1000``
-                                   fetching waits (back-pressure)
-``WIREWATCH_SCRAPER_ROBOTS_TTL``   Seconds a robots.txt stays cached                        ``3600``
-``WIREWATCH_SCRAPER_SEND_TIMEOUT`` Seconds the producer waits for an acknowledgement        ``30``
 =================================  ======================================================  ===========
+
+Scraper (``wirewatch scrape``; see ``scraper/``):
+
+======================================  =======================================================  ==================
+Environment variable                    Meaning                                                  Default
+======================================  =======================================================  ==================
+``WIREWATCH_SCRAPER_CONFIG``            Sources file (TOML; format: ``scraper/config.py``)       shipped list
+``WIREWATCH_SCRAPER_USER_AGENT``        User-Agent of every scraper request                      ``Wirewatch/0.1…``
+``WIREWATCH_SCRAPER_CONCURRENCY``       Requests in flight, all hosts together                   ``16``
+``WIREWATCH_SCRAPER_HOST_CONCURRENCY``  Requests in flight to one host                           ``2``
+``WIREWATCH_SCRAPER_HOST_DELAY``        Seconds between starts per host (Crawl-delay raises it)  ``1.0``
+``WIREWATCH_SCRAPER_MAX_BYTES``         Largest body kept, counted after decompression           ``5000000``
+``WIREWATCH_SCRAPER_CONNECT_TIMEOUT``   Seconds to connect                                       ``10``
+``WIREWATCH_SCRAPER_READ_TIMEOUT``      Seconds to wait for the next bytes of a response         ``20``
+``WIREWATCH_SCRAPER_TOTAL_TIMEOUT``     Seconds one request may take in all (ends slow drips)    ``60``
+``WIREWATCH_SCRAPER_RETRIES``           Retries after connection errors, 429 and 5xx             ``3``
+``WIREWATCH_SCRAPER_BACKOFF``           First retry delay in seconds (doubles, plus jitter)      ``1.0``
+``WIREWATCH_SCRAPER_MAX_RETRY_AFTER``   Longest Retry-After waited; longer defers the feed       ``120``
+``WIREWATCH_SCRAPER_MAX_REDIRECTS``     Redirects followed per request                           ``5``
+``WIREWATCH_SCRAPER_ALLOW_ADDRESSES``   Non-public networks allowed, e.g. ``127.0.0.0/8``        ``""``
+``WIREWATCH_SCRAPER_QUEUE_SIZE``        Articles held while Kafka is down; full: fetching waits  ``1000``
+``WIREWATCH_SCRAPER_ROBOTS_TTL``        Seconds a robots.txt stays cached                        ``3600``
+``WIREWATCH_SCRAPER_SEND_TIMEOUT``      Seconds the producer waits for an acknowledgement        ``30``
+======================================  =======================================================  ==================
 """
 
 from __future__ import annotations
