@@ -165,7 +165,7 @@ class Fetcher:
         attempt = 0
         while True:
             try:
-                return await self._follow(url, kind, validators)
+                return await self._follow(url, feed, kind, validators)
             except _Retryable as exc:
                 delay = self._backoff(attempt, exc.retry_after)
                 if attempt >= self._s.retries or delay > self._s.max_retry_after:
@@ -181,14 +181,14 @@ class Fetcher:
         jitter: float = random.uniform(0, base)  # spreads the retries of many feeds
         return base + jitter
 
-    async def _follow(self, url: str, kind: FetchKind, validators: Validators) -> Fetched:
+    async def _follow(self, url: str, feed: str, kind: FetchKind, validators: Validators) -> Fetched:
         current = url
         for _ in range(self._s.max_redirects + 1):
             origin, host, port = _origin(current)
             await self._check_address(host, port)
             delay = 0.0
             if kind is not FetchKind.ROBOTS:
-                rules = await self._robots.rules(origin)
+                rules = await self._robots.rules(origin, feed)
                 if not rules.allows(current, self._s.user_agent):
                     raise FetchFailed(FetchOutcome.ROBOTS_DISALLOWED, f"robots.txt of {origin} disallows {current}")
                 delay = rules.crawl_delay
@@ -256,9 +256,9 @@ class Fetcher:
             raise FetchFailed(FetchOutcome.HTTP_ERROR, f"{url}: undecodable body: {exc}") from None
         return Fetched(url, 200, body, content_type, validators_etag(response), response.headers.get("last-modified"))
 
-    async def _load_robots(self, robots_url: str) -> RobotsAnswer:
+    async def _load_robots(self, robots_url: str, feed: str) -> RobotsAnswer:
         try:
-            result = await self._with_retries(robots_url, "-", FetchKind.ROBOTS, Validators())
+            result = await self.fetch(robots_url, feed, FetchKind.ROBOTS)
         except FetchFailed as failure:
             if failure.outcome in (FetchOutcome.CONNECTION_ERROR, FetchOutcome.TIMEOUT):
                 raise  # not cached: the real request would fail alike, and is counted as such

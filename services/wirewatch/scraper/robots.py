@@ -55,15 +55,18 @@ def rules_from(answer: RobotsAnswer, user_agent: str) -> RobotsRules:
 class RobotsCache:
     """Rules per origin (``scheme://host:port``), fetched through ``load`` and kept ``ttl`` seconds."""
 
-    def __init__(self, load: Callable[[str], Awaitable[RobotsAnswer]], user_agent: str, ttl: float) -> None:
+    def __init__(self, load: Callable[[str, str], Awaitable[RobotsAnswer]], user_agent: str, ttl: float) -> None:
         self._load = load
         self._user_agent = user_agent
         self._ttl = ttl
         self._cache: dict[str, tuple[float, RobotsRules]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
 
-    async def rules(self, origin: str) -> RobotsRules:
-        """The rules for ``origin``; one fetch at a time per origin, however many callers wait."""
+    async def rules(self, origin: str, feed: str) -> RobotsRules:
+        """The rules for ``origin``; one fetch at a time per origin, however many callers wait.
+
+        ``feed`` names the feed whose request needs the rules (the fetch is counted under it).
+        """
         cached = self._fresh(origin)
         if cached is not None:
             return cached
@@ -71,7 +74,7 @@ class RobotsCache:
             cached = self._fresh(origin)
             if cached is not None:
                 return cached
-            answer = await self._load(f"{origin}/robots.txt")
+            answer = await self._load(f"{origin}/robots.txt", feed)
             rules = rules_from(answer, self._user_agent)
             ttl = _UNAVAILABLE_TTL if rules.disallow_all else self._ttl
             self._cache[origin] = (time.monotonic() + ttl, rules)

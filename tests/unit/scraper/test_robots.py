@@ -29,12 +29,13 @@ def test_status_handling_follows_rfc_9309():
 async def test_cache_fetches_once_per_origin():
     calls: list[str] = []
 
-    async def load(url: str) -> RobotsAnswer:
+    async def load(url: str, feed: str) -> RobotsAnswer:
+        assert feed == "f"
         calls.append(url)
         return RobotsAnswer(200, ROBOTS)
 
     cache = RobotsCache(load, UA, ttl=3600)
     for _ in range(3):
-        await cache.rules("https://x.example")
-    await cache.rules("https://y.example")
+        await cache.rules("https://x.example", "f")
+    await cache.rules("https://y.example", "f")
     assert calls == ["https://x.example/robots.txt", "https://y.example/robots.txt"]

@@ -17,9 +17,10 @@ def _looks_like_json(body: bytes) -> bool:
 def parse_feed(body: bytes, base_url: str, expected: FeedKind | None = None) -> ParsedFeed:
     """Parse any supported feed from its bytes.
 
-    ``expected`` (from the sources config) is checked, not trusted blindly: a feed that
-    changed format is parsed as what it is, and only a body no parser accepts is
-    ``Rejected(MALFORMED)``. Refused XML entity declarations are ``Rejected(UNSAFE)``.
+    The body decides the format, so a feed that changed format is still read; ``expected``
+    (from the sources config) only sends a body that starts with neither ``{`` nor ``<`` to the
+    JSON parser when a JSON Feed was configured. A body no parser accepts is
+    ``Rejected(MALFORMED)``; XML that declares entities is ``Rejected(UNSAFE)``.
     """
     if not body.strip():
         raise Rejected(RejectReason.EMPTY, "the feed body is empty")
