@@ -123,9 +123,13 @@ def run_worker(app: faust.App, settings: Settings, stage: Stage, metrics: Metric
 
     @app.on_rebalance_complete.connect  # type: ignore[arg-type]  # mode's signal typing wants a `signal` kwarg
     async def _on_rebalanced(sender: object, **_: object) -> None:
+        if not ready["assigned"]:
+            log.warning("%s ready: partitions assigned", stage.value)
         ready["assigned"] = True
 
     port = settings.http_port if settings.http_port is not None else 0
     server = HttpServer(make_app(stage.value, metrics, lambda: ready["assigned"]), settings.http_host, port)
-    worker = faust.Worker(app, HttpService(server), loglevel=settings.log_level, redirect_stdouts=False)
+    # Faust's own INFO output (banners, topic tables) drowns everything else: show it only when debugging.
+    faust_level = settings.log_level if settings.log_level == "debug" else "warn"
+    worker = faust.Worker(app, HttpService(server), loglevel=faust_level, redirect_stdouts=False)
     worker.execute_from_commandline()

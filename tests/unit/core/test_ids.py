@@ -1,5 +1,3 @@
-"""Deterministic ids and URL canonicalisation."""
-
 from __future__ import annotations
 
 import pytest
@@ -7,6 +5,48 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wirewatch.core.ids import agreement_id, article_id, canonical_url, event_id, is_tracking_parameter
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("HTTPS://Example.COM:443/a?b=2&a=1#frag", "https://example.com/a?a=1&b=2"),
+        ("http://example.com:80", "http://example.com/"),
+        ("http://example.com:8080/x", "http://example.com:8080/x"),
+        ("https://news.example/x?utm_source=rss&utm_medium=feed&id=7", "https://news.example/x?id=7"),
+        ("https://news.example/x?fbclid=abc", "https://news.example/x"),
+    ],
+)
+def test_canonical_url(url: str, expected: str) -> None:
+    assert canonical_url(url) == expected
+
+
+def test_article_id_is_stable_across_url_variants() -> None:
+    assert article_id("https://a.example/n?utm_campaign=x#top") == article_id("https://A.example:443/n")
+    assert article_id("https://a.example/n") != article_id("https://a.example/m")
+
+
+def test_article_id_falls_back_to_content_and_requires_something() -> None:
+    assert article_id(None, "text") == article_id(None, "text") != article_id(None, "other")
+    with pytest.raises(ValueError, match="url or a content"):
+        article_id(None, None)
+
+
+def test_agreement_id_ignores_party_order_and_duplicates() -> None:
+    assert agreement_id(["RUS", "MMR"], "military", None) == agreement_id(["MMR", "RUS", "RUS"], "military", None)
+    assert agreement_id(["RUS", "MMR"], "military", None) != agreement_id(["RUS", "MMR"], "nuclear", None)
+    assert agreement_id(["RUS", "MMR"], "nuclear", "2015") != agreement_id(["RUS", "MMR"], "nuclear", "2016")
+
+
+def test_event_id_separates_parts() -> None:
+    assert event_id("k", "ab", "c") != event_id("k", "a", "bc")
+    assert event_id("k", "abc") != event_id("k", "ab", "c")
+
+
+@given(st.text(), st.text())
+def test_event_id_is_deterministic(a: str, b: str) -> None:
+    assert event_id("k", a, b) == event_id("k", a, b)
+    assert len(event_id("k", a, b)) == 32
 
 
 @pytest.mark.parametrize(
@@ -24,7 +64,7 @@ from wirewatch.core.ids import agreement_id, article_id, canonical_url, event_id
         ("https://example.com/a?q=", "https://example.com/a?q="),
     ],
 )
-def test_canonical_url(url, canonical):
+def test_canonical_url_extended(url: str, canonical: str) -> None:
     assert canonical_url(url) == canonical
 
 
@@ -35,25 +75,18 @@ def test_tracking_parameters():
     assert not is_tracking_parameter("page")
 
 
-def test_article_id_is_stable_across_tracking_variants():
-    assert article_id("https://example.com/a?utm_source=x") == article_id("HTTPS://EXAMPLE.com/a#frag")
-    assert article_id("https://example.com/a") != article_id("https://example.com/b")
-    assert article_id(None, "text") == article_id(None, "text")
-    with pytest.raises(ValueError, match="needs a url"):
-        article_id(None, None)
-
-
-def test_agreement_and_event_ids_are_deterministic():
-    assert agreement_id(["RUS", "MMR"], "military", "2025") == agreement_id(["MMR", "RUS", "RUS"], "military", "2025")
-    assert agreement_id(["RUS", "MMR"], "military", None) != agreement_id(["RUS", "MMR"], "military", "2025")
-    assert len(event_id("country", "a", "b")) == 32
+def test_tracking_parameters() -> None:
+    assert is_tracking_parameter("UTM_Campaign")
+    assert is_tracking_parameter("fbclid")
+    assert not is_tracking_parameter("id")
+    assert not is_tracking_parameter("page")
 
 
 @given(
     path=st.text(alphabet="abcdefghij/-", max_size=20),
     params=st.lists(st.tuples(st.sampled_from(["a", "b", "utm_x", "page"]), st.text("xyz", max_size=3)), max_size=4),
 )
-def test_canonical_url_is_idempotent(path, params):
+def test_canonical_url_is_idempotent(path: str, params: list[tuple[str, str]]) -> None:
     query = "&".join(f"{k}={v}" for k, v in params)
     once = canonical_url(f"https://Example.com/{path}?{query}")
     assert canonical_url(once) == once
