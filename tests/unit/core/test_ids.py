@@ -68,13 +68,6 @@ def test_canonical_url_extended(url: str, canonical: str) -> None:
     assert canonical_url(url) == canonical
 
 
-def test_tracking_parameters():
-    assert is_tracking_parameter("UTM_Campaign")
-    assert is_tracking_parameter("fbclid")
-    assert not is_tracking_parameter("id")
-    assert not is_tracking_parameter("page")
-
-
 def test_tracking_parameters() -> None:
     assert is_tracking_parameter("UTM_Campaign")
     assert is_tracking_parameter("fbclid")
