@@ -8,7 +8,7 @@ a charset, robots-disallowed pages, a PDF and a link into a private network.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -24,7 +24,6 @@ from tests.integration.scraper_site import CYRILLIC_TEXT, Site, SiteServer
 from wirewatch.contracts.schemas import violations
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.broker import EmbeddedBroker
-from wirewatch.runtime.kafka import wait_until_ready
 from wirewatch.runtime.metrics import Metrics
 from wirewatch.scraper.service import Scraper
 
@@ -33,18 +32,6 @@ pytestmark = [pytest.mark.broker, pytest.mark.timeout(120)]
 FETCHES = "wirewatch_scraper_fetches_total"
 SKIPPED = "wirewatch_scraper_skipped_total"
 PUBLISHED = "wirewatch_scraper_articles_published_total"
-
-
-@pytest.fixture(scope="module")
-def scraper_broker() -> Iterator[EmbeddedBroker]:
-    """One embedded broker for this module; each test uses its own topic prefix."""
-    broker = EmbeddedBroker()
-    broker.spawn()
-    try:
-        asyncio.run(wait_until_ready(broker.bootstrap))
-        yield broker
-    finally:
-        broker.stop()
 
 
 @pytest.fixture
@@ -58,10 +45,10 @@ async def site() -> AsyncIterator[Site]:
         await server.stop()
 
 
-async def test_hostile_feeds_are_contained_while_the_good_feed_keeps_working(scraper_broker, site):
+async def test_hostile_feeds_are_contained_while_the_good_feed_keeps_working(broker, site):
     site.add_article("one", "First story")
     site.add_article("two", "Second story")
-    settings = scraper_settings(scraper_broker.bootstrap)
+    settings = scraper_settings(broker)
     feeds = sources(site.url(""), "good", "hostile", "loop", "laughs", "malformed")
     metrics = Metrics.create()
     scraper = Scraper(settings, feeds, metrics)
@@ -104,10 +91,10 @@ def _keys_by_url(records) -> dict[str, list[int]]:
     return out
 
 
-async def test_conditional_get_and_restart_publish_each_article_once(scraper_broker, site):
+async def test_conditional_get_and_restart_publish_each_article_once(broker, site):
     site.add_article("one", "First story", date="Mon, 02 Nov 2026 10:00:00 GMT")
     site.add_article("two", "Second story")
-    settings = scraper_settings(scraper_broker.bootstrap)
+    settings = scraper_settings(broker)
     feeds = sources(site.url(""), "good")
 
     first = Metrics.create()
@@ -144,10 +131,10 @@ async def test_conditional_get_and_restart_publish_each_article_once(scraper_bro
     assert len(keys) == 1  # a new version keeps the article's key
 
 
-async def test_429_with_retry_after_and_503_are_retried(scraper_broker, site):
+async def test_429_with_retry_after_and_503_are_retried(broker, site):
     site.failures_before_success["/ratelimited/feed.xml"] = 2
     site.failures_before_success["/flaky/feed.xml"] = 2
-    settings = scraper_settings(scraper_broker.bootstrap)
+    settings = scraper_settings(broker)
     metrics = Metrics.create()
     scraper = Scraper(settings, sources(site.url(""), "ratelimited", "flaky"), metrics)
     assert await scraper.start()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -16,29 +15,14 @@ from tests.unit.scraper.test_files import write_warc
 from wirewatch.cli import main
 from wirewatch.contracts.schemas import violations
 from wirewatch.contracts.topics import Topic
-from wirewatch.runtime.broker import EmbeddedBroker
-from wirewatch.runtime.kafka import ensure_topics, wait_until_ready
+from wirewatch.runtime.kafka import ensure_topics
 from wirewatch.runtime.settings import Settings
 
 pytestmark = [pytest.mark.broker, pytest.mark.timeout(120)]
 
 
-@pytest.fixture(scope="module")
-def ingest_broker() -> Iterator[EmbeddedBroker]:
-    """An embedded broker for this module."""
-    broker = EmbeddedBroker()
-    broker.spawn()
-    try:
-        asyncio.run(wait_until_ready(broker.bootstrap))
-        yield broker
-    finally:
-        broker.stop()
-
-
-def test_ingest_warc_and_jsonl(ingest_broker: EmbeddedBroker, tmp_path: Path):
-    settings = Settings(
-        bootstrap_servers=ingest_broker.bootstrap, topic_prefix=f"i{uuid.uuid4().hex[:8]}.", partitions=1
-    )
+def test_ingest_warc_and_jsonl(broker: str, tmp_path: Path):
+    settings = Settings(bootstrap_servers=broker, topic_prefix=f"i{uuid.uuid4().hex[:8]}.", partitions=1)
     asyncio.run(ensure_topics(settings))
     write_warc(tmp_path / "crawl.warc.gz")
     (tmp_path / "export.jsonl").write_bytes(
