@@ -122,10 +122,52 @@ def make_app(site: Site) -> web.Application:
     app.router.add_get("/good/{slug}.html", good_page)
     app.router.add_get("/ratelimited/feed.xml", unreliable_feed)
     app.router.add_get("/flaky/feed.xml", unreliable_feed)
-    app.router.add_get("/ratelimited/story.html", plain_page)
-    app.router.add_get("/flaky/story.html", plain_page)
+    add_format_routes(app)
     add_hostile_routes(app, site)
+    app.router.add_get("/{section}/story.html", plain_page)
     return app
+
+
+def add_format_routes(app: web.Application) -> None:
+    """An Atom feed, a JSON Feed and a news sitemap index, each pointing at one story."""
+
+    async def atom(_: web.Request) -> web.Response:
+        body = (
+            '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr"><title>Atom</title>'
+            '<entry><title>Accord</title><id>urn:a</id><link href="/atom/story.html"/>'
+            "<updated>2026-11-03T09:30:00Z</updated></entry></feed>"
+        )
+        return web.Response(text=body, content_type="application/atom+xml")
+
+    async def json_feed(_: web.Request) -> web.Response:
+        doc = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "J",
+            "items": [{"id": "1", "url": "/json/story.html"}],
+        }
+        return web.json_response(doc, content_type="application/feed+json")
+
+    async def sitemap_index(_: web.Request) -> web.Response:
+        body = (
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            "<sitemap><loc>/sitemap/news-1.xml</loc></sitemap></sitemapindex>"
+        )
+        return web.Response(text=body, content_type="application/xml")
+
+    async def news_sitemap(_: web.Request) -> web.Response:
+        body = (
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>/sitemap/story.html</loc>'
+            "<news:news><news:publication><news:language>de</news:language></news:publication>"
+            "<news:title>Gipfel</news:title><news:publication_date>2026-11-03</news:publication_date>"
+            "</news:news></url></urlset>"
+        )
+        return web.Response(text=body, content_type="application/xml")
+
+    app.router.add_get("/atom/feed.xml", atom)
+    app.router.add_get("/json/feed.xml", json_feed)
+    app.router.add_get("/sitemap/feed.xml", sitemap_index)
+    app.router.add_get("/sitemap/news-1.xml", news_sitemap)
 
 
 def add_hostile_routes(app: web.Application, site: Site) -> None:

@@ -176,3 +176,22 @@ async def test_broker_outage_loses_nothing(site):
     finally:
         await scraper.stop()
         await asyncio.to_thread(broker.stop)
+
+
+async def test_atom_json_feed_and_news_sitemap_index_are_polled(broker, site):
+    settings = scraper_settings(broker)
+    metrics = Metrics.create()
+    scraper = Scraper(settings, sources(site.url(""), "atom", "json", "sitemap"), metrics)
+    assert await scraper.start()
+    try:
+        for feed in ("atom", "json", "sitemap"):
+            await wait_for_metric(metrics, PUBLISHED, 1, feed=feed)
+    finally:
+        await scraper.stop()
+    docs = {doc["feed"]: doc for _, doc in await read_topic(settings, Topic.RAW)}
+    assert docs["atom"]["url"] == site.url("/atom/story.html")
+    assert (docs["atom"]["lang"], docs["atom"]["published"]) == ("fr", None)
+    assert docs["json"]["url"] == site.url("/json/story.html")
+    assert (docs["sitemap"]["title"], docs["sitemap"]["lang"]) == ("Gipfel", "de")
+    assert docs["sitemap"]["published"] == "2026-11-03T00:00:00Z"
+    assert all(doc["tags"] == ["test"] and doc["version"] == 1 for doc in docs.values())
