@@ -252,7 +252,7 @@ class Fetcher:
             body = await read_capped(response.aiter_raw(), coding, limit)
         except BodyTooLarge as exc:
             raise FetchFailed(FetchOutcome.TOO_LARGE, f"{url}: {exc}") from None
-        except (UnsupportedEncoding, ValueError) as exc:  # zlib.error is not an OSError; bad gzip data
+        except UnsupportedEncoding as exc:
             raise FetchFailed(FetchOutcome.HTTP_ERROR, f"{url}: undecodable body: {exc}") from None
         return Fetched(url, 200, body, content_type, validators_etag(response), response.headers.get("last-modified"))
 

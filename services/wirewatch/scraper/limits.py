@@ -18,7 +18,7 @@ class BodyTooLarge(Exception):
 
 
 class UnsupportedEncoding(Exception):
-    """The server used a content coding we did not ask for."""
+    """The server used a content coding we did not ask for, or its compressed data is corrupt."""
 
 
 class _Inflater:
@@ -34,12 +34,15 @@ class _Inflater:
     def feed(self, chunk: bytes) -> bytes:
         try:
             out = self._inflate.decompress(chunk, self._remaining + 1)
-        except zlib.error:
+        except zlib.error as exc:
             if not self._raw_fallback:
-                raise
+                raise UnsupportedEncoding(f"corrupt compressed body: {exc}") from None
             self._raw_fallback = False
             self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
-            out = self._inflate.decompress(chunk, self._remaining + 1)
+            try:
+                out = self._inflate.decompress(chunk, self._remaining + 1)
+            except zlib.error as again:
+                raise UnsupportedEncoding(f"corrupt deflate body: {again}") from None
         self._raw_fallback = False
         if len(out) > self._remaining or self._inflate.unconsumed_tail:
             raise BodyTooLarge(f"more than the limit once decompressed (ratio above {len(out) // max(len(chunk), 1)})")

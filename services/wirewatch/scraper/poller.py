@@ -60,7 +60,11 @@ class FeedPoller:
         """Poll until ``stop`` is set; the first poll starts after a small random delay to spread feeds."""
         wait = random.uniform(0, min(self.source.interval, 2.0))
         while not await _sleep_or_stop(stop, wait):
-            deferred = await self.poll_once()
+            try:
+                deferred = await self.poll_once()
+            except Exception as exc:  # a bug must not end this feed's polling for good
+                self._note_error(f"poll failed unexpectedly: {type(exc).__name__}: {exc}", exc)
+                deferred = None
             wait = max(self.source.interval, deferred or 0.0)
 
     async def poll_once(self) -> float | None:
@@ -171,10 +175,10 @@ class FeedPoller:
             "content_hash": digest,
         }
 
-    def _note_error(self, message: str) -> None:
+    def _note_error(self, message: str, exc: BaseException | None = None) -> None:
         """Log a feed's error once when it starts (and when it changes), not on every poll."""
         if message != self._last_error:
-            log.warning("%s: %s", self.source.name, message)
+            log.warning("%s: %s", self.source.name, message, exc_info=exc)
         self._last_error = message
 
     def _note_ok(self) -> None:

@@ -43,3 +43,10 @@ async def test_gzip_bomb_stops_at_the_limit():
 async def test_unrequested_coding_is_refused():
     with pytest.raises(UnsupportedEncoding):
         await read_capped(_chunks(b"x"), "br", 10)
+
+
+async def test_corrupt_gzip_is_reported_not_raised_as_zlib_error():
+    with pytest.raises(UnsupportedEncoding, match="corrupt"):
+        await read_capped(_chunks(b"\x1f\x8b\x08\x00garbage-garbage-garbage"), "gzip", 1000)
+    with pytest.raises(UnsupportedEncoding, match="corrupt"):
+        await read_capped(_chunks(b"\xff\xff\xff\xff"), "deflate", 1000)
