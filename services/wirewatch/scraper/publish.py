@@ -62,6 +62,7 @@ class Publisher:
         self._sm = scraper_metrics
         self._queue: asyncio.Queue[Outgoing] = asyncio.Queue(settings.scraper.queue_size)
         self._pending: set[str] = set()
+        self._raw_acked: set[bytes] = set()  # keys on articles.raw whose seen entry is not yet acknowledged
         self._producer: AIOKafkaProducer | None = None
         self._raw = settings.topics.name(Topic.RAW)
         self._seen_topic = settings.topics.name(Topic.SCRAPER_SEEN)
@@ -122,6 +123,7 @@ class Publisher:
                 await self._recreate_topics()
         self._note_recovery()
         for item in batch:
+            self._raw_acked.discard(item.key)
             self._seen.put(str(item.document["id"]), item.entry)
             self._pending.discard(str(item.document["id"]))
             self._sm.record_published(item.feed)
@@ -130,13 +132,32 @@ class Publisher:
         return True
 
     async def _send(self, batch: list[Outgoing]) -> None:
+        """Produce the raw articles not yet acknowledged, then every seen entry; raise on any failure.
+
+        Articles acknowledged in an earlier, partly failed attempt are not sent again, so a
+        retry after a broker hiccup duplicates only what the broker wrote without answering.
+        """
         producer = await self._ensure_producer()
-        timeout = self._settings.scraper.send_timeout
-        async with asyncio.timeout(timeout):
-            raws = [await producer.send(self._raw, encode(i.document), key=i.key) for i in batch]
-            await asyncio.gather(*raws)
-            marks = [await producer.send(self._seen_topic, i.entry.to_bytes(), key=i.key) for i in batch]
-            await asyncio.gather(*marks)
+        async with asyncio.timeout(self._settings.scraper.send_timeout):
+            todo = [i for i in batch if i.key not in self._raw_acked]
+            await self._produce_all(producer, self._raw, todo, lambda i: encode(i.document), self._raw_acked)
+            await self._produce_all(producer, self._seen_topic, batch, lambda i: i.entry.to_bytes(), set())
+
+    @staticmethod
+    async def _produce_all(
+        producer: AIOKafkaProducer,
+        topic: str,
+        items: list[Outgoing],
+        value: Callable[[Outgoing], bytes],
+        acked: set[bytes],
+    ) -> None:
+        """Send ``items`` to ``topic``, add the acknowledged keys to ``acked``, then raise the first failure."""
+        futures = [await producer.send(topic, value(i), key=i.key) for i in items]
+        results = await asyncio.gather(*futures, return_exceptions=True)
+        acked.update(i.key for i, r in zip(items, results, strict=True) if not isinstance(r, BaseException))
+        failures = [r for r in results if isinstance(r, BaseException)]
+        if failures:
+            raise failures[0]
 
     async def _ensure_producer(self) -> AIOKafkaProducer:
         if self._producer is None:
