@@ -164,6 +164,10 @@ def add_format_routes(app: web.Application) -> None:
         )
         return web.Response(text=body, content_type="application/xml")
 
+    async def slow_down(_: web.Request) -> web.Response:
+        return web.Response(status=429, headers={"Retry-After": "3600"})
+
+    app.router.add_get("/slowdown/feed.xml", slow_down)
     app.router.add_get("/atom/feed.xml", atom)
     app.router.add_get("/json/feed.xml", json_feed)
     app.router.add_get("/sitemap/feed.xml", sitemap_index)

@@ -24,7 +24,11 @@ from tests.integration.scraper_site import CYRILLIC_TEXT, Site, SiteServer
 from wirewatch.contracts.schemas import violations
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.broker import EmbeddedBroker
-from wirewatch.runtime.metrics import Metrics
+from wirewatch.runtime.metrics import Metrics, ScraperMetrics
+from wirewatch.scraper.fetch import Fetcher, make_client
+from wirewatch.scraper.poller import FeedPoller
+from wirewatch.scraper.publish import Publisher
+from wirewatch.scraper.seen import SeenSet
 from wirewatch.scraper.service import Scraper
 
 pytestmark = [pytest.mark.broker, pytest.mark.timeout(120)]
@@ -199,3 +203,18 @@ async def test_atom_json_feed_and_news_sitemap_index_are_polled(broker, site):
     assert (docs["sitemap"]["title"], docs["sitemap"]["lang"]) == ("Gipfel", "de")
     assert docs["sitemap"]["published"] == "2026-11-03T00:00:00Z"
     assert all(doc["tags"] == ["test"] and doc["version"] == 1 for doc in docs.values())
+
+
+async def test_a_long_retry_after_defers_the_feed_instead_of_waiting(site):
+    settings = scraper_settings("127.0.0.1:1")  # no broker needed: nothing gets published
+    metrics = Metrics.create()
+    scraper_metrics = ScraperMetrics.create(metrics.registry)
+    source = sources(site.url(""), "slowdown").feeds[0]
+    async with make_client(settings.scraper) as client:
+        fetcher = Fetcher(settings.scraper, scraper_metrics, client)
+        publisher = Publisher(settings, SeenSet(), metrics, scraper_metrics)
+        poller = FeedPoller(source, fetcher, publisher, SeenSet(), scraper_metrics)
+        deferred = await poller.poll_once()
+    assert deferred == 3600.0  # the next poll waits an hour, as the server asked
+    assert metric(metrics, FETCHES, feed="slowdown", kind="feed", outcome="rate_limited") == 1
+    assert metric(metrics, "wirewatch_scraper_retries_total", feed="slowdown") == 0
