@@ -93,7 +93,8 @@ def make_app(site: Site) -> web.Application:
         return web.Response(text=body, content_type="application/rss+xml", headers={"ETag": tag})
 
     async def good_page(request: web.Request) -> web.Response:
-        site.count(request)
+        if site.count(request) <= site.failures_before_success.get(request.path, 0):
+            return web.Response(status=503)
         body = site.pages.get(request.path)
         if body is None:
             raise web.HTTPNotFound()

@@ -218,3 +218,20 @@ async def test_a_long_retry_after_defers_the_feed_instead_of_waiting(site):
     assert deferred == 3600.0  # the next poll waits an hour, as the server asked
     assert metric(metrics, FETCHES, feed="slowdown", kind="feed", outcome="rate_limited") == 1
     assert metric(metrics, "wirewatch_scraper_retries_total", feed="slowdown") == 0
+
+
+async def test_an_article_that_failed_for_a_passing_reason_is_fetched_again(broker, site):
+    path = site.add_article("shaky", "Server trouble")
+    site.failures_before_success[path] = 3  # the first fetch gives up after its 2 retries
+    settings = scraper_settings(broker)
+    metrics = Metrics.create()
+    scraper = Scraper(settings, sources(site.url(""), "good"), metrics)
+    assert await scraper.start()
+    try:
+        await wait_for_metric(metrics, PUBLISHED, 1, feed="good")
+    finally:
+        await scraper.stop()
+    assert metric(metrics, SKIPPED, feed="good", reason="fetch_failed") == 1
+    assert metric(metrics, FETCHES, feed="good", kind="page", outcome="http_error") == 1
+    assert site.hits[path] == 4
+    assert [doc["url"] for _, doc in await read_topic(settings, Topic.RAW)] == [site.url(path)]

@@ -26,8 +26,12 @@ from wirewatch.scraper.seen import SeenEntry, SeenSet
 
 log = logging.getLogger(__name__)
 
-_FIRST_RETRY = 60.0
 _LAST_RETRY = 6 * 3600.0
+
+_MAX_TRANSIENT_RETRIES = 8  # about 4 hours of backoff; then wait for the feed to change
+_TRANSIENT = frozenset(
+    {FetchOutcome.TIMEOUT, FetchOutcome.CONNECTION_ERROR, FetchOutcome.RATE_LIMITED, FetchOutcome.HTTP_ERROR}
+)
 
 _SKIP_FOR = {
     FetchOutcome.ROBOTS_DISALLOWED: SkipReason.ROBOTS,
@@ -55,6 +59,7 @@ class FeedPoller:
         self._validators = Validators()
         self._last_error: str | None = None
         self._failed: dict[str, tuple[float, int]] = {}  # article id -> (retry after, failures so far)
+        self._transient: set[str] = set()  # failed articles worth retrying (timeouts, 5xx, connection errors)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until ``stop`` is set; the first poll starts after a small random delay to spread feeds."""
@@ -91,6 +96,10 @@ class FeedPoller:
         self._note_ok()
         items = await self._expand(parsed)
         await self._handle_items(items[: self.source.max_items])
+        if self._transient:
+            # An article failed for a reason that may pass: poll the feed in full next time (no 304),
+            # or the article would wait until the feed itself changes.
+            self._validators = Validators()
         return None
 
     async def _expand(self, parsed: ParsedFeed) -> list[FeedItem]:
@@ -126,19 +135,27 @@ class FeedPoller:
             page = await self._fetcher.fetch(item.url, name, FetchKind.PAGE, validators)
         except FetchFailed as failure:
             self._metrics.record_skipped(name, _SKIP_FOR.get(failure.outcome, SkipReason.FETCH_FAILED))
-            self._remember_failure(key)
+            self._remember_failure(key, failure)
             log.debug("%s: article %s skipped: %s", name, url, failure)
             return
         self._failed.pop(key, None)
+        self._transient.discard(key)
         await self._queue_page(key, url, item, page, entry)
 
-    def _remember_failure(self, key: str) -> None:
-        """Back off from an article that failed: 1 minute, doubling, up to 6 hours (memory only)."""
+    def _remember_failure(self, key: str, failure: FetchFailed) -> None:
+        """Back off from an article that failed: one poll interval, doubling, up to 6 hours (memory only)."""
         failures = self._failed.get(key, (0.0, 0))[1] + 1
-        delay = min(_LAST_RETRY, _FIRST_RETRY * 2 ** (failures - 1))
+        delay = min(_LAST_RETRY, self.source.interval * 2 ** (failures - 1))
         self._failed[key] = (time.monotonic() + delay, failures)
+        transient = failure.outcome in _TRANSIENT and (failure.status is None or failure.status >= 500)
+        if transient and failures < _MAX_TRANSIENT_RETRIES:
+            self._transient.add(key)
+        else:
+            self._transient.discard(key)
         if len(self._failed) > 10 * self.source.max_items:  # forget the oldest: the feed moved on
-            self._failed.pop(next(iter(self._failed)))
+            oldest = next(iter(self._failed))
+            self._failed.pop(oldest)
+            self._transient.discard(oldest)
 
     async def _queue_page(self, key: str, url: str, item: FeedItem, page: Fetched, entry: SeenEntry | None) -> None:
         name = self.source.name
