@@ -85,7 +85,7 @@ class FeedPoller:
             self._note_ok()
             return None
         try:
-            parsed = parse_feed(fetched.body, fetched.url, self.source.kind)
+            parsed = parse_feed(fetched.body, fetched.url, self.source.kind, fetched.content_type)
         except Rejected as rejected:
             reason = SkipReason.UNSAFE_FEED if rejected.reason is RejectReason.UNSAFE else SkipReason.MALFORMED_FEED
             self._metrics.record_skipped(name, reason)
@@ -110,7 +110,7 @@ class FeedPoller:
         for url in parsed.sitemaps[: self.source.max_sitemaps]:
             try:
                 child = await self._fetcher.fetch(url, self.source.name, FetchKind.FEED)
-                items.extend(parse_feed(child.body, child.url).items)
+                items.extend(parse_feed(child.body, child.url, content_type=child.content_type).items)
             except (FetchFailed, Rejected) as exc:
                 self._note_error(f"sitemap {url}: {exc}")
         return items

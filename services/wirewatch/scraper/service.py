@@ -63,12 +63,14 @@ class Scraper:
         return True
 
     async def _load_seen(self, give_up: asyncio.Event) -> SeenSet | None:
+        warned = False
         while not give_up.is_set():
             try:
                 await ensure_topics(self.settings)
                 return await load_seen(self.settings, self.settings.topics.name(Topic.SCRAPER_SEEN))
             except (KafkaError, OSError, TimeoutError) as exc:
-                log.warning("waiting for Kafka before polling: %s", exc)
+                log.log(logging.DEBUG if warned else logging.WARNING, "waiting for Kafka before polling: %s", exc)
+                warned = True
                 try:
                     await asyncio.wait_for(give_up.wait(), _STARTUP_RETRY)
                 except TimeoutError:

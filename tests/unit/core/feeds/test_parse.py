@@ -180,3 +180,19 @@ def test_arbitrary_bytes_parse_or_are_rejected(data):
     except Rejected:
         return
     assert all(isinstance(item.url, str) and item.url for item in feed.items)
+
+
+def test_header_charset_applies_to_xml_without_a_declaration():
+    body = "<rss><channel><item><title>Außenminister in Genf</title><link>https://x.example/a</link></item></channel></rss>"
+    latin = body.encode("iso-8859-1")
+    assert parse_feed(latin, BASE, content_type="application/rss+xml; charset=ISO-8859-1").items[0].title == (
+        "Außenminister in Genf"
+    )
+    declared = b'<?xml version="1.0" encoding="iso-8859-1"?>' + latin
+    assert parse_feed(declared, BASE, content_type="text/xml; charset=utf-8").items[0].title == "Außenminister in Genf"
+
+
+def test_utf8_feed_labelled_latin1_stays_utf8():
+    body = "<rss><channel><item><title>Zürich</title><link>https://x.example/a</link></item></channel></rss>"
+    parsed = parse_feed(body.encode("utf-8"), BASE, content_type="application/xml; charset=iso-8859-1")
+    assert parsed.items[0].title == "Zürich"
