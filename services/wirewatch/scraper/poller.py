@@ -12,6 +12,7 @@ import hashlib
 import logging
 import random
 import time
+from collections.abc import Iterable
 from typing import Any
 
 from wirewatch.core.errors import Rejected, RejectReason
@@ -104,6 +105,8 @@ class FeedPoller:
 
     async def _expand(self, parsed: ParsedFeed) -> list[FeedItem]:
         """The items of a feed; for a sitemap index, the items of its first ``max_sitemaps`` sitemaps."""
+        if parsed.kind is FeedKind.SITEMAP:
+            return _newest_first(parsed.items)
         if parsed.kind is not FeedKind.SITEMAP_INDEX:
             return list(parsed.items)
         items: list[FeedItem] = []
@@ -113,7 +116,7 @@ class FeedPoller:
                 items.extend(parse_feed(child.body, child.url, content_type=child.content_type).items)
             except (FetchFailed, Rejected) as exc:
                 self._note_error(f"sitemap {url}: {exc}")
-        return items
+        return _newest_first(items)
 
     async def _handle_items(self, items: list[FeedItem]) -> None:
         unique: dict[str, FeedItem] = {}
@@ -202,6 +205,16 @@ class FeedPoller:
         if self._last_error is not None:
             log.info("%s: polling again", self.source.name)
         self._last_error = None
+
+
+def _newest_first(items: Iterable[FeedItem]) -> list[FeedItem]:
+    """Sitemaps list URLs in any order (often oldest first): look at the newest ``max_items`` first.
+
+    RFC 3339 strings in one zone sort as dates; undated items keep their order, after the dated ones.
+    """
+    listed = list(items)
+    dated = sorted((i for i in listed if i.stamp), key=lambda i: i.stamp or "", reverse=True)
+    return dated + [i for i in listed if not i.stamp]
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> bool:
