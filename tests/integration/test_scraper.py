@@ -8,6 +8,7 @@ a charset, robots-disallowed pages, a PDF and a link into a private network.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from collections.abc import AsyncIterator
 
 import pytest
@@ -25,7 +26,7 @@ from wirewatch.contracts.schemas import violations
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.broker import EmbeddedBroker
 from wirewatch.runtime.metrics import Metrics, ScraperMetrics
-from wirewatch.scraper.fetch import Fetcher, make_client
+from wirewatch.scraper.fetch import Fetcher, make_client, peer_address
 from wirewatch.scraper.poller import FeedPoller
 from wirewatch.scraper.publish import Publisher
 from wirewatch.scraper.seen import SeenSet
@@ -235,3 +236,9 @@ async def test_an_article_that_failed_for_a_passing_reason_is_fetched_again(brok
     assert metric(metrics, FETCHES, feed="good", kind="page", outcome="http_error") == 1
     assert site.hits[path] == 4
     assert [doc["url"] for _, doc in await read_topic(settings, Topic.RAW)] == [site.url(path)]
+
+
+async def test_the_peer_address_is_known_for_the_rebinding_check(site):
+    settings = scraper_settings("127.0.0.1:1")
+    async with make_client(settings.scraper) as client, client.stream("GET", site.url("/robots.txt")) as response:
+        assert peer_address(response) == ipaddress.ip_address("127.0.0.1")

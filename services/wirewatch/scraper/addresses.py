@@ -3,7 +3,8 @@
 A feed URL pointing at 127.0.0.1, 10.x, 169.254.x (cloud metadata) and the like is refused,
 so a hostile feed cannot turn the scraper against the network it runs in.
 Known gap: the name is resolved here and again by the HTTP client, so a DNS answer that
-changes in between (rebinding) is not caught.
+changes in between (rebinding) is only caught after connecting, when the fetcher checks the
+peer address (``fetch.peer_address``) and discards the answer.
 """
 
 from __future__ import annotations

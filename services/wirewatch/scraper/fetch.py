@@ -10,6 +10,7 @@ exponential backoff and jitter, honouring ``Retry-After``. It returns a ``Fetche
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import random
 import time
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ import httpx
 
 from wirewatch.runtime.metrics import FetchKind, FetchOutcome, ScraperMetrics
 from wirewatch.runtime.settings import ScraperSettings
-from wirewatch.scraper.addresses import AddressGuard, AddressRefused, ResolveFailed
+from wirewatch.scraper.addresses import AddressGuard, AddressRefused, IPAddress, ResolveFailed
 from wirewatch.scraper.limits import ACCEPT_ENCODING, BodyTooLarge, UnsupportedEncoding, read_capped
 from wirewatch.scraper.politeness import HostGate
 from wirewatch.scraper.robots import RobotsAnswer, RobotsCache
@@ -226,6 +227,7 @@ class Fetcher:
 
     async def _exchange(self, url: str, kind: FetchKind, headers: dict[str, str]) -> Fetched | str:
         async with self._client.stream("GET", url, headers=headers) as response:
+            self._check_peer(response, url)
             status = response.status_code
             if status in _REDIRECTS and response.headers.get("location"):
                 return urljoin(url, response.headers["location"])
@@ -238,6 +240,15 @@ class Fetcher:
             if status != 200:
                 raise FetchFailed(FetchOutcome.HTTP_ERROR, f"{url}: HTTP {status}", status=status)
             return await self._body(response, url, kind)
+
+    def _check_peer(self, response: httpx.Response, url: str) -> None:
+        """Refuse the answer of a peer the address check would refuse (the name may resolve anew in httpx).
+
+        The request has reached the peer by then, but nothing it answers is read or followed.
+        """
+        peer = peer_address(response)
+        if peer is not None and not self._guard.permitted(peer):
+            raise FetchFailed(FetchOutcome.BLOCKED_ADDRESS, f"{url}: connected to {peer}, a non-public address")
 
     async def _body(self, response: httpx.Response, url: str, kind: FetchKind) -> Fetched:
         content_type = response.headers.get("content-type")
@@ -265,6 +276,18 @@ class Fetcher:
             # No status (too many redirects, refused type or size): treat as unavailable, i.e. no rules.
             return RobotsAnswer(failure.status or 404)
         return RobotsAnswer(result.status, result.body.decode("utf-8", errors="replace"))
+
+
+def peer_address(response: httpx.Response) -> IPAddress | None:
+    """The IP address the response came from, when the transport tells it."""
+    stream = response.extensions.get("network_stream")
+    info = stream.get_extra_info("server_addr") if stream is not None else None
+    if not info:
+        return None
+    try:
+        return ipaddress.ip_address(str(info[0]).split("%")[0])
+    except ValueError:
+        return None
 
 
 def validators_etag(response: httpx.Response) -> str | None:

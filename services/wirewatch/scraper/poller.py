@@ -106,7 +106,7 @@ class FeedPoller:
     async def _expand(self, parsed: ParsedFeed) -> list[FeedItem]:
         """The items of a feed; for a sitemap index, the items of its first ``max_sitemaps`` sitemaps."""
         if parsed.kind is FeedKind.SITEMAP:
-            return _newest_first(parsed.items)
+            return newest_first(parsed.items)
         if parsed.kind is not FeedKind.SITEMAP_INDEX:
             return list(parsed.items)
         items: list[FeedItem] = []
@@ -116,7 +116,7 @@ class FeedPoller:
                 items.extend(parse_feed(child.body, child.url, content_type=child.content_type).items)
             except (FetchFailed, Rejected) as exc:
                 self._note_error(f"sitemap {url}: {exc}")
-        return _newest_first(items)
+        return newest_first(items)
 
     async def _handle_items(self, items: list[FeedItem]) -> None:
         unique: dict[str, FeedItem] = {}
@@ -207,7 +207,7 @@ class FeedPoller:
         self._last_error = None
 
 
-def _newest_first(items: Iterable[FeedItem]) -> list[FeedItem]:
+def newest_first(items: Iterable[FeedItem]) -> list[FeedItem]:
     """Sitemaps list URLs in any order (often oldest first): look at the newest ``max_items`` first.
 
     RFC 3339 strings in one zone sort as dates; undated items keep their order, after the dated ones.

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from wirewatch.core.feeds import FeedItem
-from wirewatch.scraper.poller import _newest_first, content_hash
+from wirewatch.scraper.poller import content_hash, newest_first
 
 
-def test_sitemap_items_are_looked_at_newest_first():
+def test_sitemap_items_are_looked_atnewest_first():
     items = [
         FeedItem("https://x.example/old", published="2026-11-01T08:00:00Z"),
         FeedItem("https://x.example/undated"),
         FeedItem("https://x.example/new", published="2026-11-03T08:00:00Z", updated="2026-11-03T09:00:00Z"),
         FeedItem("https://x.example/mid", updated="2026-11-02T08:00:00Z"),
     ]
-    assert [i.url.rsplit("/", 1)[1] for i in _newest_first(items)] == ["new", "mid", "old", "undated"]
+    assert [i.url.rsplit("/", 1)[1] for i in newest_first(items)] == ["new", "mid", "old", "undated"]
 
 
 def test_content_hash_tells_versions_apart():
