@@ -46,11 +46,10 @@ def test_tail_prints_json_lines_and_honours_max(broker) -> None:
 
 
 def test_tail_shows_non_json_values_as_base64(broker) -> None:
-    produce(broker, "deadletter", [(b"raw", b"\x00\x01binary")])
-    result = wirewatch(
-        "tail", "deadletter", "--from-beginning", "--timeout", "3", env={"KAFKA_BOOTSTRAP_SERVERS": broker}
-    )
-    assert any(orjson.loads(line).get("_raw_b64") == "AAFiaW5hcnk=" for line in result.stdout.splitlines())
+    env = _private_topics(broker)
+    produce(broker, env["WIREWATCH_TOPIC_PREFIX"] + "deadletter", [(b"raw", b"\x00\x01binary")])
+    result = wirewatch("tail", "deadletter", "--from-beginning", "--timeout", "3", env=env)
+    assert [orjson.loads(line) for line in result.stdout.splitlines()] == [{"_raw_b64": "AAFiaW5hcnk="}]
 
 
 def test_tail_of_an_unknown_topic_fails_clearly(broker) -> None:

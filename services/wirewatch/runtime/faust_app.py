@@ -106,7 +106,8 @@ def install_stage(
                     metrics.record_processed(stage, time.perf_counter() - started, time.time())
                 for out in outcome.outputs:
                     sink = sinks[out.topic]
-                    fut = await sink.send(key=out.key, value=out.value(), headers=out.headers)
+                    # force: publish now and await delivery ourselves, never deferred until commit
+                    fut = await sink.send(key=out.key, value=out.value(), headers=out.headers, force=True)
                     pending.append((sink.get_topic_name(), fut))
                 await asyncio.sleep(0)  # CPU-bound core: let heartbeats and fetches run between messages
             # Delivery confirmed before take_events acks this batch's offsets.
