@@ -96,6 +96,7 @@ _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_ENDS = (".", "!", "?", "\u201d", '"', "\u3002", "\uff01", "\uff1f")
 EXTEND_MIN = 150
 CLIMB_FACTOR = 2.0
+CLIMB_LEVELS = 3
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 # Usually boilerplate, but some sites wrap the whole page in one (ASP.NET's page-wide form).
 _SUSPECT_TAGS = "form, header, aside, nav, footer"
@@ -206,12 +207,29 @@ def _count(seg: Segment, stats: dict[int, _Stats]) -> None:
 
 
 def _climb(best: int, stats: dict[int, _Stats]) -> int:
-    """Move up while the parent holds much more prose: articles split over sibling blocks."""
-    while (parent := stats[best].parent) is not None:
-        if stats[parent].prose < CLIMB_FACTOR * stats[best].prose or _density(stats[parent]) > 0.35:
-            break
-        best = parent
-    return best
+    """Move up while an ancestor (within ``CLIMB_LEVELS``) holds much more prose.
+
+    Articles split over sibling or cousin blocks (a body cut into chunks between ads) are
+    reunited this way; link-heavy ancestors (page wrappers with menus) are not taken.
+    """
+    while True:
+        target = _richer_ancestor(best, stats)
+        if target is None:
+            return best
+        best = target
+
+
+def _richer_ancestor(node: int, stats: dict[int, _Stats]) -> int | None:
+    prose = stats[node].prose
+    ancestor = stats[node].parent
+    for _ in range(CLIMB_LEVELS):
+        if ancestor is None:
+            return None
+        st = stats[ancestor]
+        if st.prose >= CLIMB_FACTOR * prose and _density(st) <= 0.35:
+            return ancestor
+        ancestor = st.parent
+    return None
 
 
 def _density(st: _Stats) -> float:
