@@ -3,13 +3,15 @@
 Stages (numbered as in ``extract_main_text``):
 
 1. parse with lexbor (selectolax) — an order of magnitude faster than lxml;
-2. prune elements that never hold article text (scripts, navigation, forms, …) and
-   elements whose class or id names boilerplate (share bars, related links, comments);
+2. prune elements that never hold article text (scripts, hidden elements, navigation and
+   forms that do not hold most of the paragraphs) and elements whose class or id names
+   boilerplate (share bars, related links, comments);
 3. cut the tree into text segments at block boundaries (``segments``);
 4. score each container by the paragraph text directly below it, discounted by its
    link density, and pick the best (the idea of Arc90's Readability, re-implemented);
-5. keep that container's segments plus sibling containers that score well, and drop
-   link lists, very short link-like lines and repeated headings.
+   climb to an ancestor holding twice its prose (bodies cut into chunks);
+5. keep that container's segments, sibling containers that score well and strong prose
+   right next to it (a lead outside the box); drop link lists and the page's ``h1``.
 """
 
 from __future__ import annotations
@@ -102,14 +104,6 @@ _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 _SUSPECT_TAGS = "form, header, aside, nav, footer"
 # Invisible to readers: metadata blocks, templates, screen-reader duplicates.
 _HIDDEN = '[hidden], [style*="display:none"], [style*="display: none"]'
-
-
-@dataclass(frozen=True, slots=True)
-class Extraction:
-    """What the extractor found: the paragraphs and the page's tree for metadata."""
-
-    paragraphs: tuple[str, ...]
-    tree: LexborHTMLParser
 
 
 def parse_html(html: str) -> LexborHTMLParser:
