@@ -33,7 +33,9 @@ LANGUAGES = (
 _CURATED_ONLY = frozenset({"COD", "COG"})
 # Surnames written in Latin letters take Slavic case endings in Polish, Czech, Slovak, Croatian
 # texts (Zełenskim, Putinem, Lavrovem); short ones do not, or Xi would match Xia.
-_SURNAME_ENDINGS = frozenset({"", "s", "m", "a", "u", "e", "y", "i", "em", "om", "ie", "owi", "ovi", "im", "ym", "ego", "emu"})
+_SURNAME_ENDINGS = frozenset(
+    {"", "s", "m", "a", "u", "e", "y", "i", "em", "om", "ie", "owi", "ovi", "im", "ym", "ego", "emu"}
+)
 _MIN_DECLINED_SURNAME = 5
 _MIN_LATIN_LENGTH = 4  # shorter CLDR names in Latin script are too often ordinary words (Nga, Séc)
 
