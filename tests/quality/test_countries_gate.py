@@ -119,3 +119,17 @@ def test_the_scorer_counts_pairs_not_articles() -> None:
     gold = {"a": {"countries_mentioned": ["RUS", "MMR"], "countries_focus": ["RUS"], "organisations": []}}
     figures = score({"a": {"countries": ["RUS", "CHN"], "focus": ["RUS", "CHN"], "organisations": []}}, gold)
     assert (figures["precision"], figures["recall"], figures["focus_precision"]) == (0.5, 0.5, 0.5)
+
+
+def test_updating_the_floors_never_lowers_them_without_the_explicit_flag(tmp_path, monkeypatch) -> None:
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"raw": {"f1": 0.9}}), encoding="utf-8")
+    monkeypatch.setattr(f"{__name__}.FLOORS", floors)
+    monkeypatch.setenv("WIREWATCH_UPDATE_FLOORS", "1")
+    with pytest.raises(pytest.fail.Exception, match="refusing to lower"):
+        _check("raw", {"f1": 0.8})
+    _check("raw", {"f1": 0.95})  # raising is always allowed
+    assert json.loads(floors.read_text(encoding="utf-8"))["raw"]["f1"] == 0.95
+    monkeypatch.setenv("WIREWATCH_LOWER_FLOORS", "1")
+    _check("raw", {"f1": 0.5})
+    assert json.loads(floors.read_text(encoding="utf-8"))["raw"]["f1"] == 0.5
