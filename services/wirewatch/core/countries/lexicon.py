@@ -1,7 +1,8 @@
 """Read the gazetteer's sources into ``Form`` records: CLDR via babel and ``data/*.tsv``.
 
 File formats (tab-separated, ``#`` starts a comment):
-  names.tsv      CODE  KIND  LANG  FORMS      KIND: name | metonym | institution | organisation |
+  names.tsv      CODE  KIND  LANG  FORMS      CODE may join two codes with "|" (both Koreas);
+                                              KIND: name | metonym | institution | organisation |
                                               blocker; LANG: a language code or ``*``; FORMS are
                                               comma-separated; ``=FORM`` must match with its exact case
   demonyms.tsv   CODE  en  de  fr  es  it  pt  nl  pl  ru   base forms, comma-separated, ``-`` for none

@@ -189,6 +189,7 @@ _CONTINENTAL = frozenset(
         "latino",
         "latina",
         "latine",
+        "du",
         "sud",
         "nord",
         "centrale",

@@ -72,8 +72,9 @@ def find_mentions(
     codes = _resolve([c for _, c in found])
     texts = dict(fields)
     return [
-        CountryMention(code, Span(c.start, c.end, f), texts[f][c.start : c.end], c.entry.kind)
+        CountryMention(one, Span(c.start, c.end, f), texts[f][c.start : c.end], c.entry.kind)
         for (f, c), code in zip(found, codes, strict=True)
+        for one in code.split("|")  # "North and South Korea", 中美: one phrase, two countries
     ]
 
 
