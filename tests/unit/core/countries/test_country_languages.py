@@ -86,3 +86,16 @@ def test_german_and_dutch_compounds_name_the_country(codes) -> None:
     assert codes("Der Ukrainekrieg und die Russlandreise des Kanzlers.", lang="de") == {"UKR", "RUS"}
     assert codes("Het Chinabeleid van de regering.", lang="nl") == {"CHN"}
     assert codes("Wir aßen Polenta in Malibu.", lang="de") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("cs", "Ruská armáda a čínské firmy podpořily amerického prezidenta.", {"RUS", "CHN", "USA"}),
+        ("sv", "Ryska trupper och kinesiska företag.", {"RUS", "CHN"}),
+        ("uk", "Російські війська та американського посла.", {"RUS", "USA"}),
+        ("ar", "قال المسؤول الروسي إن الشركات الصينية", {"RUS", "CHN"}),
+    ],
+)
+def test_adjectives_beyond_the_nine_languages(codes, lang, text, expected) -> None:
+    assert codes(text, lang=lang) == expected
