@@ -27,7 +27,7 @@ class Candidate:
     entry: Entry
 
 
-def _starts_ok(lower: str, start: int, entry: Entry, lang: str | None) -> bool:
+def _starts_ok(lower: str, start: int, entry: Entry) -> bool:
     if entry.boundary == "none" or start == 0 or not continues_word(lower[start - 1]):
         return True
     if entry.boundary != "clitic":
@@ -55,6 +55,7 @@ def _compound(suffix: str, entry: Entry, lang: str | None, stem_length: int) -> 
     ``_MIN_COMPOUND_TAIL`` letters counts (shorter ones would catch Polenta, Malibu)."""
     return (
         lang in _COMPOUNDING
+        and (not entry.langs or lang in entry.langs)  # a German name: Indianerstamm is not India
         and entry.kind in ("name", "metonym")
         and stem_length >= _MIN_COMPOUND_HEAD
         and len(suffix) >= _MIN_COMPOUND_TAIL
@@ -84,7 +85,7 @@ def _lang_ok(entry: Entry, lang: str | None, length: int) -> bool:
 
 
 def _check(text: str, lower: str, start: int, stem_end: int, entry: Entry, lang: str | None) -> Candidate | None:
-    if not (_lang_ok(entry, lang, stem_end - start) and _starts_ok(lower, start, entry, lang)):
+    if not (_lang_ok(entry, lang, stem_end - start) and _starts_ok(lower, start, entry)):
         return None
     end = stem_end
     if entry.boundary != "none":
