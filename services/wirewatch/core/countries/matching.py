@@ -55,7 +55,7 @@ def _compound(suffix: str, entry: Entry, lang: str | None, stem_length: int) -> 
     ``_MIN_COMPOUND_TAIL`` letters counts (shorter ones would catch Polenta, Malibu)."""
     return (
         lang in _COMPOUNDING
-        and (not entry.langs or lang in entry.langs)  # a German name: Indianerstamm is not India
+        and lang in entry.langs  # a German name (CLDR): Indianerstamm is not India
         and entry.kind in ("name", "metonym")
         and stem_length >= _MIN_COMPOUND_HEAD
         and len(suffix) >= _MIN_COMPOUND_TAIL

@@ -99,3 +99,7 @@ def test_german_and_dutch_compounds_name_the_country(codes) -> None:
 )
 def test_adjectives_beyond_the_nine_languages(codes, lang, text, expected) -> None:
     assert codes(text, lang=lang) == expected
+
+
+def test_a_compound_counts_only_on_a_name_of_the_texts_language(codes) -> None:
+    assert codes("Ein Indianerstamm lebte dort.", lang="de") == set()
