@@ -103,3 +103,8 @@ def test_adjectives_beyond_the_nine_languages(codes, lang, text, expected) -> No
 
 def test_a_compound_counts_only_on_a_name_of_the_texts_language(codes) -> None:
     assert codes("Ein Indianerstamm lebte dort.", lang="de") == set()
+
+
+def test_a_name_of_another_language_counts_only_in_its_own_nominative(codes) -> None:
+    assert codes("Syaikh Al-Albani berkata demikian.", lang="id") == set()  # a surname, not Albania
+    assert codes("Russland und Albanien trafen sich.", lang="en") == {"RUS", "ALB"}  # language misidentified
