@@ -98,3 +98,8 @@ def test_arbitrary_unicode_never_breaks_the_tagger(gazetteer, text) -> None:
 def test_an_unknown_language_code_counts_as_any_language(codes) -> None:
     assert codes("Die russischen Truppen.", lang="und") == {"RUS"}
     assert codes("Die russischen Truppen.", lang="de-AT") == {"RUS"}
+
+
+def test_xi_is_the_chinese_leader_only_as_written(codes) -> None:
+    assert codes("Xi met Putin.", lang="en") == {"CHN", "RUS"}
+    assert codes("Pope Pius XI and Louis XI.", lang="en") == set()
