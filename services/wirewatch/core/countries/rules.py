@@ -184,7 +184,8 @@ def _porcelain(ctx: Context, c: Candidate) -> bool:
 
 def _not_english(ctx: Context, c: Candidate) -> bool:
     # Island (Iceland), Chili (Chile), Reunion: English words too, unless written with the accent.
-    return ctx.lang in (None, "en") and ctx.text[c.start : c.end].isascii()
+    # With the language unknown they count: the text may well be French or German.
+    return ctx.lang == "en" and ctx.text[c.start : c.end].isascii()
 
 
 _RULES: dict[str, Callable[[Context, Candidate], bool]] = {
