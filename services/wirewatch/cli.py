@@ -91,6 +91,14 @@ def tag() -> None:
 
 
 @main.command()
+def aggregate() -> None:
+    """Run the aggregator alone (articles.tagged -> events.countries, events.relations)."""
+    from wirewatch.aggregator.app import main as aggregator_main
+
+    aggregator_main(_require_broker(_settings()))
+
+
+@main.command()
 def scrape() -> None:
     """Run the scraper alone (feeds -> articles.raw)."""
     from wirewatch.scraper.app import main as scraper_main
