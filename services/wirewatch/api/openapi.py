@@ -1,0 +1,197 @@
+"""The OpenAPI 3.1 description of the API, served at ``/openapi.json``.
+
+OpenAPI 3.1 schemas are JSON Schema 2020-12, so the topic schemas in ``schemas/`` are reused as
+they are for the event documents.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from wirewatch.api.query import AGREEMENT_TYPES, MAX_LIMIT, RELATION_WINDOWS, STATUSES
+from wirewatch.contracts.schemas import validator
+
+
+def _param(name: str, description: str, schema: dict[str, Any], required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
+
+
+_COUNTRY = {"type": "string", "pattern": "^(?:[A-Za-z]{3}|ORG:[A-Za-z0-9_-]+)$", "examples": ["RUS"]}
+_LIMIT = _param("limit", "Page size", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 50})
+_ERRORS = {"400": {"$ref": "#/components/responses/BadRequest"}}
+
+
+def _ok(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _paths() -> dict[str, Any]:
+    agreement_filters = [
+        _param("country", "ISO 3166-1 alpha-3 code (any case) or ORG:NAME among the parties", _COUNTRY),
+        _param("type", "Agreement type", {"enum": list(AGREEMENT_TYPES)}),
+        _param("status", "Agreement status", {"enum": list(STATUSES)}),
+        _param("since", "Only agreements last seen at or after this RFC 3339 time", {"type": "string"}),
+    ]
+    agreement = {"$ref": "#/components/schemas/Agreement"}
+    return {
+        "/api/v1/agreements": {
+            "get": {
+                "summary": "Recent agreements, most recently seen first",
+                "parameters": [
+                    *agreement_filters,
+                    _LIMIT,
+                    _param("offset", "Items to skip", {"type": "integer", "minimum": 0, "default": 0}),
+                ],
+                "responses": {
+                    "200": _ok(
+                        "One page",
+                        {
+                            "type": "object",
+                            "required": ["items", "total", "limit", "offset", "next_offset"],
+                            "properties": {
+                                "items": {"type": "array", "items": agreement},
+                                "total": {"type": "integer"},
+                                "limit": {"type": "integer"},
+                                "offset": {"type": "integer"},
+                                "next_offset": {"type": ["integer", "null"]},
+                            },
+                        },
+                    ),
+                    **_ERRORS,
+                },
+            }
+        },
+        "/api/v1/agreements/{id}": {
+            "get": {
+                "summary": "One agreement",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": _ok("The agreement", agreement), "404": {"$ref": "#/components/responses/Error"}},
+            }
+        },
+        "/api/v1/countries": {
+            "get": {
+                "summary": "Articles per country over a window ending now",
+                "parameters": [
+                    _param("window", "Duration: 90m, 24h, 7d (at most 30d)", {"type": "string", "default": "24h"}),
+                    _LIMIT,
+                ],
+                "responses": {
+                    "200": _ok(
+                        "Counts, most articles first",
+                        {
+                            "type": "object",
+                            "properties": {
+                                "window_seconds": {"type": "number"},
+                                "total": {"type": "integer"},
+                                "items": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "properties": {
+                                            "country": {"type": "string"},
+                                            "articles": {"type": "integer"},
+                                            "in_focus": {"type": "integer"},
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    ),
+                    **_ERRORS,
+                },
+            }
+        },
+        "/api/v1/relations": {
+            "get": {
+                "summary": "Closed relation windows involving a country, newest first",
+                "parameters": [
+                    _param("country", "ISO 3166-1 alpha-3 code", _COUNTRY, required=True),
+                    _param("window", "Window size", {"enum": list(RELATION_WINDOWS)}),
+                    _LIMIT,
+                ],
+                "responses": {
+                    "200": _ok(
+                        "Relation events",
+                        {
+                            "type": "object",
+                            "properties": {
+                                "country": {"type": "string"},
+                                "items": {"type": "array", "items": {"$ref": "#/components/schemas/RelationEvent"}},
+                            },
+                        },
+                    ),
+                    **_ERRORS,
+                },
+            }
+        },
+        "/api/v1/pairs": {
+            "get": {
+                "summary": "Top country pairs by agreements, then by articles in daily windows",
+                "parameters": [_param("limit", "How many", {"type": "integer", "minimum": 1, "maximum": 100})],
+                "responses": {"200": _ok("Pairs", {"type": "object"}), **_ERRORS},
+            }
+        },
+        "/api/v1/stream": {
+            "get": {
+                "summary": "Server-Sent Events: `event: agreement` with the merged agreement as data",
+                "parameters": agreement_filters,
+                "responses": {
+                    "200": {"description": "An endless event stream", "content": {"text/event-stream": {}}},
+                    **_ERRORS,
+                },
+            }
+        },
+    }
+
+
+def _agreement_schema() -> dict[str, Any]:
+    """The agreement event schema, plus what the API merges in (evidence per report)."""
+    schema = dict(validator("agreement-event.v1").schema)
+    properties = dict(schema["properties"])
+    properties["evidences"] = {
+        "type": "array",
+        "description": "One evidence sentence per reporting article, in its language",
+        "items": {"type": "object"},
+    }
+    schema["properties"] = properties
+    schema.pop("$id", None)
+    schema.pop("$schema", None)
+    return schema
+
+
+@functools.cache
+def openapi_document() -> dict[str, Any]:
+    """The whole OpenAPI document (built once)."""
+    relation = {k: v for k, v in validator("relation-event.v1").schema.items() if not k.startswith("$")}
+    error = {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["status", "message"],
+                "properties": {
+                    "status": {"type": "integer"},
+                    "message": {"type": "string"},
+                    "parameter": {"type": "string"},
+                },
+            }
+        },
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Wirewatch API",
+            "version": "1",
+            "description": "Agreements between states, country counts and country-pair relations, live from Kafka.",
+        },
+        "paths": _paths(),
+        "components": {
+            "schemas": {"Agreement": _agreement_schema(), "RelationEvent": relation, "Error": error},
+            "responses": {
+                "BadRequest": _ok("A parameter is missing or invalid", {"$ref": "#/components/schemas/Error"}),
+                "Error": _ok("An error", {"$ref": "#/components/schemas/Error"}),
+            },
+        },
+    }
