@@ -24,7 +24,12 @@ from faust.types import TP
 
 from wirewatch.aggregator.handler import Aggregation, AggregatorHandler
 from wirewatch.aggregator.windows import Step, TableWindows
-from wirewatch.contracts.aggregates import contribution_from_wire, contribution_to_wire, relation_event
+from wirewatch.contracts.aggregates import (
+    AGREEMENT_STATUSES,
+    contribution_from_wire,
+    contribution_to_wire,
+    relation_event,
+)
 from wirewatch.contracts.codec import decode, encode
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.topics import Topic
@@ -34,7 +39,6 @@ from wirewatch.runtime.settings import Settings
 
 #: The agreement types the watch-list alert is about; their counters start at 0 for watched countries.
 WATCHED_TYPES = ("military", "security", "nuclear")
-STATUSES = ("signed", "planned", "negotiating", "existing", "ratified", "suspended_or_cancelled")
 
 
 def repartition_topic(settings: Settings) -> str:
@@ -45,7 +49,7 @@ def repartition_topic(settings: Settings) -> str:
 def main(settings: Settings) -> None:
     """Run the aggregator until stopped."""
     metrics = Metrics.create()
-    metrics.watch(settings.watchlist, WATCHED_TYPES, STATUSES)
+    metrics.watch(settings.watchlist, WATCHED_TYPES, AGREEMENT_STATUSES)
     app = make_faust_app(settings, Stage.AGGREGATOR)
     install(app, settings, metrics)
     run_worker(app, settings, Stage.AGGREGATOR, metrics)

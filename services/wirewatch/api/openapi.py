@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from wirewatch.api.query import AGREEMENT_TYPES, MAX_LIMIT, RELATION_WINDOWS, STATUSES
+from wirewatch.api.query import MAX_LIMIT, RELATION_WINDOWS
+from wirewatch.contracts.aggregates import AGREEMENT_STATUSES, AGREEMENT_TYPES
 from wirewatch.contracts.schemas import validator
 
 
@@ -30,7 +31,7 @@ def _paths() -> dict[str, Any]:
     agreement_filters = [
         _param("country", "ISO 3166-1 alpha-3 code (any case) or ORG:NAME among the parties", _COUNTRY),
         _param("type", "Agreement type", {"enum": list(AGREEMENT_TYPES)}),
-        _param("status", "Agreement status", {"enum": list(STATUSES)}),
+        _param("status", "Agreement status", {"enum": list(AGREEMENT_STATUSES)}),
         _param("since", "Only agreements last seen at or after this RFC 3339 time", {"type": "string"}),
     ]
     agreement = {"$ref": "#/components/schemas/Agreement"}

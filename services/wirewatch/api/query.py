@@ -10,23 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from wirewatch.api.stores import AgreementFilter
-from wirewatch.contracts.aggregates import parse_time
+from wirewatch.contracts.aggregates import AGREEMENT_STATUSES, AGREEMENT_TYPES, parse_time
 
-AGREEMENT_TYPES = (
-    "military",
-    "security",
-    "nuclear",
-    "energy",
-    "trade",
-    "economic",
-    "financial",
-    "agriculture",
-    "humanitarian",
-    "diplomatic",
-    "environment",
-    "other",
-)
-STATUSES = ("signed", "planned", "negotiating", "existing", "ratified", "suspended_or_cancelled")
 RELATION_WINDOWS = ("PT1H", "P1D")
 MAX_LIMIT = 500
 MAX_WINDOW = 30 * 86400
@@ -123,6 +108,6 @@ def agreement_filter(params: Mapping[str, str]) -> AgreementFilter:
     return AgreementFilter(
         country=country(params),
         type=choice(params, "type", AGREEMENT_TYPES),
-        status=choice(params, "status", STATUSES),
+        status=choice(params, "status", AGREEMENT_STATUSES),
         since=since(params),
     )

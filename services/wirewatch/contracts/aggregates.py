@@ -16,6 +16,23 @@ from wirewatch.core.relations import AgreementFacts, ClosedWindow, Contribution,
 COUNTRY_EVENT_TYPE = "dev.wirewatch.country.v1"
 RELATION_EVENT_TYPE = "dev.wirewatch.relation.v1"
 
+#: The agreement types and statuses of ``schemas/`` (a test keeps these equal to the schema enums).
+AGREEMENT_TYPES = (
+    "military",
+    "security",
+    "nuclear",
+    "energy",
+    "trade",
+    "economic",
+    "financial",
+    "agriculture",
+    "humanitarian",
+    "diplomatic",
+    "environment",
+    "other",
+)
+AGREEMENT_STATUSES = ("signed", "planned", "negotiating", "existing", "ratified", "suspended_or_cancelled")
+
 #: A relation event lists at most this many article ids (the counts stay exact).
 ARTICLE_IDS_LIMIT = 100
 
