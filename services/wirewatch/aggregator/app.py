@@ -132,6 +132,8 @@ def _record_delivered(
         for agreement in article.get("agreements", []):
             metrics.record_agreement(agreement["type"], agreement["status"])
             metrics.record_agreement_event(agreement["type"], agreement["status"], tuple(agreement["parties"]))
+        for contribution in result.contributions:
+            metrics.record_pair(*contribution.pair)
         if result.event_time is not None and article.get("fetched_at"):
             metrics.record_end_to_end(countries_topic, now - result.event_time)
 

@@ -50,6 +50,7 @@ class Metrics:
     late_contributions: Counter
     watchlist: Gauge
     sse_subscribers: Gauge
+    pair_articles: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry | None = None) -> Metrics:
@@ -116,6 +117,12 @@ class Metrics:
             if _is_iso3(code):
                 self.agreement_events.labels(agreement_type, status, code).inc()
 
+    def record_pair(self, first: str, second: str) -> None:
+        """One article mentioning both countries (ISO codes only; the pair is ordered)."""
+        if _is_iso3(first) and _is_iso3(second) and first != second:
+            low, high = sorted((first, second))
+            self.pair_articles.labels(low, high).inc()
+
     def record_end_to_end(self, topic: str, seconds: float) -> None:
         """Time from the article's fetch to an event about it being acknowledged on ``topic``."""
         if seconds >= 0:
@@ -177,6 +184,7 @@ def _is_iso3(code: str) -> bool:
 
 
 class _Downstream(TypedDict):
+    pair_articles: Counter
     agreement_events: Counter
     end_to_end: Histogram
     consumer_lag: Gauge
@@ -189,6 +197,12 @@ class _Downstream(TypedDict):
 def _downstream_metrics(reg: CollectorRegistry) -> _Downstream:
     """The metrics of the aggregator and the API: news by country, lag, end-to-end latency, windows."""
     return _Downstream(
+        pair_articles=Counter(
+            "wirewatch_country_pair_articles_total",
+            "Articles mentioning both countries of a pair (ISO 3166-1 alpha-3, country_a < country_b).",
+            ["country_a", "country_b"],
+            registry=reg,
+        ),
         agreement_events=Counter(
             "wirewatch_agreement_events_total",
             "Agreements reported by articles, by type, status and party country (ISO 3166-1 alpha-3).",
