@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 SUBSCRIBER_QUEUE = 256
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # identity semantics: each connection is its own subscriber
 class Subscriber:
     """One SSE client: its filter and its queue of ``(event name, document)``."""
 

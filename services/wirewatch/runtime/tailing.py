@@ -46,8 +46,9 @@ class TailFilter:
     def _country(self, doc: dict[str, Any]) -> bool:
         if self.country is None:
             return True
-        codes = set(doc.get("parties") or ()) | set(doc.get("countries") or ()) | {doc.get("country")}
-        codes |= {c.get("code") for c in doc.get("countries") or () if isinstance(c, dict)}
+        codes = set(doc.get("parties") or ()) | {doc.get("country")}
+        for country in doc.get("countries") or ():  # codes in a relation, tags in a tagged article
+            codes.add(country.get("code") if isinstance(country, dict) else country)
         codes |= {p for a in doc.get("agreements") or () if isinstance(a, dict) for p in a.get("parties", ())}
         return self.country in codes
 
