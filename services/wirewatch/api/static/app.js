@@ -76,11 +76,20 @@ function renderTimeline() {
   const times = docs.map((d) => new Date(d.first_seen).getTime()).filter((t) => !Number.isNaN(t));
   svg.replaceChildren();
   if (!times.length) return;
-  const low = Math.min(...times), high = Math.max(...times, low + 60_000);
+  // At least an hour wide, centred on the data, so a burst of reports does not pile up at one edge.
+  const first = Math.min(...times), last = Math.max(...times);
+  const pad = Math.max(0, 3_600_000 - (last - first)) / 2 + 60_000;
+  const low = first - pad, high = last + pad;
   const ns = "http://www.w3.org/2000/svg";
   const axis = document.createElementNS(ns, "line");
   Object.entries({ x1: 10, x2: 790, y1: 100, y2: 100, stroke: "#c4cad6" }).forEach(([k, v]) => axis.setAttribute(k, v));
   svg.append(axis);
+  for (const [x, t, anchor] of [[12, low, "start"], [788, high, "end"]]) {
+    const label = document.createElementNS(ns, "text");
+    Object.entries({ x, y: 114, "font-size": 10, fill: "#687086", "text-anchor": anchor }).forEach(([k, v]) => label.setAttribute(k, v));
+    label.textContent = when(new Date(t).toISOString());
+    svg.append(label);
+  }
   const types = Object.keys(COLOURS);
   for (const doc of docs) {
     const t = new Date(doc.first_seen).getTime();
@@ -170,5 +179,5 @@ document.addEventListener("DOMContentLoaded", () => {
   form.addEventListener("submit", (event) => { event.preventDefault(); apply(form); });
   apply(form);
   refreshCharts();
-  setInterval(refreshCharts, 30_000);
+  setInterval(refreshCharts, 10_000);
 });
