@@ -1,9 +1,16 @@
 """Relation windows kept in a key-value table (a Faust table in production, a dict in tests).
 
-Per partition of the repartition topic the table holds ``wm:<p>`` (the watermark), ``open:<p>``
-(encoded keys of the open windows) and one entry per open window (its counts). Every key is
-written while an event of partition ``p`` is processed, so the table's changelog stays
-co-partitioned with the stream and a worker that takes the partition over recovers it.
+Per partition ``p`` of the repartition topic the table holds:
+
+- ``wm:<p>``: the watermark (largest event time seen);
+- ``bounds:<p>``: the open window bounds, ``name|start|seconds`` (a few hours and days);
+- ``pairs:<p>:<bound>``: the pairs with an open window at that bound (appended once per new pair);
+- ``<bound>|<A,B>``: one window's counts (``core.relations.WindowCounts``).
+
+So a contribution costs a constant number of small reads and writes, whatever the number of
+pairs, and closing a bound reads only its own pairs. Every key is written while an event of
+partition ``p`` is processed, so the changelog stays co-partitioned with the stream and a worker
+that takes the partition over recovers it.
 
 Why not ``Table.tumbling()``: faust-streaming closes windows in a wall-clock timer and guards
 ``on_window_close`` with one ``last_closed_window`` shared by every key, so when two pairs share
@@ -23,7 +30,7 @@ from wirewatch.core.relations import (
     Contribution,
     WindowCounts,
     WindowKey,
-    due,
+    due_bounds,
     is_closed,
     window_keys,
 )
@@ -53,43 +60,59 @@ class TableWindows:
 
     def open_keys(self, partition: int) -> list[WindowKey]:
         """The windows still open on ``partition``."""
-        return [WindowKey.decode(k) for k in self.table.get(f"open:{partition}") or []]
+        return [key for bound in self._bounds(partition) for key in self._keys(partition, bound)]
 
     def add(self, partition: int, contribution: Contribution, wall_now: float) -> Step:
         """Fold ``contribution`` into its windows, move the watermark, return what closed."""
         self._last_arrival[partition] = wall_now
         watermark = self.watermark(partition)
-        opened = {k.encode() for k in self.open_keys(partition)}
         late = []
         for key in window_keys(contribution, self.windows):
             if is_closed(key, watermark, self.lateness):
                 late.append(key.name)
                 continue
             encoded = key.encode()
-            self.table[encoded] = WindowCounts.from_state(self.table.get(encoded)).add(contribution).to_state()
-            opened.add(encoded)
-        self.table[f"open:{partition}"] = sorted(opened)
+            state = self.table.get(encoded)
+            if state is None:
+                self._register(partition, key)
+            self.table[encoded] = WindowCounts.from_state(state).add(contribution).to_state()
         return Step(self._advance(partition, contribution.event_time), tuple(late))
 
     def tick(self, partition: int, at: float, wall_now: float) -> Step:
         """A clock tick: when the partition has been idle for ``lateness`` seconds, move its watermark to ``at``."""
         idle_since = self._last_arrival.get(partition, float("-inf"))
-        if wall_now - idle_since < self.lateness or not self.table.get(f"open:{partition}"):
+        if wall_now - idle_since < self.lateness or not self._bounds(partition):
             return Step()
         return Step(self._advance(partition, at))
 
     def forget(self, partition: int, closed: tuple[ClosedWindow, ...]) -> None:
-        """Drop windows whose events were acknowledged (called after the send, so a crash re-emits)."""
-        gone = {c.key.encode() for c in closed}
-        for encoded in gone:
-            self.table.pop(encoded, None)
-        remaining = [k for k in self.table.get(f"open:{partition}") or [] if k not in gone]
-        self.table[f"open:{partition}"] = remaining
+        """Drop closed windows once their events are acknowledged (after the send, so a crash re-emits)."""
+        gone = {c.key.bound for c in closed}
+        for item in closed:
+            self.table.pop(item.key.encode(), None)
+        for bound in gone:
+            self.table.pop(f"pairs:{partition}:{bound}", None)
+        if gone:
+            self.table[f"bounds:{partition}"] = [b for b in self._bounds(partition) if b not in gone]
+
+    def _bounds(self, partition: int) -> list[str]:
+        return list(self.table.get(f"bounds:{partition}") or [])
+
+    def _keys(self, partition: int, bound: str) -> list[WindowKey]:
+        return [WindowKey.decode(f"{bound}|{pair}") for pair in self.table.get(f"pairs:{partition}:{bound}") or []]
+
+    def _register(self, partition: int, key: WindowKey) -> None:
+        bounds = self._bounds(partition)
+        if key.bound not in bounds:
+            self.table[f"bounds:{partition}"] = [*bounds, key.bound]
+        pairs_key = f"pairs:{partition}:{key.bound}"
+        self.table[pairs_key] = [*(self.table.get(pairs_key) or []), ",".join(key.pair)]
 
     def _advance(self, partition: int, event_time: float) -> tuple[ClosedWindow, ...]:
         watermark = max(self.watermark(partition), event_time)
         self.table[f"wm:{partition}"] = watermark
         return tuple(
-            ClosedWindow(k, WindowCounts.from_state(self.table.get(k.encode())))
-            for k in due(self.open_keys(partition), watermark, self.lateness)
+            ClosedWindow(key, WindowCounts.from_state(self.table.get(key.encode())))
+            for bound in due_bounds(self._bounds(partition), watermark, self.lateness)
+            for key in self._keys(partition, bound)
         )

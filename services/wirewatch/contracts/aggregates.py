@@ -33,9 +33,6 @@ AGREEMENT_TYPES = (
 )
 AGREEMENT_STATUSES = ("signed", "planned", "negotiating", "existing", "ratified", "suspended_or_cancelled")
 
-#: A relation event lists at most this many article ids (the counts stay exact).
-ARTICLE_IDS_LIMIT = 100
-
 
 def parse_time(value: object) -> float | None:
     """Unix seconds from an RFC 3339 string (``Z`` or an offset; a date alone is midnight UTC); else None."""
@@ -117,10 +114,10 @@ def relation_event(closed: ClosedWindow, now: str) -> tuple[dict[str, Any], Head
         "window": key.name,
         "window_start": format_time(key.start),
         "window_end": format_time(key.end),
-        "articles": len(counts.articles),
-        "articles_in_focus": len(counts.focus),
+        "articles": counts.articles,
+        "articles_in_focus": counts.focus,
         "agreements": {kind: len(ids) for kind, ids in counts.agreements.items() if ids},
-        "article_ids": sorted(counts.articles)[:ARTICLE_IDS_LIMIT],
+        "article_ids": list(counts.sample),
         "emitted_at": now,
     }
     # ce_time is the window's end, not the wall clock, so a replay gives identical headers.

@@ -6,9 +6,9 @@ lands in one tumbling window per window size (an hour and a day by default), key
 time seen so far — reaches ``end + lateness``; a contribution whose window has already closed is
 *late* and is dropped (and counted by the shell), never folded into an event that was sent.
 
-Counts are sets of article ids, so a replayed article (at-least-once delivery) is not counted
-twice. Nothing here knows about Faust: the aggregator keeps the same structures in a Faust table,
-and ``RelationWindows`` runs them in memory for tests and offline use.
+A window remembers its most recent article ids, so an article redelivered by at-least-once
+delivery is not counted twice. Nothing here knows about Faust: the aggregator keeps the same
+structures in a Faust table, and ``RelationWindows`` runs them in memory for tests and offline use.
 """
 
 from __future__ import annotations
@@ -70,9 +70,14 @@ class WindowKey:
         """Where the window ends (exclusive)."""
         return self.start + self.seconds
 
+    @property
+    def bound(self) -> str:
+        """The window without its pair, ``name|start|seconds``: every pair's window of that hour or day."""
+        return f"{self.name}|{int(self.start)}|{self.seconds}"
+
     def encode(self) -> str:
         """A string form, usable as a table key: ``name|start|seconds|A,B``."""
-        return f"{self.name}|{int(self.start)}|{self.seconds}|{','.join(self.pair)}"
+        return f"{self.bound}|{','.join(self.pair)}"
 
     @classmethod
     def decode(cls, text: str) -> WindowKey:
@@ -82,31 +87,51 @@ class WindowKey:
         return cls(float(start), int(seconds), (first, second), name)
 
 
+#: Article ids a window remembers to recognise a redelivered article (at-least-once delivery
+#: repeats recent messages, not old ones), and how many it lists in its event.
+RECENT_IDS = 256
+SAMPLE_IDS = 100
+
+
 @dataclass(frozen=True, slots=True)
 class WindowCounts:
-    """What a window holds: article ids mentioning both, with both in focus, and agreements by type."""
+    """What a window holds: articles mentioning both, with both in focus, and agreements by type.
 
-    articles: frozenset[str] = frozenset()
-    focus: frozenset[str] = frozenset()
+    Counts are integers so an update costs the same in a quiet window and in a busy one; the
+    last ``RECENT_IDS`` article ids catch redeliveries, and the first ``SAMPLE_IDS`` are listed
+    in the event. Agreements are few, so their ids are kept in full (counted distinct by type).
+    """
+
+    articles: int = 0
+    focus: int = 0
     agreements: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    recent: tuple[str, ...] = ()
+    sample: tuple[str, ...] = ()
 
     def add(self, contribution: Contribution) -> WindowCounts:
-        """The counts with ``contribution`` folded in (idempotent per article)."""
+        """The counts with ``contribution`` folded in; a redelivered article changes nothing."""
+        article = contribution.article_id
+        if article in self.recent or article in self.sample:
+            return self
         agreements = {kind: set(ids) for kind, ids in self.agreements.items()}
         for agreement_id, kind in contribution.agreements:
             agreements.setdefault(kind, set()).add(agreement_id)
         return WindowCounts(
-            articles=self.articles | {contribution.article_id},
-            focus=self.focus | ({contribution.article_id} if contribution.both_in_focus else set()),
+            articles=self.articles + 1,
+            focus=self.focus + contribution.both_in_focus,
             agreements={kind: frozenset(ids) for kind, ids in sorted(agreements.items())},
+            recent=(*self.recent, article)[-RECENT_IDS:],
+            sample=self.sample if len(self.sample) >= SAMPLE_IDS else (*self.sample, article),
         )
 
     def to_state(self) -> dict[str, object]:
-        """A JSON-friendly form (sorted lists), for a table value."""
+        """A JSON-friendly form, for a table value."""
         return {
-            "articles": sorted(self.articles),
-            "focus": sorted(self.focus),
+            "articles": self.articles,
+            "focus": self.focus,
             "agreements": {kind: sorted(ids) for kind, ids in self.agreements.items()},
+            "recent": list(self.recent),
+            "sample": list(self.sample),
         }
 
     @classmethod
@@ -117,10 +142,16 @@ class WindowCounts:
         agreements = state.get("agreements") or {}
         assert isinstance(agreements, Mapping)
         return cls(
-            articles=frozenset(_strings(state.get("articles"))),
-            focus=frozenset(_strings(state.get("focus"))),
+            articles=_int(state.get("articles")),
+            focus=_int(state.get("focus")),
             agreements={str(k): frozenset(_strings(v)) for k, v in agreements.items()},
+            recent=tuple(_strings(state.get("recent"))),
+            sample=tuple(_strings(state.get("sample"))),
         )
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) else 0
 
 
 def _strings(value: object) -> list[str]:
@@ -169,6 +200,17 @@ def window_keys(contribution: Contribution, windows: Iterable[tuple[str, int]] =
 def is_closed(key: WindowKey, watermark: float, lateness: float) -> bool:
     """Whether the window has closed: the watermark has passed its end plus the allowed lateness."""
     return watermark >= key.end + lateness
+
+
+def bound_end(bound: str) -> float:
+    """Where the windows at ``bound`` (``WindowKey.bound``: ``name|start|seconds``) end."""
+    _, start, seconds = bound.split("|")
+    return float(start) + int(seconds)
+
+
+def due_bounds(bounds: Iterable[str], watermark: float, lateness: float) -> list[str]:
+    """The bounds whose windows close at ``watermark``, earliest end first."""
+    return sorted((b for b in bounds if watermark >= bound_end(b) + lateness), key=lambda b: (bound_end(b), b))
 
 
 def due(open_keys: Iterable[WindowKey], watermark: float, lateness: float) -> list[WindowKey]:

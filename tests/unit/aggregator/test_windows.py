@@ -28,11 +28,12 @@ def test_windows_close_by_watermark_and_are_forgotten_after_the_send():
     step = windows.add(0, contribution("b", T0 + HOUR + 61), wall_now=1)
     [closed] = step.closed
     assert closed.key.name == "PT1H"
-    assert closed.counts.articles == {"a"}
+    assert closed.counts.articles == 1 and closed.counts.sample == ("a",)
     assert closed.key.encode() in table  # still there until the event is acknowledged
     windows.forget(0, step.closed)
     assert closed.key.encode() not in table
-    assert closed.key.encode() not in table["open:0"]
+    assert closed.key not in windows.open_keys(0)
+    assert [k.name for k in windows.open_keys(0)] == ["P1D", "PT1H"]
 
 
 def test_partitions_keep_their_own_watermark():
@@ -70,7 +71,7 @@ def test_the_state_survives_a_new_worker_reading_the_same_table():
     takeover = TableWindows(table, lateness=0)  # what a worker sees after recovering the changelog
     closed = takeover.add(2, contribution("b", T0 + HOUR), wall_now=0).closed
     [hour] = [c for c in closed if c.key.name == "PT1H"]
-    assert hour.counts.articles == {"a"}
+    assert hour.counts.sample == ("a",)
 
 
 def test_relation_events_are_schema_valid_with_deterministic_headers():

@@ -6,12 +6,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wirewatch.core.relations import (
+    RECENT_IDS,
+    SAMPLE_IDS,
     AgreementFacts,
     Contribution,
     CountryFacts,
     RelationWindows,
     WindowCounts,
     WindowKey,
+    bound_end,
+    due_bounds,
     is_closed,
     pair_contributions,
     window_keys,
@@ -82,8 +86,9 @@ def test_the_hour_window_is_emitted_when_a_later_article_moves_the_watermark():
     assert len(closed) == 1
     [hour] = closed
     assert (hour.key.name, hour.key.start) == ("PT1H", T0)
-    assert hour.counts.articles == {"a", "b"}
-    assert hour.counts.focus == {"a"}
+    assert hour.counts.articles == 2
+    assert set(hour.counts.sample) == {"a", "b"}
+    assert hour.counts.focus == 1
     assert dict(hour.counts.agreements) == {"military": frozenset({"x"})}
 
 
@@ -96,7 +101,7 @@ def test_the_day_window_holds_every_article_of_the_day_until_the_next_day():
     assert all(c.key.name == "PT1H" for c in closed)  # earlier hours closed as the day went on
     closed += windows.add(contribution("next", day_start + 24 * HOUR + 120))
     days = [c for c in closed if c.key.name == "P1D"]
-    assert [(d.key.start, len(d.counts.articles)) for d in days] == [(day_start, 3)]
+    assert [(d.key.start, d.counts.articles) for d in days] == [(day_start, 3)]
     hours = sorted(c.key.start for c in closed if c.key.name == "PT1H")
     assert hours == [T0, T0 + 3 * HOUR, T0 + 9 * HOUR]
 
@@ -107,7 +112,7 @@ def test_a_late_article_is_dropped_and_counted_not_folded_into_a_sent_window():
     windows.add(contribution("b", T0 + 2 * HOUR))  # closes the first hour
     assert windows.add(contribution("late", T0 + 120)) == []
     assert windows.late == 1  # the hour was closed; its day window is still open
-    assert all("late" not in c.articles or k.name == "P1D" for k, c in windows.open.items())
+    assert all("late" not in c.sample or k.name == "P1D" for k, c in windows.open.items())
 
 
 def test_an_article_within_the_lateness_still_counts():
@@ -117,7 +122,7 @@ def test_an_article_within_the_lateness_still_counts():
     windows.add(contribution("slow", T0 + 3000))
     closed = windows.advance(T0 + HOUR + 300)
     [hour] = [c for c in closed if c.key.name == "PT1H"]
-    assert hour.counts.articles == {"a", "slow"}
+    assert set(hour.counts.sample) == {"a", "slow"}
     assert windows.late == 0
 
 
@@ -134,6 +139,24 @@ def test_pairs_get_separate_windows():
     windows.add(contribution("b", T0 + 2, pair=("CHN", "RUS")))
     closed = windows.advance(T0 + HOUR)
     assert sorted(c.key.pair for c in closed) == [("CHN", "RUS"), ("MMR", "RUS")]
+
+
+def test_a_busy_window_keeps_counting_but_remembers_a_bounded_number_of_ids():
+    counts = WindowCounts()
+    for i in range(RECENT_IDS + SAMPLE_IDS + 10):
+        counts = counts.add(contribution(f"a{i}", T0, focus=i % 2 == 0))
+    assert counts.articles == RECENT_IDS + SAMPLE_IDS + 10
+    assert counts.focus == (RECENT_IDS + SAMPLE_IDS + 10 + 1) // 2
+    assert len(counts.recent) == RECENT_IDS and len(counts.sample) == SAMPLE_IDS
+    assert counts.add(contribution(f"a{RECENT_IDS + SAMPLE_IDS + 9}", T0)) == counts  # a redelivery
+    assert counts.add(contribution("a0", T0)) == counts  # still in the sample
+
+
+def test_bounds_close_in_order_of_their_end():
+    bounds = ["P1D|1767225600|86400", "PT1H|1767261600|3600"]
+    assert bound_end(bounds[1]) == T0 + HOUR
+    assert due_bounds(bounds, T0 + HOUR, lateness=0) == ["PT1H|1767261600|3600"]
+    assert due_bounds(bounds, T0 + 100 * HOUR, lateness=0) == ["PT1H|1767261600|3600", "P1D|1767225600|86400"]
 
 
 def test_counts_survive_their_state_form():
@@ -168,6 +191,6 @@ def test_in_order_articles_each_land_in_exactly_one_window_of_each_size(offsets)
         closed += windows.add(contribution(f"a{i}", T0 + offset))
     closed += windows.advance(T0 + 10 * 86400)
     for name in ("PT1H", "P1D"):
-        total = sum(len(c.counts.articles) for c in closed if c.key.name == name)
+        total = sum(c.counts.articles for c in closed if c.key.name == name)
         assert total == len(offsets)
     assert windows.late == 0
