@@ -39,15 +39,18 @@ class AgreementFilter:
     status: str | None = None
     since: float | None = None
 
-    def matches(self, doc: dict[str, Any]) -> bool:
-        """Whether the agreement passes every filter (``since`` compares with ``last_seen``)."""
+    def matches(self, doc: dict[str, Any], last_seen: float | None = None) -> bool:
+        """Whether the agreement passes every filter (``since`` compares with ``last_seen``, parsed if not given)."""
         if self.country is not None and self.country not in doc["parties"]:
             return False
         if self.type is not None and doc["type"] != self.type:
             return False
         if self.status is not None and doc["status"] != self.status:
             return False
-        return self.since is None or (parse_time(doc.get("last_seen")) or 0.0) >= self.since
+        if self.since is None:
+            return True
+        seen = last_seen if last_seen is not None else parse_time(doc.get("last_seen")) or 0.0
+        return seen >= self.since
 
 
 def _merge_sources(old: list[dict[str, Any]], new: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -74,6 +77,7 @@ class AgreementStore:
 
     limit: int = AGREEMENT_LIMIT
     _items: OrderedDict[str, dict[str, Any]] = field(default_factory=OrderedDict)
+    _seen: dict[str, float] = field(default_factory=dict)  # last_seen parsed once, for filters and order
 
     def __len__(self) -> int:
         return len(self._items)
@@ -98,8 +102,10 @@ class AgreementStore:
         merged["evidences"] = list(evidences.values())
         merged["reports"] = max(len(merged["sources"]), int(event.get("reports") or 1))
         self._items[event["id"]] = merged
+        self._seen[event["id"]] = parse_time(merged["last_seen"]) or 0.0
         while len(self._items) > self.limit:
-            self._items.popitem(last=False)
+            forgotten, _ = self._items.popitem(last=False)
+            self._seen.pop(forgotten, None)
         return merged
 
     def get(self, agreement_id: str) -> dict[str, Any] | None:
@@ -108,8 +114,9 @@ class AgreementStore:
 
     def query(self, wanted: AgreementFilter, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         """Matching agreements, most recently seen first, one page of them, and how many match in all."""
-        matching = [doc for doc in self._items.values() if wanted.matches(doc)]
-        matching.sort(key=lambda d: (parse_time(d.get("last_seen")) or 0.0, d["id"]), reverse=True)
+        seen = self._seen
+        matching = [doc for key, doc in self._items.items() if wanted.matches(doc, seen[key])]
+        matching.sort(key=lambda d: (seen[d["id"]], d["id"]), reverse=True)
         return matching[offset : offset + limit], len(matching)
 
     def pairs(self) -> Counter[tuple[str, str]]:
