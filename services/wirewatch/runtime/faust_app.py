@@ -106,7 +106,8 @@ def install_stage(
                     metrics.record_processed(stage, time.perf_counter() - started, time.time())
                 for out in outcome.outputs:
                     sink = sinks[out.topic]
-                    fut = await sink.send(key=out.key, value=out.value(), headers=out.headers)
+                    # force: publish now and await delivery ourselves, never deferred until commit
+                    fut = await sink.send(key=out.key, value=out.value(), headers=out.headers, force=True)
                     pending.append((sink.get_topic_name(), fut))
                 await asyncio.sleep(0)  # CPU-bound core: let heartbeats and fetches run between messages
             # Delivery confirmed before take_events acks this batch's offsets.
@@ -123,9 +124,13 @@ def run_worker(app: faust.App, settings: Settings, stage: Stage, metrics: Metric
 
     @app.on_rebalance_complete.connect  # type: ignore[arg-type]  # mode's signal typing wants a `signal` kwarg
     async def _on_rebalanced(sender: object, **_: object) -> None:
+        if not ready["assigned"]:
+            log.warning("%s ready: partitions assigned", stage.value)
         ready["assigned"] = True
 
     port = settings.http_port if settings.http_port is not None else 0
     server = HttpServer(make_app(stage.value, metrics, lambda: ready["assigned"]), settings.http_host, port)
-    worker = faust.Worker(app, HttpService(server), loglevel=settings.log_level, redirect_stdouts=False)
+    # Faust's own INFO output (banners, topic tables) drowns everything else: show it only when debugging.
+    faust_level = settings.log_level if settings.log_level == "debug" else "warn"
+    worker = faust.Worker(app, HttpService(server), loglevel=faust_level, redirect_stdouts=False)
     worker.execute_from_commandline()
