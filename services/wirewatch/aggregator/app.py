@@ -20,7 +20,6 @@ import time
 from collections.abc import Awaitable
 
 import faust
-from faust.types import TP
 
 from wirewatch.aggregator.handler import Aggregation, AggregatorHandler
 from wirewatch.aggregator.windows import Step, TableWindows
@@ -33,7 +32,7 @@ from wirewatch.contracts.aggregates import (
 from wirewatch.contracts.codec import decode, encode
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.topics import Topic
-from wirewatch.runtime.faust_app import make_faust_app, run_worker, utc_now
+from wirewatch.runtime.faust_app import consumer_lag, make_faust_app, run_worker, utc_now
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.settings import Settings
 
@@ -78,7 +77,9 @@ def install(app: faust.App, settings: Settings, metrics: Metrics) -> None:
             done: list[Aggregation] = []
             for event in events:
                 done.append(await _aggregate_one(event, handler, sinks, parts, metrics, pending))
-                metrics.record_lag(group, event.message.topic, event.message.partition, _lag(app, event.message))
+                metrics.record_lag(
+                    group, event.message.topic, event.message.partition, consumer_lag(app, event.message)
+                )
                 await asyncio.sleep(0)
             # Delivery confirmed before take_events acks this batch's offsets.
             await asyncio.gather(*(fut for _, fut in pending))
@@ -109,10 +110,14 @@ async def _aggregate_one(
         metrics.record_processed(Stage.AGGREGATOR, time.perf_counter() - started, time.time())
     for out in result.outcome.outputs:
         sink = sinks[out.topic]
-        pending.append((sink.get_topic_name(), await sink.send(key=out.key, value=out.value(), headers=out.headers)))
+        pending.append(
+            (sink.get_topic_name(), await sink.send(key=out.key, value=out.value(), headers=out.headers, force=True))
+        )
     for contribution in result.contributions:
         value = encode(contribution_to_wire(contribution))
-        pending.append((parts.get_topic_name(), await parts.send(key=contribution.key.encode(), value=value)))
+        pending.append(
+            (parts.get_topic_name(), await parts.send(key=contribution.key.encode(), value=value, force=True))
+        )
     return result
 
 
@@ -138,15 +143,6 @@ def _record_delivered(
             metrics.record_end_to_end(countries_topic, now - result.event_time)
 
 
-def _lag(app: faust.App, message: faust.types.Message) -> int:
-    """How far this message is behind the partition's high watermark."""
-    try:
-        highwater = app.consumer.highwater(TP(message.topic, message.partition))
-    except (KeyError, AttributeError):
-        return 0
-    return max(int(highwater or 0) - message.offset - 1, 0)
-
-
 def _install_relations(
     app: faust.App, settings: Settings, metrics: Metrics, parts: faust.TopicT, sink: faust.TopicT, group: str
 ) -> None:
@@ -169,14 +165,14 @@ def _install_relations(
                 step = windows.add(partition, contribution_from_wire(doc), time.time())
             await _emit(step, sink, metrics)
             windows.forget(partition, step.closed)
-            metrics.record_lag(group, event.message.topic, partition, _lag(app, event.message))
+            metrics.record_lag(group, event.message.topic, partition, consumer_lag(app, event.message))
 
     app.agent(parts, name="wirewatch.relations")(relate)
 
     async def tick() -> None:
         value = encode({"tick": time.time()})
         for partition in range(settings.partitions):
-            await parts.send(key=b"tick", value=value, partition=partition)
+            await parts.send(key=b"tick", value=value, partition=partition, force=True)
 
     app.timer(interval=max(1.0, min(settings.window_lateness / 2, 15.0)))(tick)
 
@@ -188,7 +184,9 @@ async def _emit(step: Step, sink: faust.TopicT, metrics: Metrics) -> None:
     futures = []
     for closed in step.closed:
         doc, headers = relation_event(closed, utc_now())
-        futures.append(await sink.send(key=",".join(closed.key.pair).encode(), value=encode(doc), headers=headers))
+        futures.append(
+            await sink.send(key=",".join(closed.key.pair).encode(), value=encode(doc), headers=headers, force=True)
+        )
     await asyncio.gather(*futures)
     for closed in step.closed:
         metrics.record_window_closed(closed.key.name)
