@@ -17,12 +17,22 @@ from wirewatch.core.model import (
     Span,
     TaggedArticle,
 )
+from wirewatch.core.relations import (
+    Contribution,
+    RelationWindows,
+    WindowCounts,
+    WindowKey,
+    pair_contributions,
+    window_keys,
+    window_start,
+)
 
 __all__ = [
     "Agreement",
     "CleanArticle",
     "CleanOptions",
     "ContentKind",
+    "Contribution",
     "CountryMention",
     "CountryTag",
     "CountryTagging",
@@ -31,9 +41,12 @@ __all__ = [
     "RawArticle",
     "RejectReason",
     "Rejected",
+    "RelationWindows",
     "Resources",
     "Span",
     "TaggedArticle",
+    "WindowCounts",
+    "WindowKey",
     "WirewatchError",
     "agreement_id",
     "analyze",
@@ -44,6 +57,9 @@ __all__ = [
     "extract_agreements",
     "identify_language",
     "load_gazetteer",
+    "pair_contributions",
     "tag_article",
     "tag_countries",
+    "window_keys",
+    "window_start",
 ]
