@@ -40,7 +40,7 @@ def main() -> None:
     handler = AggregatorHandler()
     decoded = rate(lambda i: decode(values[i % 5]), 2000)
     validated = rate(lambda i: validate("tagged-article.v1", outputs.tagged[i % 5]), 300)
-    handled = rate(lambda i: handler.handle(values[i % 5], Origin(), "2026-01-01T00:00:00Z", 0.0), 300)
+    handled = rate(lambda i: handler.handle(values[i % 5], Origin(), "2026-01-01T00:00:00Z", time.time()), 300)
     print(
         f"aggregator handler: {handled:,.0f} articles/s (schema validation of the input alone: {validated:,.0f}/s; "
         f"decode alone: {decoded:,.0f}/s)"

@@ -54,17 +54,23 @@ def format_time(seconds: float) -> str:
     return moment.isoformat(timespec=spec).replace("+00:00", "Z")
 
 
-def event_time(tagged: dict[str, Any], fallback: float) -> float:
-    """When an article entered the pipeline: fetched, else cleaned, else tagged, else ``fallback``.
+#: Seconds an article's timestamp may run ahead of the aggregator's clock (skew between hosts).
+MAX_CLOCK_SKEW = 300.0
+
+
+def event_time(tagged: dict[str, Any], received: float) -> float:
+    """When an article entered the pipeline: fetched, else cleaned, else tagged, else ``received``.
 
     The publication date is not used: sources often omit it or give a date only, and windows
-    must follow the stream, not the calendar of the articles.
+    must follow the stream, not the calendar of the articles. A time further in the future than
+    ``MAX_CLOCK_SKEW`` is replaced by ``received``: it would move the watermark ahead and make
+    every later article late.
     """
     for key in ("fetched_at", "cleaned_at", "tagged_at"):
         seconds = parse_time(tagged.get(key))
         if seconds is not None:
-            return seconds
-    return fallback
+            return seconds if seconds <= received + MAX_CLOCK_SKEW else received
+    return received
 
 
 def country_facts(tagged: dict[str, Any]) -> list[CountryFacts]:

@@ -23,7 +23,7 @@ def tagged(seeds_dir: Path):
     return seed_outputs(seeds_dir).tagged
 
 
-def handle(doc, received=0.0):
+def handle(doc, received=2_000_000_000.0):
     return AggregatorHandler().handle(
         encode(doc), Origin("articles.tagged", 0, 7, doc.get("id", "").encode()), NOW, received
     )
@@ -52,8 +52,13 @@ def test_country_events_carry_deterministic_cloudevents_headers(tagged):
     assert first.document["country"] == headers["ce_subject"]
 
 
+def test_a_fetch_time_far_in_the_future_gives_way_to_the_receive_time(tagged):
+    future = {**tagged[0], "fetched_at": "2099-01-01T00:00:00Z"}
+    assert handle(future, received=1_767_261_600.0).event_time == 1_767_261_600.0
+
+
 def test_the_event_time_is_the_fetch_time(tagged):
-    result = handle(tagged[0], received=99.0)
+    result = handle(tagged[0], received=2_000_000_000.0)
     assert result.event_time == parse_time("2026-01-01T10:05:00Z")
     assert result.outcome.outputs[0].document["event_time"] == "2026-01-01T10:05:00Z"
 

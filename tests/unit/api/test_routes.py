@@ -93,7 +93,7 @@ async def test_country_counts_and_relations(api, seeds_dir):
 
     handler = AggregatorHandler()
     for article in seed_outputs(seeds_dir).tagged:
-        for out in handler.handle(encode(article), Origin(), "2026-01-01T10:06:00Z", 0.0).outcome.outputs:
+        for out in handler.handle(encode(article), Origin(), "2026-01-01T10:06:00Z", 2_000_000_000.0).outcome.outputs:
             api.views.apply(Topic.COUNTRIES, out.value())
     async with api.session.get("/api/v1/countries", params={"window": "30d"}) as response:
         body = await response.json()
