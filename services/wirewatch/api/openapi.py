@@ -27,122 +27,113 @@ def _ok(description: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def _paths() -> dict[str, Any]:
-    agreement_filters = [
+def _object(**properties: Any) -> dict[str, Any]:
+    return {"type": "object", "properties": properties}
+
+
+def _agreement_filters() -> list[dict[str, Any]]:
+    return [
         _param("country", "ISO 3166-1 alpha-3 code (any case) or ORG:NAME among the parties", _COUNTRY),
         _param("type", "Agreement type", {"enum": list(AGREEMENT_TYPES)}),
         _param("status", "Agreement status", {"enum": list(AGREEMENT_STATUSES)}),
         _param("since", "Only agreements last seen at or after this RFC 3339 time", {"type": "string"}),
     ]
+
+
+def _agreements_paths() -> dict[str, Any]:
     agreement = {"$ref": "#/components/schemas/Agreement"}
+    offset = _param("offset", "Items to skip", {"type": "integer", "minimum": 0, "default": 0})
+    page = _object(
+        items={"type": "array", "items": agreement},
+        total={"type": "integer"},
+        limit={"type": "integer"},
+        offset={"type": "integer"},
+        next_offset={"type": ["integer", "null"]},
+    )
+    by_id = [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}]
     return {
         "/api/v1/agreements": {
             "get": {
                 "summary": "Recent agreements, most recently seen first",
-                "parameters": [
-                    *agreement_filters,
-                    _LIMIT,
-                    _param("offset", "Items to skip", {"type": "integer", "minimum": 0, "default": 0}),
-                ],
-                "responses": {
-                    "200": _ok(
-                        "One page",
-                        {
-                            "type": "object",
-                            "required": ["items", "total", "limit", "offset", "next_offset"],
-                            "properties": {
-                                "items": {"type": "array", "items": agreement},
-                                "total": {"type": "integer"},
-                                "limit": {"type": "integer"},
-                                "offset": {"type": "integer"},
-                                "next_offset": {"type": ["integer", "null"]},
-                            },
-                        },
-                    ),
-                    **_ERRORS,
-                },
+                "parameters": [*_agreement_filters(), _LIMIT, offset],
+                "responses": {"200": _ok("One page", page), **_ERRORS},
             }
         },
         "/api/v1/agreements/{id}": {
             "get": {
                 "summary": "One agreement",
-                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "parameters": by_id,
                 "responses": {"200": _ok("The agreement", agreement), "404": {"$ref": "#/components/responses/Error"}},
             }
         },
-        "/api/v1/countries": {
-            "get": {
-                "summary": "Articles per country over a window ending now",
-                "parameters": [
-                    _param("window", "Duration: 90m, 24h, 7d (at most 30d)", {"type": "string", "default": "24h"}),
-                    _LIMIT,
-                ],
-                "responses": {
-                    "200": _ok(
-                        "Counts, most articles first",
-                        {
-                            "type": "object",
-                            "properties": {
-                                "window_seconds": {"type": "number"},
-                                "total": {"type": "integer"},
-                                "items": {
-                                    "type": "array",
-                                    "items": {
-                                        "type": "object",
-                                        "properties": {
-                                            "country": {"type": "string"},
-                                            "articles": {"type": "integer"},
-                                            "in_focus": {"type": "integer"},
-                                        },
-                                    },
-                                },
-                            },
-                        },
-                    ),
-                    **_ERRORS,
-                },
-            }
-        },
-        "/api/v1/relations": {
-            "get": {
-                "summary": "Closed relation windows involving a country, newest first",
-                "parameters": [
-                    _param("country", "ISO 3166-1 alpha-3 code", _COUNTRY, required=True),
-                    _param("window", "Window size", {"enum": list(RELATION_WINDOWS)}),
-                    _LIMIT,
-                ],
-                "responses": {
-                    "200": _ok(
-                        "Relation events",
-                        {
-                            "type": "object",
-                            "properties": {
-                                "country": {"type": "string"},
-                                "items": {"type": "array", "items": {"$ref": "#/components/schemas/RelationEvent"}},
-                            },
-                        },
-                    ),
-                    **_ERRORS,
-                },
-            }
-        },
-        "/api/v1/pairs": {
-            "get": {
-                "summary": "Top country pairs by agreements, then by articles in daily windows",
-                "parameters": [_param("limit", "How many", {"type": "integer", "minimum": 1, "maximum": 100})],
-                "responses": {"200": _ok("Pairs", {"type": "object"}), **_ERRORS},
-            }
-        },
-        "/api/v1/stream": {
-            "get": {
-                "summary": "Server-Sent Events: `event: agreement` with the merged agreement as data",
-                "parameters": agreement_filters,
-                "responses": {
-                    "200": {"description": "An endless event stream", "content": {"text/event-stream": {}}},
-                    **_ERRORS,
-                },
-            }
-        },
+    }
+
+
+def _countries_path() -> dict[str, Any]:
+    row = _object(country={"type": "string"}, articles={"type": "integer"}, in_focus={"type": "integer"})
+    counts = _object(
+        window_seconds={"type": "number"}, total={"type": "integer"}, items={"type": "array", "items": row}
+    )
+    window = _param("window", "Duration: 90m, 24h, 7d (at most 30d)", {"type": "string", "default": "24h"})
+    return {
+        "get": {
+            "summary": "Articles per country over a window ending now",
+            "parameters": [window, _LIMIT],
+            "responses": {"200": _ok("Counts, most articles first", counts), **_ERRORS},
+        }
+    }
+
+
+def _relations_path() -> dict[str, Any]:
+    events = {"type": "array", "items": {"$ref": "#/components/schemas/RelationEvent"}}
+    return {
+        "get": {
+            "summary": "Closed relation windows involving a country, newest first",
+            "parameters": [
+                _param("country", "ISO 3166-1 alpha-3 code", _COUNTRY, required=True),
+                _param("window", "Window size", {"enum": list(RELATION_WINDOWS)}),
+                _LIMIT,
+            ],
+            "responses": {"200": _ok("Relation events", _object(country={"type": "string"}, items=events)), **_ERRORS},
+        }
+    }
+
+
+def _pairs_path() -> dict[str, Any]:
+    row = _object(
+        countries={"type": "array", "items": {"type": "string"}},
+        agreements={"type": "integer"},
+        articles={"type": "integer"},
+    )
+    return {
+        "get": {
+            "summary": "Top country pairs by agreements, then by articles in daily windows",
+            "parameters": [_param("limit", "How many", {"type": "integer", "minimum": 1, "maximum": 100})],
+            "responses": {"200": _ok("Pairs", _object(items={"type": "array", "items": row})), **_ERRORS},
+        }
+    }
+
+
+def _stream_path() -> dict[str, Any]:
+    return {
+        "get": {
+            "summary": "Server-Sent Events: `event: agreement` with the merged agreement as data",
+            "parameters": _agreement_filters(),
+            "responses": {
+                "200": {"description": "An endless event stream", "content": {"text/event-stream": {}}},
+                **_ERRORS,
+            },
+        }
+    }
+
+
+def _paths() -> dict[str, Any]:
+    return {
+        **_agreements_paths(),
+        "/api/v1/countries": _countries_path(),
+        "/api/v1/relations": _relations_path(),
+        "/api/v1/pairs": _pairs_path(),
+        "/api/v1/stream": _stream_path(),
     }
 
 

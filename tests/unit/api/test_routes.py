@@ -8,11 +8,14 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from aiohttp import web
 from jsonschema import Draft202012Validator
 
 from tests.seeded import seed_outputs
 from wirewatch.api.app import build
 from wirewatch.api.feed import Views
+from wirewatch.api.openapi import openapi_document
+from wirewatch.api.routes import add_routes
 from wirewatch.contracts.codec import encode
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.metrics import Metrics
@@ -161,3 +164,10 @@ async def test_health_and_metrics_stay_available(api):
         assert response.status == 200
     async with api.session.get("/metrics") as response:
         assert "wirewatch_sse_subscribers" in await response.text()
+
+
+def test_every_api_route_is_described_in_the_openapi_document():
+    app = web.Application()
+    add_routes(app, Views())
+    routes = {r.canonical for r in app.router.resources() if r.canonical.startswith("/api/")}
+    assert routes == set(openapi_document()["paths"])
