@@ -16,6 +16,7 @@ idle stream too (a partition counts as idle after ``WIREWATCH_WINDOW_LATENESS`` 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Awaitable
 
@@ -29,12 +30,14 @@ from wirewatch.contracts.aggregates import (
     contribution_to_wire,
     relation_event,
 )
-from wirewatch.contracts.codec import decode, encode
+from wirewatch.contracts.codec import DecodeError, decode, encode
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.faust_app import consumer_lag, make_faust_app, run_worker, utc_now
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.settings import Settings
+
+log = logging.getLogger(__name__)
 
 #: The agreement types the watch-list alert is about; their counters start at 0 for watched countries.
 WATCHED_TYPES = ("military", "security", "nuclear")
@@ -158,11 +161,17 @@ def _install_relations(
     async def relate(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             partition = event.message.partition
-            doc = decode(event.value)
-            if "tick" in doc:
-                step = windows.tick(partition, float(doc["tick"]), time.time())
-            else:
-                step = windows.add(partition, contribution_from_wire(doc), time.time())
+            try:
+                doc = decode(event.value)
+                if "tick" in doc:
+                    step = windows.tick(partition, float(doc["tick"]), time.time())
+                else:
+                    step = windows.add(partition, contribution_from_wire(doc), time.time())
+            except (DecodeError, KeyError, TypeError, ValueError) as exc:
+                # Only this service writes the topic, so this is a bug or a foreign producer: skip, loudly.
+                log.error("skipping a malformed message on %s: %s", event.message.topic, exc)
+                metrics.record_failed(Stage.AGGREGATOR, "internal_error")
+                continue
             await _emit(step, sink, metrics)
             windows.forget(partition, step.closed)
             metrics.record_lag(group, event.message.topic, partition, consumer_lag(app, event.message))
