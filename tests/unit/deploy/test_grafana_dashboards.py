@@ -18,8 +18,8 @@ EXTERNAL = {
     "up",
     "ALERTS",
     "country:wirewatch_country_articles:increase1h",
-    "wirewatch_feed_last_success_timestamp_seconds",
-    "wirewatch_feed_poll_interval_seconds",
+    "wirewatch_scraper_last_success_timestamp_seconds",
+    "wirewatch_scraper_poll_interval_seconds",
 }
 _FUNCTIONS_AND_KEYWORDS = re.compile(r"^(by|on|and|or|unless|without|ignoring|group_left|group_right|bool|offset)$")
 
