@@ -1,5 +1,8 @@
 """Feed the API's stores from the event topics, and fan new agreements out to SSE subscribers.
 
+It reads ``events.agreements`` (one event per agreement, then updates), ``events.agreement-reports``
+(each article's report: its own evidence sentence), ``events.countries`` and ``events.relations``.
+
 The feed is a plain aiokafka consumer without a consumer group: every API replica reads every
 partition from the beginning (the stores are views, not work to share) and keeps up from there.
 """
@@ -104,13 +107,17 @@ class Views:
             return
         if topic is Topic.AGREEMENTS:
             self.live.publish("agreement", self.agreements.add(doc))
+        elif topic is Topic.AGREEMENT_REPORTS:
+            view = self.agreements.add_report(doc)
+            if view is not None:  # a report arriving after its event adds an evidence sentence
+                self.live.publish("agreement", view)
         elif topic is Topic.COUNTRIES:
             self.countries.add(doc)
         elif topic is Topic.RELATIONS:
             self.relations.add(doc)
 
 
-FED_TOPICS = (Topic.AGREEMENTS, Topic.COUNTRIES, Topic.RELATIONS)
+FED_TOPICS = (Topic.AGREEMENT_REPORTS, Topic.AGREEMENTS, Topic.COUNTRIES, Topic.RELATIONS)
 
 
 async def run_feed(settings: Settings, views: Views, metrics: Metrics, stop: asyncio.Event) -> None:

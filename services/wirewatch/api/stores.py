@@ -60,33 +60,42 @@ def _merge_sources(old: list[dict[str, Any]], new: Iterable[dict[str, Any]]) -> 
     return list(by_article.values())
 
 
-def _evidence_entry(event: dict[str, Any]) -> dict[str, Any]:
+#: Evidence sentences kept per agreement (one per reporting article; the first ones are kept).
+EVIDENCE_LIMIT = 20
+
+
+def _evidence_entry(report: dict[str, Any]) -> dict[str, Any]:
     return {
-        "article_id": event.get("article_id"),
-        "evidence": event.get("evidence"),
-        "lang": event.get("lang"),
-        "url": event.get("url"),
-        "title": event.get("title"),
-        "status": event.get("status"),
+        "article_id": report.get("article_id"),
+        "evidence": report.get("evidence"),
+        "lang": report.get("lang"),
+        "url": report.get("url"),
+        "title": report.get("title"),
+        "status": report.get("status"),
     }
 
 
 @dataclass(slots=True)
 class AgreementStore:
-    """The latest view of each agreement id, merged over every report of it."""
+    """The latest event of each agreement id, with the evidence sentence of every report of it.
+
+    ``events.agreements`` carries one event per agreement and then its updates (all sources,
+    the most confident evidence); ``events.agreement-reports`` carries each article's own report,
+    whose evidence sentence, in that article's language, the dashboard shows per source.
+    """
 
     limit: int = AGREEMENT_LIMIT
     _items: OrderedDict[str, dict[str, Any]] = field(default_factory=OrderedDict)
     _seen: dict[str, float] = field(default_factory=dict)  # last_seen parsed once, for filters and order
+    _evidences: OrderedDict[str, dict[str, dict[str, Any]]] = field(default_factory=OrderedDict)
 
     def __len__(self) -> int:
         return len(self._items)
 
     def add(self, event: dict[str, Any]) -> dict[str, Any]:
-        """Merge one ``events.agreements`` message into the view and return the merged agreement.
+        """Take one ``events.agreements`` message (an event or an update) and return the agreement's view.
 
-        Sources and evidence sentences accumulate per article; the type, status and parties
-        follow the newest message; ``first_seen``/``last_seen`` widen.
+        Sources accumulate (an older update arriving late loses none), ``first_seen``/``last_seen`` widen.
         """
         old = self._items.pop(event["id"], None)
         merged = dict(event)
@@ -94,30 +103,46 @@ class AgreementStore:
             merged["first_seen"] = min(old["first_seen"], event["first_seen"], key=lambda t: parse_time(t) or 0.0)
             merged["last_seen"] = max(old["last_seen"], event["last_seen"], key=lambda t: parse_time(t) or 0.0)
             merged["sources"] = _merge_sources(old["sources"], event.get("sources", []))
-            evidences = {e["article_id"]: e for e in old["evidences"]}
         else:
             merged["sources"] = _merge_sources([], event.get("sources", []))
-            evidences = {}
-        evidences[event.get("article_id")] = _evidence_entry(event)
-        merged["evidences"] = list(evidences.values())
         merged["reports"] = max(len(merged["sources"]), int(event.get("reports") or 1))
         self._items[event["id"]] = merged
         self._seen[event["id"]] = parse_time(merged["last_seen"]) or 0.0
         while len(self._items) > self.limit:
             forgotten, _ = self._items.popitem(last=False)
             self._seen.pop(forgotten, None)
-        return merged
+            self._evidences.pop(forgotten, None)
+        return self._view(merged)
+
+    def add_report(self, report: dict[str, Any]) -> dict[str, Any] | None:
+        """Remember one article's evidence for agreement ``report["id"]``; the view when the agreement is known."""
+        per_article = self._evidences.setdefault(report["id"], {})
+        self._evidences.move_to_end(report["id"])
+        key = str(report.get("article_id"))
+        if key not in per_article and len(per_article) < EVIDENCE_LIMIT:
+            per_article[key] = _evidence_entry(report)
+        while len(self._evidences) > self.limit:
+            self._evidences.popitem(last=False)
+        known = self._items.get(report["id"])
+        return self._view(known) if known is not None else None
+
+    def _view(self, doc: dict[str, Any]) -> dict[str, Any]:
+        evidences = list(self._evidences.get(doc["id"], {}).values())
+        if not evidences:  # no report seen (yet): the event's own, most confident sentence
+            evidences = [{"article_id": None, "evidence": doc.get("evidence"), "lang": None}]
+        return {**doc, "evidences": evidences}
 
     def get(self, agreement_id: str) -> dict[str, Any] | None:
         """One agreement by id."""
-        return self._items.get(agreement_id)
+        doc = self._items.get(agreement_id)
+        return self._view(doc) if doc is not None else None
 
     def query(self, wanted: AgreementFilter, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
         """Matching agreements, most recently seen first, one page of them, and how many match in all."""
         seen = self._seen
         matching = [doc for key, doc in self._items.items() if wanted.matches(doc, seen[key])]
         matching.sort(key=lambda d: (seen[d["id"]], d["id"]), reverse=True)
-        return matching[offset : offset + limit], len(matching)
+        return [self._view(d) for d in matching[offset : offset + limit]], len(matching)
 
     def pairs(self) -> Counter[tuple[str, str]]:
         """Distinct agreements per pair of parties (codes sorted)."""

@@ -17,10 +17,12 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
 
 import faust
 import mode
-from faust.types import TP
+from faust.types import TP, TableT
 
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.outcome import Outcome
@@ -32,6 +34,21 @@ from wirewatch.runtime.settings import Settings
 log = logging.getLogger(__name__)
 
 StageHandler = Callable[[bytes | None, Origin, str], Outcome]
+
+
+class StatefulResult(Protocol):
+    """What a stateful handler returns: the outcome, the key's new state, and whether it changed."""
+
+    @property
+    def outcome(self) -> Outcome: ...
+    @property
+    def state(self) -> bytes | None: ...
+    @property
+    def changed(self) -> bool: ...
+
+
+#: ``(value, state for the message key, origin, now) -> result``: a handler that folds into table state.
+StatefulHandler = Callable[[bytes | None, bytes | None, Origin, str], StatefulResult]
 
 
 def utc_now() -> str:
@@ -46,8 +63,12 @@ def broker_urls(bootstrap: str) -> list[str]:
 
 def make_faust_app(settings: Settings, stage: Stage) -> faust.App:
     """A Faust app for ``stage``: its id is the consumer group, shared by every replica of the stage."""
+    app_id = f"{settings.group_prefix}-{stage.value}"
+    datadir = Path(".wirewatch") / "faust" / app_id  # table state stays out of the checkout (git-ignored)
+    datadir.parent.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level itself
     return faust.App(
-        f"{settings.group_prefix}-{stage.value}",
+        app_id,
+        datadir=str(datadir),
         broker=broker_urls(settings.bootstrap),
         store="memory://",
         web_enabled=False,
@@ -127,6 +148,58 @@ def consumer_lag(app: faust.App, message: faust.types.Message) -> int:
     except (KeyError, AttributeError):
         return 0
     return max(int(highwater or 0) - message.offset - 1, 0)
+
+
+def install_table_stage(
+    app: faust.App,
+    settings: Settings,
+    stage: Stage,
+    source: Topic,
+    table_name: str,
+    handle: StatefulHandler,
+    metrics: Metrics,
+) -> TableT[bytes, bytes | None]:
+    """Register an agent that folds every message of ``source`` into a table keyed by the message key.
+
+    The source topic must be keyed by the fold key (co-partitioned with the table). Messages
+    are handled one at a time, in partition order, so each key's state is read and written in
+    sequence. Order of effects, for at-least-once: the outputs are produced and acknowledged
+    first, then the table is updated (its changelog write), then Faust acks the offset. A crash
+    in between replays the message against the old state and re-emits the same update, which
+    consumers deduplicate by ``(id, reports)``; no update is ever lost.
+    """
+    names = settings.topics
+    source_topic = app.topic(names.name(source), key_serializer="raw", value_serializer="raw")
+    sinks = {t: app.topic(names.name(t), key_serializer="raw", value_serializer="raw") for t in Topic}
+    schema: faust.Schema[bytes, bytes] = faust.Schema(
+        key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+    )
+    table = app.Table(table_name, default=None, schema=schema)
+
+    async def process(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            msg = event.message
+            key = msg.key if isinstance(msg.key, bytes) else b""
+            result = handle(
+                event.value, table.get(key), Origin(msg.topic, msg.partition, msg.offset, msg.key), utc_now()
+            )
+            if result.outcome.failed:
+                metrics.record_failed(stage, result.outcome.error_kind or "unknown")
+            pending = [  # force: publish now and await delivery here, before the table write and the ack
+                (
+                    sinks[out.topic],
+                    await sinks[out.topic].send(key=out.key, value=out.value(), headers=out.headers, force=True),
+                )
+                for out in result.outcome.outputs
+            ]
+            await asyncio.gather(*(fut for _, fut in pending))
+            for sink, _ in pending:
+                metrics.record_produced(sink.get_topic_name())
+            if result.changed:
+                table[key] = result.state
+
+    app.agent(source_topic, name=f"wirewatch.{stage.value}.{table_name}")(process)
+    return table
 
 
 def run_worker(app: faust.App, settings: Settings, stage: Stage, metrics: Metrics) -> None:

@@ -59,11 +59,14 @@ def test_the_russia_myanmar_agreement_appears_live_with_evidence_and_sources(tmp
             assert any("Myanmar" in text for text in evidence.all_inner_texts())
             # The English report of the same agreement merges into the German one's card, live.
             page.wait_for_function(
-                """() => [...document.querySelectorAll('li.agreement[data-type="military"] .sources')]
-                        .some((n) => n.textContent.startsWith("2 report(s)"))""",
+                """() => [...document.querySelectorAll('li.agreement[data-type="military"]')].some((card) =>
+                        parseInt(card.querySelector(".sources").textContent, 10) >= 2 &&
+                        card.querySelectorAll(".evidence li").length >= 2)""",
                 timeout=60_000,
             )
             assert card.count() == 1
+            langs = {text.strip().lower() for text in card.first.locator(".evidence .lang").all_inner_texts()}
+            assert {"de", "en"} <= langs
             page.wait_for_selector("#timeline circle", timeout=10_000)
             page.wait_for_selector("#pairs li", timeout=15_000)
             page.wait_for_selector("#countries li", timeout=15_000)

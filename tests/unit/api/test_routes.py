@@ -47,7 +47,14 @@ def agreement_values(seeds_dir: Path):
     return [o.value() for o in seed_outputs(seeds_dir).agreement_outputs]
 
 
-async def test_agreements_are_listed_filtered_and_paginated(api, agreement_values):
+@pytest.fixture(scope="module")
+def report_values(seeds_dir: Path):
+    return [o.value() for o in seed_outputs(seeds_dir).report_outputs]
+
+
+async def test_agreements_are_listed_filtered_and_paginated(api, agreement_values, report_values):
+    for value in report_values:
+        api.views.apply(Topic.AGREEMENT_REPORTS, value)
     for value in agreement_values:
         api.views.apply(Topic.AGREEMENTS, value)
     async with api.session.get("/api/v1/agreements", params={"country": "mmr", "limit": "1"}) as response:
@@ -58,6 +65,7 @@ async def test_agreements_are_listed_filtered_and_paginated(api, agreement_value
     async with api.session.get("/api/v1/agreements", params={"type": "military"}) as response:
         [military] = (await response.json())["items"]
     assert sorted(military["parties"]) == ["MMR", "RUS"]
+    assert {e["lang"] for e in military["evidences"]} >= {"de", "en"}
     async with api.session.get(f"/api/v1/agreements/{military['id']}") as response:
         assert (await response.json())["id"] == military["id"]
 

@@ -17,6 +17,11 @@ def agreements(seeds_dir: Path):
     return seed_outputs(seeds_dir).agreements
 
 
+@pytest.fixture(scope="module")
+def reports(seeds_dir: Path):
+    return seed_outputs(seeds_dir).reports
+
+
 def relation(pair, start, articles, window="P1D"):
     return {
         "id": f"{window}-{start}-{pair}",
@@ -31,10 +36,12 @@ def relation(pair, start, articles, window="P1D"):
     }
 
 
-def test_reports_of_one_agreement_merge_into_one_view_with_every_source(agreements):
+def test_reports_of_one_agreement_merge_into_one_view_with_every_source(agreements, reports):
     store = AgreementStore()
     for event in agreements:
         store.add(event)
+    for report in reports:
+        store.add_report(report)
     military, _ = store.query(AgreementFilter(type="military"), 50, 0)
     assert len(military) == 1
     [merged] = military
@@ -42,6 +49,22 @@ def test_reports_of_one_agreement_merge_into_one_view_with_every_source(agreemen
     assert merged["reports"] == len(merged["sources"]) >= 2
     assert {e["lang"] for e in merged["evidences"]} >= {"de", "en"}
     assert all(e["evidence"] for e in merged["evidences"])
+    assert len(merged["evidences"]) == merged["reports"]
+
+
+def test_a_report_before_its_event_is_kept_and_shown_once_the_event_arrives(agreements, reports):
+    store = AgreementStore()
+    assert store.add_report(reports[0]) is None
+    event = next(e for e in agreements if e["id"] == reports[0]["id"])
+    view = store.add(event)
+    assert [e["evidence"] for e in view["evidences"]] == [reports[0]["evidence"]]
+    assert store.add_report(reports[0])["evidences"] == view["evidences"]  # a replayed report adds nothing
+
+
+def test_without_reports_the_event_shows_its_own_evidence(agreements):
+    store = AgreementStore()
+    view = store.add(agreements[0])
+    assert view["evidences"] == [{"article_id": None, "evidence": agreements[0]["evidence"], "lang": None}]
 
 
 def test_filters_and_pages(agreements):
@@ -102,10 +125,12 @@ def test_relations_for_a_country_newest_first_and_top_pairs(agreements):
     store = AgreementStore()
     for event in agreements:
         store.add(event)
-    pairs = top_pairs(store, relations, 5)
-    assert pairs[0]["countries"] == ["MMR", "RUS"]
+    pairs = top_pairs(store, relations, 50)
+    assert pairs[0]["countries"] == ["MMR", "RUS"]  # the most agreements
     assert pairs[0]["articles"] == 7
-    assert pairs[1] == {"countries": ["CHN", "USA"], "agreements": 0, "articles": 9}
+    assert {"countries": ["CHN", "USA"], "agreements": 0, "articles": 9} in pairs
+    assert pairs[-1]["agreements"] == 0  # pairs with agreements come first
+    assert [p["agreements"] for p in pairs] == sorted((p["agreements"] for p in pairs), reverse=True)
 
 
 @pytest.mark.parametrize(
