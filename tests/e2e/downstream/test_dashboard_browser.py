@@ -67,7 +67,11 @@ def test_the_russia_myanmar_agreement_appears_live_with_evidence_and_sources(tmp
             assert card.count() == 1
             langs = {text.strip().lower() for text in card.first.locator(".evidence .lang").all_inner_texts()}
             assert {"de", "en"} <= langs
-            page.wait_for_selector("#timeline circle", timeout=10_000)
+            page.wait_for_function(  # the timeline has caught up with the list: one dot per agreement
+                """() => document.querySelectorAll('#timeline circle').length ===
+                        document.querySelectorAll('li.agreement').length""",
+                timeout=10_000,
+            )
             page.wait_for_selector("#pairs li", timeout=15_000)
             page.wait_for_selector("#countries li", timeout=15_000)
             assert "MMR–RUS" in page.locator("#pairs").inner_text()
