@@ -28,11 +28,12 @@ from wirewatch.contracts.aggregates import (
     AGREEMENT_STATUSES,
     contribution_from_wire,
     contribution_to_wire,
+    parse_time,
     relation_event,
 )
 from wirewatch.contracts.codec import DecodeError, decode, encode
 from wirewatch.contracts.deadletter import Origin
-from wirewatch.contracts.topics import Topic
+from wirewatch.contracts.topics import Topic, TopicNames
 from wirewatch.runtime.faust_app import consumer_lag, make_faust_app, run_worker, utc_now
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.settings import Settings
@@ -86,7 +87,7 @@ def install(app: faust.App, settings: Settings, metrics: Metrics) -> None:
                 await asyncio.sleep(0)
             # Delivery confirmed before take_events acks this batch's offsets.
             await asyncio.gather(*(fut for _, fut in pending))
-            _record_delivered(metrics, pending, done, names.name(Topic.COUNTRIES))
+            _record_delivered(metrics, pending, done, names)
 
     app.agent(_raw_topic(app, names.name(Topic.TAGGED)), name="wirewatch.aggregator")(aggregate)
     _install_relations(app, settings, metrics, parts, sinks[Topic.RELATIONS], group)
@@ -125,9 +126,10 @@ async def _aggregate_one(
 
 
 def _record_delivered(
-    metrics: Metrics, pending: list[tuple[str, Awaitable[object]]], done: list[Aggregation], countries_topic: str
+    metrics: Metrics, pending: list[tuple[str, Awaitable[object]]], done: list[Aggregation], names: TopicNames
 ) -> None:
     """Count produced messages and the news they carry, once the broker has acknowledged them."""
+    countries_topic, agreements_topic = names.name(Topic.COUNTRIES), names.name(Topic.AGREEMENTS)
     for topic_name, _ in pending:
         metrics.record_produced(topic_name)
     now = time.time()
@@ -142,8 +144,14 @@ def _record_delivered(
             metrics.record_agreement_event(agreement["type"], agreement["status"], tuple(agreement["parties"]))
         for contribution in result.contributions:
             metrics.record_pair(*contribution.pair)
-        if result.event_time is not None and article.get("fetched_at"):
-            metrics.record_end_to_end(countries_topic, now - result.event_time)
+        fetched = parse_time(article.get("fetched_at"))
+        if fetched is None:
+            continue  # a file or a backfill: nothing was fetched, so there is no fetch-to-event latency
+        metrics.record_end_to_end(countries_topic, now - fetched)
+        tagged = parse_time(article.get("tagged_at"))
+        if article.get("agreements") and tagged is not None:
+            # the tagger produced the agreement reports when it tagged the article
+            metrics.record_end_to_end(agreements_topic, tagged - fetched)
 
 
 def _install_relations(

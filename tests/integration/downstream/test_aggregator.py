@@ -131,3 +131,6 @@ async def test_country_and_relation_events_from_tagged_articles(tmp_path: Path, 
     assert hour["articles_in_focus"] >= 1
     assert len(relations) == len(docs), "each window is emitted once"
     assert 'wirewatch_relation_windows_closed_total{window="PT1H"}' in metrics
+    with_agreements = sum(1 for d in tagged if d["agreements"])
+    assert f'wirewatch_end_to_end_seconds_count{{topic="events.countries"}} {float(len(tagged))}' in metrics
+    assert f'wirewatch_end_to_end_seconds_count{{topic="events.agreements"}} {float(with_agreements)}' in metrics
