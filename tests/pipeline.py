@@ -106,7 +106,7 @@ def running_pipeline(tmp_path: Path, **env: str) -> Iterator[Pipeline]:
         "WIREWATCH_BROKER_PORT": str(broker_port),
         "WIREWATCH_API_PORT": str(api_port),
         "WIREWATCH_METRICS_BASE_PORT": str(base),
-        "WIREWATCH_LOG_DIR": str(tmp_path / "logs"),
+        "WIREWATCH_DATA_DIR": str(tmp_path / "data"),
         "PYTHONUNBUFFERED": "1",
         **env,
     }

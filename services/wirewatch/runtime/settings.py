@@ -19,6 +19,7 @@ Environment variable               Meaning                                      
 ``WIREWATCH_CONSUMER_GROUP``       Prefix of consumer-group ids (one group per stage)       ``wirewatch``
 ``WIREWATCH_WATCHLIST``            ISO3 codes the news alerts watch, comma-separated        ``""``
 ``WIREWATCH_WINDOW_LATENESS``      Seconds a relation window waits for late articles        ``60``
+``WIREWATCH_DATA_DIR``             Local state: Faust table data, logs of ``wirewatch run``  ``.wirewatch``
 =================================  ======================================================  ===========
 
 Scraper (``wirewatch scrape``; see ``scraper/``):
@@ -171,7 +172,7 @@ class Settings:
     group_prefix: str = "wirewatch"
     watchlist: tuple[str, ...] = ()
     window_lateness: float = 60.0
-
+    data_dir: str = ".wirewatch"
     scraper: ScraperSettings = field(default_factory=lambda: ScraperSettings())
 
     @classmethod
@@ -196,6 +197,7 @@ class Settings:
             group_prefix=e.get("WIREWATCH_CONSUMER_GROUP", "wirewatch"),
             watchlist=_codes(e, "WIREWATCH_WATCHLIST"),
             window_lateness=_float(e, "WIREWATCH_WINDOW_LATENESS", 60.0),
+            data_dir=e.get("WIREWATCH_DATA_DIR") or ".wirewatch",
             scraper=ScraperSettings.from_env(e),
         )
 
