@@ -84,6 +84,7 @@ async def test_country_and_relation_events_from_tagged_articles(tmp_path: Path, 
             "WIREWATCH_PARTITIONS": "2",
             "WIREWATCH_HTTP_PORT": str(port),
             "WIREWATCH_WINDOW_LATENESS": "1",
+            "WIREWATCH_DATA_DIR": str(tmp_path / "data"),
         }
         with (tmp_path / "aggregate.log").open("wb") as log:
             process = await asyncio.create_subprocess_exec(
