@@ -17,6 +17,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 import faust
@@ -63,9 +64,11 @@ def broker_urls(bootstrap: str) -> list[str]:
 def make_faust_app(settings: Settings, stage: Stage) -> faust.App:
     """A Faust app for ``stage``: its id is the consumer group, shared by every replica of the stage."""
     app_id = f"{settings.group_prefix}-{stage.value}"
+    datadir = Path(".wirewatch") / "faust" / app_id  # table state stays out of the checkout (git-ignored)
+    datadir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level itself
     return faust.App(
         app_id,
-        datadir=f".wirewatch/faust/{app_id}",  # table state stays out of the checkout (git-ignored)
+        datadir=str(datadir),
         broker=broker_urls(settings.bootstrap),
         store="memory://",
         web_enabled=False,
