@@ -43,8 +43,8 @@ def find_trigger(text: str, lexicon: Lexicon) -> Trigger | None:
 
 def _bare_plural(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
     """A plural without a determiner ("brokers of arms deals") speaks of agreements in general."""
-    if not lexicon.plural_noun.match(m.group(0)):
-        return False
+    if not lexicon.plural_noun.match(m.group(0)) or m.group(0)[0].isupper():
+        return False  # a capitalised plural names one instrument: "the Abraham Accords", "Minsk Agreements"
     before = text[max(0, m.start() - 40) : m.start()]
     return not lexicon.plural_determiner.search(before)
 

@@ -73,20 +73,25 @@ def clause_parties(
 ) -> SentenceParties:
     """The parties a sentence names for an agreement whose trigger sits in ``clause`` (absolute offsets).
 
-    With two countries or fewer, all of them (organisations only inside the clause). With more,
-    only the lists of names ("Russia, China and Iran") that reach into the clause, plus the
-    sentence's first list when that leaves one party (the subject: "Russia, long isolated,
-    signed a pact with Myanmar"), so an aside ("…, angering China") names no party.
+    1. The clause names two parties or more: the lists of names reaching into it ("Russia,
+       China and Iran"), so an aside ("…, Brussels said") names no party.
+    2. Otherwise the sentence's countries (organisations only inside the clause); with more than
+       two, the lists reaching into the clause plus the sentence's first list (its subject:
+       "Russia, long isolated, signed a pact with Myanmar").
+
     ``text`` is the sentence, starting at body offset ``offset``.
     """
+    inside = [m for m in mentions if clause[0] <= m.span.start < clause[1]]
+    groups = _lists(mentions, text, offset, joiner)
+    reaching = [g for g in groups if any(clause[0] <= m.span.start < clause[1] for m in g)]
+    if len({m.code for m in inside}) >= 2:
+        return parties_of([m for g in reaching for m in g])
     simple = parties_of(mentions, clause)
     if len(simple.countries) <= 2:
         return simple
-    groups = _lists(mentions, text, offset, joiner)
-    chosen = [g for g in groups if any(clause[0] <= m.span.start < clause[1] for m in g)]
-    if len({m.code for g in chosen for m in g}) < 2 and groups[0] not in chosen:
-        chosen.insert(0, groups[0])
-    return parties_of([m for g in chosen for m in g])
+    if len({m.code for g in reaching for m in g}) < 2 and groups[0] not in reaching:
+        reaching.insert(0, groups[0])
+    return parties_of([m for g in reaching for m in g])
 
 
 def _lists(

@@ -82,6 +82,23 @@ def test_lists_of_parties_and_asides(extract: Extract, body: str, parties: tuple
     assert only(extract(body, "en")).parties == parties
 
 
+def test_an_aside_after_the_clause_names_no_party(extract: Extract) -> None:
+    agreement = only(extract("Italy and Greece concluded a trade agreement, officials in Germany said.", "en"))
+    assert agreement.parties == ("GRC", "ITA")
+
+
+def test_a_capitalised_plural_names_one_instrument(extract: Extract) -> None:
+    body = "Israel and the United Arab Emirates normalised relations under the Abraham Accords in 2020."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.status, agreement.date) == (("ARE", "ISR"), "existing", "2020")
+
+
+def test_would_sign_next_week_is_planned(extract: Extract) -> None:
+    body = "Officials said Brazil and Chile would sign a ten-year energy treaty next week."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.status, agreement.duration, agreement.date_resolved) == ("planned", "P10Y", "2024-03-20")
+
+
 def test_a_collapsed_deal_is_cancelled(extract: Extract) -> None:
     agreement = only(extract("The energy deal between Qatar and Pakistan collapsed.", "en"))
     assert agreement.status == "suspended_or_cancelled"
