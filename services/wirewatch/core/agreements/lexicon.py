@@ -10,6 +10,8 @@ expression fragment, matched case-insensitively at a word start; the keys are:
 ``plural_determiners``    words that make a plural specific again ("the two agreements")
 ``cooperation_nouns``     weaker words (cooperation, joint exercises): an agreement only with a status verb
 ``anaphora``              definite references to an agreement already reported ("the pact")
+``generic_nouns``         (optional) nouns that also name business or sports deals ("deal",
+                          "contract"): without a type cue word the statement is not reported
 ``group_references``      "the two countries": parties resolved from context
 ``status``                status -> markers (verbs, tense, phrases); ``established`` counts as existing
 ``intent_only``           intentions and offers: without a firm status, the statement is a near miss
@@ -85,6 +87,7 @@ class Lexicon:
     cooperation_noun: re.Pattern[str]
     keywords: tuple[str, ...] | None  # literal parts of every noun: a fast necessary test (None: cannot test)
     anaphora: re.Pattern[str]
+    generic_noun: re.Pattern[str]  # words that also name business or sports deals: need a type cue
     group_reference: re.Pattern[str]
     status: tuple[tuple[str, Cue], ...]
     intent_only: re.Pattern[str]
@@ -166,6 +169,9 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         cooperation_noun=_compile(data["cooperation_nouns"]),
         keywords=trigger_keywords(data["agreement_nouns"] + data["cooperation_nouns"]),
         anaphora=_compile(data["anaphora"]),
+        generic_noun=re.compile(_alternation(data.get("generic_nouns", [])) + "$", re.IGNORECASE)
+        if data.get("generic_nouns")
+        else re.compile(r"(?!x)x"),
         group_reference=_compile(data["group_references"]),
         status=status,
         intent_only=_compile(data["intent_only"]),

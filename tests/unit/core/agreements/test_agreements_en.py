@@ -179,6 +179,10 @@ def test_evidence_span_points_into_the_body(extract: Extract) -> None:
         "Norway and Sweden reaffirmed the possibility of a security agreement.",
         "Austria and Hungary established diplomatic relations in 1921.",
         "Security cooperation between Japan and Australia featured in the talks.",
+        "Canada said tariffs on Mexico would rise if no deal is reached.",
+        "Markets rallied on expectations of a trade deal between Canada and Mexico.",
+        "The deal sets up a new route between Spain and Morocco.",
+        "Officials in Spain and Portugal agreed a deal on Monday.",
     ],
 )
 def test_near_misses_are_not_reported(extract: Extract, body: str) -> None:
