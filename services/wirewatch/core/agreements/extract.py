@@ -83,6 +83,7 @@ class _Reading:
     explicit: tuple[str, ...]
     unmarked: bool  # no status marker in the sentence: the status is a default
 
+
 def extract_agreements(
     body: str,
     mentions: tuple[CountryMention, ...],
