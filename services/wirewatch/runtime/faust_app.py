@@ -64,8 +64,8 @@ def broker_urls(bootstrap: str) -> list[str]:
 def make_faust_app(settings: Settings, stage: Stage) -> faust.App:
     """A Faust app for ``stage``: its id is the consumer group, shared by every replica of the stage."""
     app_id = f"{settings.group_prefix}-{stage.value}"
-    datadir = Path(".wirewatch") / "faust" / app_id  # table state stays out of the checkout (git-ignored)
-    datadir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level itself
+    datadir = Path(settings.data_dir) / "faust" / app_id  # table state stays out of the checkout
+    datadir.parent.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     return faust.App(
         app_id,
         datadir=str(datadir),

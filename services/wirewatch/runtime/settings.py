@@ -17,6 +17,7 @@ Environment variable               Meaning                                      
 ``WIREWATCH_MAX_BODY_BYTES``       Raw articles larger than this are refused                ``5000000``
 ``WIREWATCH_LOG_LEVEL``            Log level of every service                              ``info``
 ``WIREWATCH_CONSUMER_GROUP``       Prefix of consumer-group ids (one group per stage)       ``wirewatch``
+``WIREWATCH_DATA_DIR``             Local state: Faust table data, logs of ``wirewatch run``  ``.wirewatch``
 =================================  ======================================================  ===========
 
 Scraper (``wirewatch scrape``; see ``scraper/``):
@@ -159,6 +160,7 @@ class Settings:
     max_body_bytes: int = 5_000_000
     log_level: str = "info"
     group_prefix: str = "wirewatch"
+    data_dir: str = ".wirewatch"
     scraper: ScraperSettings = field(default_factory=lambda: ScraperSettings())
 
     @classmethod
@@ -181,6 +183,7 @@ class Settings:
             max_body_bytes=_int(e, "WIREWATCH_MAX_BODY_BYTES", 5_000_000, minimum=1),
             log_level=e.get("WIREWATCH_LOG_LEVEL", "info").lower(),
             group_prefix=e.get("WIREWATCH_CONSUMER_GROUP", "wirewatch"),
+            data_dir=e.get("WIREWATCH_DATA_DIR") or ".wirewatch",
             scraper=ScraperSettings.from_env(e),
         )
 
