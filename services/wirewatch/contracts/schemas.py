@@ -19,6 +19,8 @@ TOPIC_SCHEMAS: dict[Topic, str] = {
     Topic.TAGGED: "tagged-article.v1",
     Topic.AGREEMENTS: "agreement-event.v1",
     Topic.AGREEMENT_REPORTS: "agreement-event.v1",  # a report is an event seen by one article
+    Topic.COUNTRIES: "country-event.v1",
+    Topic.RELATIONS: "relation-event.v1",
     Topic.DEADLETTER: "deadletter.v1",
 }
 

@@ -22,7 +22,7 @@ from typing import Protocol
 
 import faust
 import mode
-from faust.types import TableT
+from faust.types import TP, TableT
 
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.outcome import Outcome
@@ -133,6 +133,7 @@ def install_stage(
                     # force: publish now and await delivery ourselves, never deferred until commit
                     fut = await sink.send(key=out.key, value=out.value(), headers=out.headers, force=True)
                     pending.append((sink.get_topic_name(), fut))
+                metrics.record_lag(app.conf.id, msg.topic, msg.partition, consumer_lag(app, msg))
                 await asyncio.sleep(0)  # CPU-bound core: let heartbeats and fetches run between messages
             # Delivery confirmed before take_events acks this batch's offsets.
             await asyncio.gather(*(fut for _, fut in pending))
@@ -140,6 +141,15 @@ def install_stage(
                 metrics.record_produced(topic_name)
 
     app.agent(source_topic, name=f"wirewatch.{stage.value}")(process)
+
+
+def consumer_lag(app: faust.App, message: faust.types.Message) -> int:
+    """Messages between ``message`` and its partition's high watermark (0 when unknown)."""
+    try:
+        highwater = app.consumer.highwater(TP(message.topic, message.partition))
+    except (KeyError, AttributeError):
+        return 0
+    return max(int(highwater or 0) - message.offset - 1, 0)
 
 
 def install_table_stage(

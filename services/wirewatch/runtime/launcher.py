@@ -22,6 +22,7 @@ SERVICES: tuple[tuple[str, int | None], ...] = (
     ("clean", 0),
     ("tag", 1),
     ("scrape", 2),
+    ("aggregate", 3),
     ("api", None),
 )
 
