@@ -128,6 +128,8 @@ def install_stage(
                     metrics.record_processed(stage, time.perf_counter() - started, time.time())
                 for out in outcome.outputs:
                     sink = sinks[out.topic]
+                    if out.topic is Topic.AGREEMENT_REPORTS:  # schema-checked: type and status are enums
+                        metrics.record_agreement(out.document["type"], out.document["status"])
                     # force: publish now and await delivery ourselves, never deferred until commit
                     fut = await sink.send(key=out.key, value=out.value(), headers=out.headers, force=True)
                     pending.append((sink.get_topic_name(), fut))
