@@ -230,6 +230,7 @@ _ADJECTIVE_RULES: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
     "en": (("", "", ("", "s")),),
     "de": (
         ("isch", "isch", _ADJ_DE),
+        ("sch", "sch", _ADJ_DE),  # deutsch: the one German nationality adjective without -isch
         ("e", "", ("e", "en", "in", "innen")),
         ("er", "er", ("", "n", "in", "innen")),
         ("", "", ("", "en", "in", "innen", "s")),

@@ -108,3 +108,12 @@ def test_a_compound_counts_only_on_a_name_of_the_texts_language(codes) -> None:
 def test_a_name_of_another_language_counts_only_in_its_own_nominative(codes) -> None:
     assert codes("Syaikh Al-Albani berkata demikian.", lang="id") == set()  # a surname, not Albania
     assert codes("Russland und Albanien trafen sich.", lang="en") == {"RUS", "ALB"}  # language misidentified
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Der deutsche Kanzler sprach.", "Die deutsche Regierung widersprach.", "Dem deutschen Botschafter wurde gedankt.",
+     "Ein deutscher Diplomat reiste ab.", "Das deutsche Heer übte."],
+)
+def test_german_deutsch_declines_like_every_other_adjective(gazetteer, sentence) -> None:
+    assert [t.code for t in tag_countries("", sentence, gazetteer, lang="de").countries] == ["DEU"]
