@@ -115,5 +115,5 @@ def test_a_name_of_another_language_counts_only_in_its_own_nominative(codes) -> 
     ["Der deutsche Kanzler sprach.", "Die deutsche Regierung widersprach.", "Dem deutschen Botschafter wurde gedankt.",
      "Ein deutscher Diplomat reiste ab.", "Das deutsche Heer übte."],
 )
-def test_german_deutsch_declines_like_every_other_adjective(gazetteer, sentence) -> None:
-    assert [t.code for t in tag_countries("", sentence, gazetteer, lang="de").countries] == ["DEU"]
+def test_german_deutsch_declines_like_every_other_adjective(codes, sentence) -> None:
+    assert codes(sentence, lang="de") == {"DEU"}
