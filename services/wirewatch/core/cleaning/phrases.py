@@ -50,9 +50,19 @@ class Phrasebook:
         """The line is exactly a boilerplate phrase."""
         return key in self.whole
 
-    def has_prefix(self, key: str) -> bool:
-        """The line starts with a boilerplate phrase (followed by a word boundary)."""
-        return any(key.startswith(p) and (len(key) == len(p) or not key[len(p)].isalnum()) for p in self.prefixes)
+    def has_prefix(self, key: str, sentence: bool = False) -> bool:
+        """The line starts with a boilerplate phrase (followed by a word boundary).
+
+        A phrase ending in a colon ("Watch:", "Related:") is a label before a link; when what
+        follows is a whole sentence ("Related: both sides blamed each other.") it is prose.
+        """
+        key = key.replace(" :", ":")  # French spacing before the colon
+        return any(
+            key.startswith(p)
+            and (len(key) == len(p) or not key[len(p)].isalnum())
+            and not (sentence and p.endswith(":"))
+            for p in self.prefixes
+        )
 
     def is_prompt(self, key: str) -> bool:
         """A call to action: a prompt verb and a channel ("Follow us on …", "Newsletter bestellen").
@@ -110,5 +120,14 @@ def _parse(text: str) -> list[tuple[str, str]]:
         if kind not in _KINDS or not phrase.strip():
             raise PhraseFileError(f"bad phrase line {raw!r}")
         # Prefix and whole-line phrases are matched on keys; "contains" phrases keep their spacing.
-        out.append((kind, phrase.lower() if kind == "~" else line_key(phrase)))
+        out.append((kind, _phrase_key(kind, phrase)))
     return out
+
+
+def _phrase_key(kind: str, phrase: str) -> str:
+    # "Contains" phrases keep their spacing; prefix phrases keep a final colon ("watch:" is a
+    # label, "watch" a verb); the rest are matched on keys.
+    if kind == "~":
+        return phrase.lower()
+    key = line_key(phrase)
+    return f"{key}:" if kind == ">" and phrase.rstrip().endswith(":") else key

@@ -78,7 +78,7 @@ def is_boilerplate(line: str, book: Phrasebook, title: str = "") -> bool:
         return False
     lowered = line.lower()
     return (
-        book.has_prefix(key)
+        book.has_prefix(key, sentence=_is_sentence(line))
         or book.is_prompt(key)
         or book.has_phrase(lowered)
         or bool(_FILE_CAPTION.search(line) and len(key.split()) <= 12)
@@ -86,6 +86,11 @@ def is_boilerplate(line: str, book: Phrasebook, title: str = "") -> bool:
         or bool(_COPYRIGHT.match(line))
         or is_dated_stub(line)
     )
+
+
+def _is_sentence(line: str, min_words: int = 5) -> bool:
+    """A full sentence: several words and a final stop (a link label has neither)."""
+    return len(line.split()) >= min_words and line.rstrip(" \"'\u201d\u00bb)").endswith((".", "!", "?"))
 
 
 def _mostly_urls(line: str) -> bool:

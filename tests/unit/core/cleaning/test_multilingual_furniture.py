@@ -120,3 +120,31 @@ def test_byline_date_share_and_source_lines_become_metadata(clean_text: Callable
 def test_a_malformed_phrase_line_raises_a_typed_error() -> None:
     with pytest.raises(PhraseFileError):
         _parse("? not a kind")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The views expressed by the delegates were dismissed by the chair.",
+        "Sign up for the reserve army opened in March, the ministry said.",
+        "Watch: the ceasefire holds for a third day, observers said.",
+        "Related: neither side has published its figures.",
+    ],
+)
+def test_sentences_that_start_like_link_labels_are_prose(line: str) -> None:
+    assert not is_boilerplate(line, BOOK)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Watch: Drone footage of the burning depot",
+        "Related: Timeline of the border dispute",
+        "Lire aussi : Le calendrier des négociations",
+        "The views expressed here are those of the author.",
+        "Sign up for our newsletter",
+        "Watch the video",
+    ],
+)
+def test_link_labels_and_disclaimers_are_still_boilerplate(line: str) -> None:
+    assert is_boilerplate(line, BOOK)
