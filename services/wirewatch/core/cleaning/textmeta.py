@@ -108,11 +108,12 @@ _MONTH_DAY = re.compile(r"\b(?P<month>[^\W\d_]{3,}\.?)\s+(?P<d>\d{1,2}),?\s+(?P<
 _TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:h.](?P<min>[0-5]\d)\b(?P<pm>\s*p\.?m\b)?", re.IGNORECASE)
 
 
-def dated_line(line: str, max_words: int = 20) -> str | None:
+def dated_line(line: str, max_words: int = 20, max_after: int = 6) -> str | None:
     """The date of a "Published …"/"Publié le …"/"Aktualisiert am …" line, as ISO 8601, or None.
 
     "Publié le 12 mars 2025 à 10h30, mis à jour à 11h15" gives ``2025-03-12T10:30:00``: the
-    first date and the first time after it (the publication, not the update).
+    first date and a time right after it (the publication, not the update). A sentence that
+    goes on after the date ("Published on 2 May 2024, the report found …") is prose.
     """
     if len(line.split()) > max_words or not (label := _DATE_LABEL.match(line)):
         return None
@@ -122,7 +123,9 @@ def dated_line(line: str, max_words: int = 20) -> str | None:
         return None
     (year, month, day), end = found
     stamp = f"{year:04d}-{month:02d}-{day:02d}"
-    clock = _TIME.search(rest, end)
+    clock = _TIME.search(rest, end, end + 20)
+    if len(rest[clock.end() if clock else end :].split()) > max_after:
+        return None
     if not clock:
         return stamp
     hour = int(clock["h"]) + (12 if clock["pm"] and int(clock["h"]) < 12 else 0)

@@ -83,6 +83,7 @@ def test_a_byline_may_end_with_a_role_or_place() -> None:
         ("Aggiornato il 7 ottobre 2022 alle 18.45", "2022-10-07T18:45:00"),
         ("Published Sept. 4, 2025 at 9:30 p.m.", "2025-09-04T21:30:00"),
         ("Published in 2019, the report found many gaps", None),
+        ("Published on 2 May 2024, the report found that the harbour was far too small", None),
         ("Mis à jour le 31 février 2024", None),
     ],
 )
