@@ -132,7 +132,7 @@ class Worker:
         """Sum of a metric's samples on the worker's ``/metrics`` (0 when absent)."""
         with urllib.request.urlopen(f"{self.url}/metrics", timeout=5) as response:
             text = response.read().decode()
-        return sum(float(ln.rsplit(" ", 1)[1]) for ln in text.splitlines() if ln.startswith(name))
+        return sum(float(ln.rsplit(" ", 1)[1]) for ln in text.splitlines() if ln.startswith((f"{name}{{", f"{name} ")))
 
     def rss_bytes(self) -> int:
         """Resident memory of the worker process (Linux ``/proc``)."""
