@@ -88,6 +88,7 @@ class Worker:
     env: dict[str, str]
     log_dir: Path
     name: str
+    module: str = "wirewatch.cli"  # another module runs as ``python -m module`` without the command
     process: subprocess.Popen[bytes] | None = None
     port: int = 0
     starts: int = 0
@@ -100,7 +101,7 @@ class Worker:
         env = {**os.environ, **self.env, "WIREWATCH_HTTP_PORT": str(self.port), "PYTHONUNBUFFERED": "1"}
         with log.open("wb") as handle:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "wirewatch.cli", self.command],
+                [sys.executable, "-m", self.module, *([self.command] if self.module == "wirewatch.cli" else [])],
                 env=env,
                 stdout=handle,
                 stderr=subprocess.STDOUT,
@@ -204,10 +205,10 @@ class Run:
         settings = Settings(bootstrap_servers=self.bootstrap, topic_prefix=self.prefix, partitions=self.partitions)
         asyncio.run(ensure_topics(settings))
 
-    def worker(self, command: str, extra_env: dict[str, str] | None = None) -> Worker:
-        """A new (not yet started) worker for ``command`` in this run."""
+    def worker(self, command: str, extra_env: dict[str, str] | None = None, module: str = "wirewatch.cli") -> Worker:
+        """A new (not yet started) worker for ``command`` (or ``python -m module``) in this run."""
         count = sum(w.command == command for w in self.workers)
-        w = Worker(command, {**self.env, **(extra_env or {})}, self.log_dir, f"{command}{count}")
+        w = Worker(command, {**self.env, **(extra_env or {})}, self.log_dir, f"{command}{count}", module)
         self.workers.append(w)
         return w
 
@@ -334,3 +335,32 @@ def chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     """``items`` in consecutive lists of ``size``."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+async def record_timestamps(bootstrap: str, topics: list[str], wanted: int, timeout: float) -> list[float]:
+    """Broker-side timestamps (s) of the first ``wanted`` records across ``topics``, read from the start."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, auto_offset_reset="earliest"
+    )
+    await consumer.start()
+    stamps: list[float] = []
+    try:
+        partitions = []
+        for name in topics:
+            found: set[int] = set()
+            for _ in range(100):
+                found = consumer.partitions_for_topic(name) or set()
+                if found:
+                    break
+                await consumer.topics()
+                await asyncio.sleep(0.1)
+            partitions += [TopicPartition(name, p) for p in sorted(found)]
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        deadline = time.monotonic() + timeout
+        while len(stamps) < wanted and time.monotonic() < deadline:
+            batch = await consumer.getmany(timeout_ms=200, max_records=5000)
+            stamps += [r.timestamp / 1000 for records in batch.values() for r in records]
+    finally:
+        await consumer.stop()
+    return sorted(stamps)[:wanted]
