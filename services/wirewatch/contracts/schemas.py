@@ -18,6 +18,7 @@ TOPIC_SCHEMAS: dict[Topic, str] = {
     Topic.CLEAN: "clean-article.v1",
     Topic.TAGGED: "tagged-article.v1",
     Topic.AGREEMENTS: "agreement-event.v1",
+    Topic.AGREEMENT_REPORTS: "agreement-event.v1",  # a report is an event seen by one article
     Topic.DEADLETTER: "deadletter.v1",
 }
 

@@ -13,6 +13,7 @@ class Topic(StrEnum):
     CLEAN = "articles.clean"
     TAGGED = "articles.tagged"
     AGREEMENTS = "events.agreements"
+    AGREEMENT_REPORTS = "events.agreement-reports"  # internal: the tagger's per-article reports, keyed by event id
     COUNTRIES = "events.countries"
     RELATIONS = "events.relations"
     DEADLETTER = "deadletter"

@@ -4,9 +4,10 @@ from wirewatch.core.agreements import extract_agreements
 from wirewatch.core.analysis import Resources, analyze, tag_article
 from wirewatch.core.cleaning import CleanOptions, clean_article
 from wirewatch.core.countries import CountryTagging, Gazetteer, load_gazetteer, tag_countries
+from wirewatch.core.dedup import Fingerprint, fingerprint
 from wirewatch.core.errors import Rejected, RejectReason, WirewatchError
 from wirewatch.core.ids import agreement_id, article_id, canonical_url, event_id
-from wirewatch.core.language import LanguageGuess, identify_language
+from wirewatch.core.language import LanguageGuess, LanguageModel, identify_language, load_language_model
 from wirewatch.core.model import (
     Agreement,
     CleanArticle,
@@ -26,8 +27,10 @@ __all__ = [
     "CountryMention",
     "CountryTag",
     "CountryTagging",
+    "Fingerprint",
     "Gazetteer",
     "LanguageGuess",
+    "LanguageModel",
     "RawArticle",
     "RejectReason",
     "Rejected",
@@ -42,8 +45,10 @@ __all__ = [
     "clean_article",
     "event_id",
     "extract_agreements",
+    "fingerprint",
     "identify_language",
     "load_gazetteer",
+    "load_language_model",
     "tag_article",
     "tag_countries",
 ]

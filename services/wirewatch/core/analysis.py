@@ -6,9 +6,9 @@ build it once per process with ``Resources.load()`` and pass it to every call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from wirewatch.core.agreements import extract_agreements
+from wirewatch.core.agreements import Lexicons, extract_agreements, load_lexicons
 from wirewatch.core.cleaning import CleanOptions, clean_article
 from wirewatch.core.countries import Gazetteer, load_gazetteer, tag_countries
 from wirewatch.core.model import CleanArticle, RawArticle, TaggedArticle
@@ -20,6 +20,7 @@ class Resources:
 
     gazetteer: Gazetteer
     clean_options: CleanOptions
+    agreement_lexicons: Lexicons = field(default_factory=load_lexicons)
 
     @classmethod
     def load(cls, clean_options: CleanOptions | None = None) -> Resources:
@@ -29,10 +30,13 @@ class Resources:
 
 def tag_article(article: CleanArticle, resources: Resources) -> TaggedArticle:
     """Tag a clean article with countries, organisations and agreements."""
-    tagging = tag_countries(article.title, article.body, resources.gazetteer)
+    tagging = tag_countries(
+        article.title, article.body, resources.gazetteer, lang=article.lang, published=article.published
+    )
     focus = tuple(t.code for t in tagging.countries if t.focus)
     body_mentions = tuple(m for m in tagging.mentions if m.span.field == "body")
-    agreements = extract_agreements(article.body, body_mentions, focus)
+    lexicon = resources.agreement_lexicons.get(article.lang)
+    agreements = extract_agreements(article.body, body_mentions, focus, lexicon, article.published)
     return TaggedArticle(article, tagging.countries, tagging.organisations, agreements)
 
 

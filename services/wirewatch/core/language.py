@@ -1,82 +1,27 @@
-"""Identify the language of a text.
+"""Identify the language of a text with py3langid's bundled Naive Bayes model.
 
-Walking-skeleton version: stop-word counts for the three launch languages. The cleaner
-issue chooses a library on measured accuracy and speed; the signature stays.
+Chosen on measurement (README, "Cleaner"): on the benchmark's article texts over 300
+characters and on the seeds, py3langid and lingua agree with the page's declared language
+equally often, but py3langid loads in ~0.7 s instead of ~8 s and classifies about five
+times faster; its model ships inside the wheel (nothing is downloaded).
+
+The model is built by ``load_language_model`` (once per process) and passed in; nothing
+is cached at module level.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-_WORD = re.compile(r"[^\W\d_]+")
-_STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "the",
-            "and",
-            "of",
-            "to",
-            "in",
-            "is",
-            "that",
-            "for",
-            "was",
-            "with",
-            "as",
-            "on",
-            "by",
-            "has",
-            "have",
-            "it",
-            "from",
-            "are",
-        ]
-    ),
-    "de": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "und",
-            "ist",
-            "nicht",
-            "mit",
-            "den",
-            "von",
-            "zu",
-            "sich",
-            "des",
-            "auf",
-            "für",
-            "im",
-            "dem",
-            "ein",
-            "eine",
-        ]
-    ),
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "et",
-            "des",
-            "est",
-            "une",
-            "un",
-            "du",
-            "dans",
-            "pour",
-            "que",
-            "qui",
-            "sur",
-            "pas",
-            "au",
-            "avec",
-        ]
-    ),
-}
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+# Enough text to decide; longer inputs only cost time.
+MAX_CHARS = 2_000
+MIN_LETTERS = 20
+_LETTERS = re.compile(r"[^\W\d_]")
+_URLS = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +32,26 @@ class LanguageGuess:
     confidence: float
 
 
-def identify_language(text: str) -> LanguageGuess:
-    """Guess the language of ``text``; ``und`` with confidence 0 when there is no evidence."""
-    words = [w.lower() for w in _WORD.findall(text[:20_000])]
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
-    best = max(scores, key=lambda lang: scores[lang])
-    total = sum(scores.values())
-    if not total:
+@dataclass(frozen=True, slots=True)
+class LanguageModel:
+    """The loaded classifier (97 languages). Build with ``load_language_model``."""
+
+    identifier: Any  # py3langid ships no type information
+
+
+def load_language_model() -> LanguageModel:
+    """Load py3langid's bundled model with normalised probabilities (~0.7 s: once per process)."""
+    return LanguageModel(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+
+
+def identify_language(text: str, model: LanguageModel | None = None) -> LanguageGuess:
+    """Guess the language of ``text``; ``und`` with confidence 0 when there is too little text.
+
+    Without ``model`` the model is loaded for this one call (slow; pass one in a loop).
+    """
+    sample = _URLS.sub(" ", text[: MAX_CHARS * 2])[:MAX_CHARS]
+    if len(_LETTERS.findall(sample)) < MIN_LETTERS:
         return LanguageGuess("und", 0.0)
-    return LanguageGuess(best, round(scores[best] / total, 3))
+    identifier = (model or load_language_model()).identifier
+    lang, probability = identifier.classify(sample)
+    return LanguageGuess(str(lang), round(float(probability), 3))

@@ -17,9 +17,11 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import Protocol
 
 import faust
 import mode
+from faust.types import TableT
 
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.outcome import Outcome
@@ -31,6 +33,21 @@ from wirewatch.runtime.settings import Settings
 log = logging.getLogger(__name__)
 
 StageHandler = Callable[[bytes | None, Origin, str], Outcome]
+
+
+class StatefulResult(Protocol):
+    """What a stateful handler returns: the outcome, the key's new state, and whether it changed."""
+
+    @property
+    def outcome(self) -> Outcome: ...
+    @property
+    def state(self) -> bytes | None: ...
+    @property
+    def changed(self) -> bool: ...
+
+
+#: ``(value, state for the message key, origin, now) -> result``: a handler that folds into table state.
+StatefulHandler = Callable[[bytes | None, bytes | None, Origin, str], StatefulResult]
 
 
 def utc_now() -> str:
@@ -45,8 +62,10 @@ def broker_urls(bootstrap: str) -> list[str]:
 
 def make_faust_app(settings: Settings, stage: Stage) -> faust.App:
     """A Faust app for ``stage``: its id is the consumer group, shared by every replica of the stage."""
+    app_id = f"{settings.group_prefix}-{stage.value}"
     return faust.App(
-        f"{settings.group_prefix}-{stage.value}",
+        app_id,
+        datadir=f".wirewatch/faust/{app_id}",  # table state stays out of the checkout (git-ignored)
         broker=broker_urls(settings.bootstrap),
         store="memory://",
         web_enabled=False,
@@ -106,7 +125,8 @@ def install_stage(
                     metrics.record_processed(stage, time.perf_counter() - started, time.time())
                 for out in outcome.outputs:
                     sink = sinks[out.topic]
-                    fut = await sink.send(key=out.key, value=out.value(), headers=out.headers)
+                    # force: publish now and await delivery ourselves, never deferred until commit
+                    fut = await sink.send(key=out.key, value=out.value(), headers=out.headers, force=True)
                     pending.append((sink.get_topic_name(), fut))
                 await asyncio.sleep(0)  # CPU-bound core: let heartbeats and fetches run between messages
             # Delivery confirmed before take_events acks this batch's offsets.
@@ -117,15 +137,71 @@ def install_stage(
     app.agent(source_topic, name=f"wirewatch.{stage.value}")(process)
 
 
+def install_table_stage(
+    app: faust.App,
+    settings: Settings,
+    stage: Stage,
+    source: Topic,
+    table_name: str,
+    handle: StatefulHandler,
+    metrics: Metrics,
+) -> TableT[bytes, bytes | None]:
+    """Register an agent that folds every message of ``source`` into a table keyed by the message key.
+
+    The source topic must be keyed by the fold key (co-partitioned with the table). Messages
+    are handled one at a time, in partition order, so each key's state is read and written in
+    sequence. Order of effects, for at-least-once: the outputs are produced and acknowledged
+    first, then the table is updated (its changelog write), then Faust acks the offset. A crash
+    in between replays the message against the old state and re-emits the same update, which
+    consumers deduplicate by ``(id, reports)``; no update is ever lost.
+    """
+    names = settings.topics
+    source_topic = app.topic(names.name(source), key_serializer="raw", value_serializer="raw")
+    sinks = {t: app.topic(names.name(t), key_serializer="raw", value_serializer="raw") for t in Topic}
+    schema: faust.Schema[bytes, bytes] = faust.Schema(
+        key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+    )
+    table = app.Table(table_name, default=None, schema=schema)
+
+    async def process(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            msg = event.message
+            key = msg.key if isinstance(msg.key, bytes) else b""
+            result = handle(
+                event.value, table.get(key), Origin(msg.topic, msg.partition, msg.offset, msg.key), utc_now()
+            )
+            if result.outcome.failed:
+                metrics.record_failed(stage, result.outcome.error_kind or "unknown")
+            pending = [  # force: publish now and await delivery here, before the table write and the ack
+                (
+                    sinks[out.topic],
+                    await sinks[out.topic].send(key=out.key, value=out.value(), headers=out.headers, force=True),
+                )
+                for out in result.outcome.outputs
+            ]
+            await asyncio.gather(*(fut for _, fut in pending))
+            for sink, _ in pending:
+                metrics.record_produced(sink.get_topic_name())
+            if result.changed:
+                table[key] = result.state
+
+    app.agent(source_topic, name=f"wirewatch.{stage.value}.{table_name}")(process)
+    return table
+
+
 def run_worker(app: faust.App, settings: Settings, stage: Stage, metrics: Metrics) -> None:
     """Run a Faust worker for ``app`` with its HTTP server until SIGINT/SIGTERM; blocks."""
     ready = {"assigned": False}
 
     @app.on_rebalance_complete.connect  # type: ignore[arg-type]  # mode's signal typing wants a `signal` kwarg
     async def _on_rebalanced(sender: object, **_: object) -> None:
+        if not ready["assigned"]:
+            log.warning("%s ready: partitions assigned", stage.value)
         ready["assigned"] = True
 
     port = settings.http_port if settings.http_port is not None else 0
     server = HttpServer(make_app(stage.value, metrics, lambda: ready["assigned"]), settings.http_host, port)
-    worker = faust.Worker(app, HttpService(server), loglevel=settings.log_level, redirect_stdouts=False)
+    # Faust's own INFO output (banners, topic tables) drowns everything else: show it only when debugging.
+    faust_level = settings.log_level if settings.log_level == "debug" else "warn"
+    worker = faust.Worker(app, HttpService(server), loglevel=faust_level, redirect_stdouts=False)
     worker.execute_from_commandline()

@@ -1,13 +1,22 @@
-"""Wire the tagger handler to Kafka as a Faust agent (``wirewatch tag``)."""
+"""Wire the tagger handlers to Kafka as two Faust agents (``wirewatch tag``).
+
+1. ``articles.clean`` -> tag -> ``articles.tagged`` + ``events.agreement-reports`` (keyed by event id);
+2. ``events.agreement-reports`` -> fold into the ``agreement-events`` table -> ``events.agreements``.
+
+The second agent makes ``events.agreements`` carry each agreement once and then its updates,
+however many articles report it, from table state that survives restarts (changelog topic).
+"""
 
 from __future__ import annotations
 
 from wirewatch.contracts.topics import Topic
 from wirewatch.core.analysis import Resources
-from wirewatch.runtime.faust_app import install_stage, make_faust_app, run_worker
+from wirewatch.runtime.faust_app import install_stage, install_table_stage, make_faust_app, run_worker
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.settings import Settings
-from wirewatch.tagger.handler import TaggerHandler
+from wirewatch.tagger.handler import EventFolder, TaggerHandler
+
+EVENTS_TABLE = "agreement-events"
 
 
 def main(settings: Settings) -> None:
@@ -16,4 +25,7 @@ def main(settings: Settings) -> None:
     handler = TaggerHandler(Resources.load())
     app = make_faust_app(settings, Stage.TAGGER)
     install_stage(app, settings, Stage.TAGGER, Topic.CLEAN, handler.handle, metrics)
+    install_table_stage(
+        app, settings, Stage.TAGGER, Topic.AGREEMENT_REPORTS, EVENTS_TABLE, EventFolder().handle, metrics
+    )
     run_worker(app, settings, Stage.TAGGER, metrics)

@@ -1,5 +1,52 @@
-"""Agreement extraction: who agreed what with whom, signed or planned, for how long."""
+"""Agreement extraction: who agreed what with whom, signed or planned, for how long.
 
+``extract_agreements`` reads one article; ``fold_report`` folds each article's report of an
+agreement into one event; ``event_codes`` gives its CAMEO and PLOVER codes. Lexicons are data
+files in ``data/``, loaded with ``load_lexicons``.
+"""
+
+from wirewatch.core.agreements.codes import EventCodes, cameo_code, event_codes
+from wirewatch.core.agreements.events import (
+    STATUS_RANK,
+    AgreementEvent,
+    Report,
+    Source,
+    StatusChange,
+    agreement_key,
+    agreement_year,
+    fold_report,
+    new_event,
+)
 from wirewatch.core.agreements.extract import extract_agreements
+from wirewatch.core.agreements.lexicon import (
+    Lexicon,
+    Lexicons,
+    UnknownLanguage,
+    available_languages,
+    compile_lexicon,
+    load_lexicon,
+    load_lexicons,
+)
 
-__all__ = ["extract_agreements"]
+__all__ = [
+    "STATUS_RANK",
+    "AgreementEvent",
+    "EventCodes",
+    "Lexicon",
+    "Lexicons",
+    "Report",
+    "Source",
+    "StatusChange",
+    "UnknownLanguage",
+    "agreement_key",
+    "agreement_year",
+    "available_languages",
+    "cameo_code",
+    "compile_lexicon",
+    "event_codes",
+    "extract_agreements",
+    "fold_report",
+    "load_lexicon",
+    "load_lexicons",
+    "new_event",
+]

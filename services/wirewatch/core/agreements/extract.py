@@ -1,101 +1,278 @@
-"""Find agreement statements sentence by sentence.
+"""Find the agreements an article reports, sentence by sentence.
 
-Walking-skeleton version: one regex per role (agreement noun, signing verb, type cue,
-duration) for English, German and French. The agreement issue replaces these with
-per-language data files; ``extract_agreements`` keeps its signature.
+``extract_agreements`` works in five stages:
+
+1. split the body into sentences (``sentences.py``) and collect each sentence's parties;
+2. in each sentence, find a trigger (an agreement noun, or a cooperation noun with a firm
+   status verb) and drop statements of mere intention (``clues.py``);
+3. resolve the parties: the sentence's mentions, a group reference ("the two countries") or a
+   single named party completed from the sentences before (``parties.py``);
+4. read status, type, date, duration, signatories and venue; a definite reference ("the pact")
+   to an agreement already found adds to that agreement instead of starting a new one;
+5. fold reports of one agreement together: same parties, type and year are one agreement, and
+   one of type ``other`` joins a typed agreement between the same parties.
+
+Nothing here is language-specific: the ``Lexicon`` of the article's language carries the words.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from datetime import date
 
+from wirewatch.core.agreements.clues import (
+    FIRM_FOR_WEAK,
+    Trigger,
+    best_type,
+    clause_bounds,
+    context_types,
+    find_signatories,
+    find_status,
+    find_trigger,
+    find_venue,
+    score_types,
+    states_intent_only,
+)
+from wirewatch.core.agreements.events import STATUS_RANK, agreement_year
+from wirewatch.core.agreements.lexicon import Lexicon
+from wirewatch.core.agreements.parties import (
+    MentionIndex,
+    SentenceParties,
+    clause_parties,
+    complete_single,
+    parties_of,
+    resolve_group,
+)
+from wirewatch.core.agreements.sentences import Sentence, split_sentences
+from wirewatch.core.agreements.when import DateMention, find_dates, find_duration, parse_published
 from wirewatch.core.model import Agreement, CountryMention, Span
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-_NOUN = re.compile(
-    r"\b(?:agreement|deal|pact|treaty|accord|memorandum|abkommen\w*|vertrag|vereinbarung|pakt|traité|protocole)\b",
-    re.IGNORECASE,
-)
-_SIGNED = re.compile(r"\b(?:signed|concluded|unterzeichnet\w*|abgeschlossen|signé\w*|conclu\w*)\b", re.IGNORECASE)
-_TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("nuclear", re.compile(r"\b(?:nuclear|nuklear\w*|atom\w*|nucléaire)", re.IGNORECASE)),
-    ("military", re.compile(r"\b(?:militar\w*|militär\w*|militaire|defen[cs]e|verteidigung\w*)", re.IGNORECASE)),
-)
-_GROUP_PARTIES = re.compile(r"\b(?:the two countries|both sides|beide länder|les deux pays)\b", re.IGNORECASE)
-_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "ten": 10,
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "zehn": 10,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "dix": 10,
-}
-_DURATION = re.compile(r"\b(?P<n>\d+|" + "|".join(_NUMBERS) + r")[- ]?(?:year|jährig\w*|ans?\b)", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w]|[.,]\d)")
+_PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
 
 
-def _duration(text: str) -> str | None:
-    m = _DURATION.search(text)
-    if not m:
-        return None
-    n = m["n"].lower()
-    return f"P{int(n) if n.isdigit() else _NUMBERS[n]}Y"
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """Everything a sentence is read against."""
+
+    sentences: list[Sentence]
+    mentions: MentionIndex
+    focus: tuple[str, ...]
+    lexicon: Lexicon
+    published: date | None
+    reference_year: int | None
+    party_cache: dict[int, SentenceParties]  # per call, filled on demand: most sentences are never asked
+
+    def parties(self, index: int) -> SentenceParties:
+        """The codes mentioned in sentence ``index`` (computed once)."""
+        cached = self.party_cache.get(index)
+        if cached is None:
+            sentence = self.sentences[index]
+            cached = self.party_cache[index] = parties_of(self.mentions.between(sentence.start, sentence.end))
+        return cached
 
 
-def _type(window: str) -> str:
-    for name, cue in _TYPE_CUES:
-        if cue.search(window):
-            return name
-    return "other"
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What one sentence says: an agreement, and whether it refers back to the previous one."""
+
+    agreement: Agreement
+    anaphoric: bool
+    explicit: tuple[str, ...]
 
 
 def extract_agreements(
-    body: str, mentions: tuple[CountryMention, ...], focus: tuple[str, ...]
+    body: str,
+    mentions: tuple[CountryMention, ...],
+    focus: tuple[str, ...],
+    lexicon: Lexicon,
+    published: str | None = None,
 ) -> tuple[Agreement, ...]:
-    """Agreements the body reports; ``mentions`` are the body's country mentions, ``focus`` the focus codes."""
-    found: dict[tuple[tuple[str, ...], str], Agreement] = {}
-    for m in _SENTENCE.finditer(body):
-        sentence = m.group(0).strip()
-        if not (_NOUN.search(sentence) and _SIGNED.search(sentence)):
+    """Agreements the body reports.
+
+    ``mentions`` are the country tagger's mentions (body spans are used), ``focus`` the article's
+    focus codes, ``lexicon`` the article language's lexicon, ``published`` its RFC 3339
+    publication time when known (relative dates are resolved against it).
+    """
+    hits = _keyword_positions(body.lower(), lexicon)
+    if hits is not None and not hits:
+        return ()  # most articles: no agreement word at all, nothing to split or resolve
+    article = _prepare(body, mentions, focus, lexicon, published)
+    found: list[Agreement] = []
+    for index, sentence in enumerate(article.sentences):
+        if hits is not None and bisect_left(hits, sentence.start) == bisect_left(hits, sentence.end):
             continue
-        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        parties = {
-            c.code
-            for c in mentions
-            if c.span.field == "body" and start <= c.span.start < m.end() and not c.code.startswith("ORG:")
-        }
-        if len(parties) < 2 and _GROUP_PARTIES.search(sentence):
-            parties |= set(focus[:2])
-        if len(parties) < 2:
+        reading = _read_sentence(article, index)
+        if reading is None:
             continue
-        key = (tuple(sorted(parties)), _type(sentence))
-        agreement = Agreement(
-            parties=key[0],
-            type=key[1],
-            status="signed",
-            evidence=sentence,
-            evidence_span=Span(start, start + len(sentence)),
-            confidence=0.6,
-            duration=_duration(sentence),
-        )
-        if key in found:  # same agreement told twice: keep the first evidence, fill the gaps
-            first = found[key]
-            agreement = Agreement(
-                first.parties,
-                first.type,
-                first.status,
-                first.evidence,
-                first.evidence_span,
-                first.confidence,
-                first.duration or agreement.duration,
-            )
-        found[key] = agreement
-    return tuple(found.values())
+        if reading.anaphoric and found and set(reading.explicit) <= set(found[-1].parties):
+            found[-1] = _fill(found[-1], reading.agreement, upgrade=True)
+        elif len(reading.agreement.parties) >= 2:
+            found.append(reading.agreement)
+    return _consolidate(found)
+
+
+def _keyword_positions(lowered: str, lexicon: Lexicon) -> list[int] | None:
+    """Sorted positions of the triggers' literal parts: only sentences holding one can state an agreement.
+
+    ``str.find`` runs at C speed, far below the cost of the regexes it spares; a lexicon whose
+    nouns have no literal part (``keywords`` None) makes every sentence a candidate (None).
+    """
+    if lexicon.keywords is None:
+        return None
+    positions: list[int] = []
+    for keyword in lexicon.keywords:
+        at = lowered.find(keyword)
+        while at >= 0:
+            positions.append(at)
+            at = lowered.find(keyword, at + 1)
+    return sorted(positions)
+
+
+def _prepare(
+    body: str, mentions: tuple[CountryMention, ...], focus: tuple[str, ...], lexicon: Lexicon, published: str | None
+) -> _Article:
+    sentences = split_sentences(body, lexicon.abbreviation)
+    index = MentionIndex(mentions)
+    day = parse_published(published)
+    years = [int(y) for y in _YEAR.findall(body)]
+    reference = day.year if day else (max(years) if years else None)
+    return _Article(sentences, index, focus, lexicon, day, reference, {})
+
+
+def _read_sentence(article: _Article, index: int) -> _Reading | None:
+    sentence, lexicon = article.sentences[index], article.lexicon
+    text = sentence.text
+    trigger = find_trigger(text, lexicon)
+    if trigger is None:
+        return None
+    status = find_status(text, lexicon)
+    if (not trigger.strong and status not in FIRM_FOR_WEAK) or states_intent_only(text, status, lexicon):
+        return None
+    clause = clause_bounds(text, trigger.start)
+    local = article.mentions.between(sentence.start, sentence.end)
+    bounds = (sentence.start + clause[0], sentence.start + clause[1])
+    explicit = clause_parties(local, bounds, text, sentence.start, lexicon.list_joiner)
+    when = _nearest_date(find_dates(text, lexicon, article.published), trigger)
+    status = _settle_status(status, trigger, when, explicit, article.reference_year)
+    if status is None:
+        return None
+    parties = _parties(article, index, explicit)
+    agreement = Agreement(
+        parties=tuple(sorted(parties)),
+        type=_type(article, index, trigger),
+        status=status,
+        evidence=sentence.clean,
+        evidence_span=Span(sentence.start, sentence.end),
+        confidence=_confidence(trigger, status, explicit, parties),
+        duration=find_duration(text, lexicon),
+        date=when.text if when else None,
+        date_resolved=when.resolved if when else None,
+        signatories=find_signatories(text, lexicon),
+        venue=_venue(article, index),
+    )
+    return _Reading(agreement, trigger.anaphoric, explicit.codes)
+
+
+def _settle_status(
+    status: str | None, trigger: Trigger, when: DateMention | None, explicit: SentenceParties, reference: int | None
+) -> str | None:
+    """Map markers to a status; an agreement signed in an earlier year is an existing one."""
+    past = when is not None and when.year is not None and reference is not None and when.year < reference
+    if status in (None, "signed") and past:
+        return "existing"
+    if status == "established":
+        return "existing"
+    if status is None and trigger.strong and (trigger.anaphoric or len(explicit.codes) >= 2):
+        return "existing"  # named, not dated, no verb: referred to as a standing agreement
+    return status
+
+
+def _parties(article: _Article, index: int, explicit: SentenceParties) -> tuple[str, ...]:
+    before = [article.parties(i) for i in range(max(0, index - 4), index)]
+    text = article.sentences[index].text
+    if article.lexicon.group_reference.search(text):
+        return resolve_group(explicit, before, article.focus)
+    if len(explicit.codes) == 1:
+        other = complete_single(explicit.codes[0], before, article.focus)
+        return explicit.codes + ((other,) if other else ())
+    return explicit.codes
+
+
+def _nearest_date(dates: list[DateMention], trigger: Trigger) -> DateMention | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.start - trigger.start))
+
+
+def _type(article: _Article, index: int, trigger: Trigger) -> str:
+    """Type from the agreement's own words first, then its sentence, then the sentences around it."""
+    lexicon = article.lexicon
+    scores = score_types(article.sentences[index].text, trigger, lexicon)
+    for near in (index - 1, index + 1):
+        if 0 <= near < len(article.sentences):
+            for name, value in context_types(article.sentences[near].text, lexicon, 0.5).items():
+                scores[name] = scores.get(name, 0.0) + value
+    return best_type(scores, lexicon)
+
+
+def _venue(article: _Article, index: int) -> str | None:
+    """A known place after a venue marker, in the sentence or the one after it."""
+    for near in (index, index + 1):
+        if near >= len(article.sentences):
+            break
+        sentence = article.sentences[near]
+        places = [
+            (m.span.start - sentence.start, m.span.end - sentence.start)
+            for m in article.mentions.between(sentence.start, sentence.end)
+            if m.kind in _PLACE_KINDS
+        ]
+        venue = find_venue(sentence.text, article.lexicon, places)
+        if venue:
+            return venue
+    return None
+
+
+def _confidence(trigger: Trigger, status: str, explicit: SentenceParties, parties: tuple[str, ...]) -> float:
+    """A score in [0, 1]: a named agreement, a status verb and parties named in the sentence each add."""
+    score = 0.45 if trigger.strong else 0.35
+    score += 0.2 if status != "existing" else 0.1
+    score += 0.2 if len(explicit.codes) >= 2 else (0.1 if explicit.codes else 0.0)
+    score += 0.1 if len(parties) >= 2 else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def _fill(base: Agreement, extra: Agreement, *, upgrade: bool = False) -> Agreement:
+    """``base`` with the gaps filled from ``extra``; with ``upgrade``, a later status can advance it."""
+    status = base.status
+    if upgrade and STATUS_RANK[extra.status] > STATUS_RANK[base.status] and extra.status != "existing":
+        status = extra.status
+    return replace(
+        base,
+        status=status,
+        duration=base.duration or extra.duration,
+        date=base.date or extra.date,
+        date_resolved=base.date_resolved or extra.date_resolved,
+        signatories=tuple(dict.fromkeys(base.signatories + extra.signatories)),
+        venue=base.venue or extra.venue,
+        confidence=max(base.confidence, extra.confidence),
+    )
+
+
+def _consolidate(found: list[Agreement]) -> tuple[Agreement, ...]:
+    """One agreement per (parties, type, year); an ``other`` joins a typed one between the same parties."""
+    merged: dict[tuple[tuple[str, ...], str, str | None], Agreement] = {}
+    for agreement in found:
+        key = (agreement.parties, agreement.type, agreement_year(agreement))
+        merged[key] = _fill(merged[key], agreement) if key in merged else agreement
+    typed = [a for a in merged.values() if a.type != "other"]
+    result = list(typed)
+    for agreement in (a for a in merged.values() if a.type == "other"):
+        host = next((i for i, t in enumerate(result) if t.parties == agreement.parties), None)
+        if host is None:
+            result.append(agreement)
+        else:
+            result[host] = _fill(result[host], agreement)
+    return tuple(sorted(result, key=lambda a: a.evidence_span.start))

@@ -1,4 +1,12 @@
-"""Find country and organisation mentions in a title and body, and rank them."""
+"""Find country and organisation mentions in a title and body, and rank them.
+
+Stages of ``tag_countries``:
+  1. match: one automaton pass per field, leftmost-longest (``matching``);
+  2. disambiguate: drop domains, surnames, the bird, the river, the US state … (``rules``),
+     and office holders named far from their years in office (``published``);
+  3. resolve Congo and Korea named alone from the unambiguous mentions of the article;
+  4. group by code, score salience and flag the focus countries (``salience``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +14,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from wirewatch.core.countries.gazetteer import Gazetteer
+from wirewatch.core.countries.matching import Candidate, find_candidates, longest_matches
+from wirewatch.core.countries.rules import Context, rejected
+from wirewatch.core.countries.salience import Scored, focus_codes, score
 from wirewatch.core.model import CountryMention, CountryTag, Span
+
+# An office holder still counts a few years before and well after the term (campaigns, memoirs).
+_YEARS_BEFORE, _YEARS_AFTER = 5, 10
+_AMBIGUOUS = {"congo": ("COD", "COG"), "korea": ("KOR", "PRK")}  # rule → (default, alternative)
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,58 +33,74 @@ class CountryTagging:
     mentions: tuple[CountryMention, ...]
 
 
-def find_mentions(text: str, field: str, gazetteer: Gazetteer) -> list[CountryMention]:
-    """Every gazetteer match in ``text``, in order."""
-    found = []
-    for m in gazetteer.pattern.finditer(text):
-        group = m.lastindex or 0
-        code, kind = gazetteer.entries[group - 1]
-        found.append(CountryMention(code, Span(m.start(), m.end(), field), m.group(0), kind))
-    return found
+def _year(published: str | None) -> int | None:
+    if published and len(published) >= 4 and published[:4].isdigit():
+        return int(published[:4])
+    return None
 
 
-def _salience(mentions: list[CountryMention], body_len: int) -> float:
-    in_title = any(m.span.field == "title" for m in mentions)
-    lead = any(m.span.field == "body" and m.span.start < max(400, body_len // 10) for m in mentions)
-    return round(min(1.0, 0.4 * in_title + 0.15 * lead + 0.05 * len(mentions)), 3)
+def _in_office(candidate: Candidate, year: int | None) -> bool:
+    if candidate.entry.kind != "person" or year is None:
+        return True
+    first, last = candidate.entry.period
+    return first - _YEARS_BEFORE <= year <= last + _YEARS_AFTER
 
 
-def _tags(by_code: dict[str, list[CountryMention]], body_len: int) -> list[CountryTag]:
-    tags = [
-        CountryTag(
-            code=code,
-            mentions=len(ms),
-            salience=_salience(ms, body_len),
-            focus=False,
-            spans=tuple(m.span for m in ms),
-            surfaces=tuple(dict.fromkeys(m.surface for m in ms)),
-        )
-        for code, ms in by_code.items()
+def _field_matches(text: str, field: str, gazetteer: Gazetteer, lang: str | None, year: int | None) -> list[Candidate]:
+    ctx = Context(text, text.lower(), lang, field, gazetteer.given_names)
+    chosen = longest_matches(find_candidates(text, gazetteer, lang))
+    return [c for c in chosen if not rejected(ctx, c) and _in_office(c, year)]
+
+
+def _resolve(candidates: list[Candidate]) -> list[str]:
+    """The code of each candidate, with Congo/Korea alone decided by the article's other mentions."""
+    plain = [c.entry.code for c in candidates if c.entry.rule not in _AMBIGUOUS]
+    codes = []
+    for c in candidates:
+        default, other = _AMBIGUOUS.get(c.entry.rule, (c.entry.code, c.entry.code))
+        codes.append(other if plain.count(other) > plain.count(default) else default)
+    return codes
+
+
+def find_mentions(
+    title: str, body: str, gazetteer: Gazetteer, *, lang: str | None = None, published: str | None = None
+) -> list[CountryMention]:
+    """Every country and organisation mention in title and body, title first, in text order."""
+    year = _year(published)
+    fields = [("title", title), ("body", body)]
+    found = [(f, c) for f, text in fields for c in _field_matches(text, f, gazetteer, lang, year)]
+    codes = _resolve([c for _, c in found])
+    texts = dict(fields)
+    return [
+        CountryMention(code, Span(c.start, c.end, f), texts[f][c.start : c.end], c.entry.kind)
+        for (f, c), code in zip(found, codes, strict=True)
     ]
-    tags.sort(key=lambda t: (-t.salience, -t.mentions, t.code))
-    return tags
 
 
-def _with_focus(tags: list[CountryTag]) -> list[CountryTag]:
-    if not tags:
-        return tags
-    top = tags[0].salience
-    out = []
-    for rank, tag in enumerate(tags):
-        focus = rank < 3 and tag.salience >= 0.5 * top and tag.salience >= 0.3
-        out.append(CountryTag(tag.code, tag.mentions, tag.salience, focus or rank == 0, tag.spans, tag.surfaces))
-    return out
+def _tag(item: Scored, focus: bool) -> CountryTag:
+    surfaces = tuple(dict.fromkeys(m.surface for m in item.mentions))
+    spans = tuple(m.span for m in item.mentions)
+    return CountryTag(item.code, len(item.mentions), item.salience, focus, spans, surfaces)
 
 
-def tag_countries(title: str, body: str, gazetteer: Gazetteer) -> CountryTagging:
-    """Tag the countries and organisations the title and body refer to."""
-    mentions = find_mentions(title, "title", gazetteer) + find_mentions(body, "body", gazetteer)
+def tag_countries(
+    title: str, body: str, gazetteer: Gazetteer, *, lang: str | None = None, published: str | None = None
+) -> CountryTagging:
+    """Tag the countries and organisations the title and body refer to.
+
+    ``lang`` (ISO 639-1) restricts language-specific forms to that language; ``published``
+    (ISO 8601) dates office holders named alone. Both are optional.
+    """
+    base_lang = lang.split("-")[0].split("_")[0].lower() if lang else None
+    mentions = find_mentions(title, body, gazetteer, lang=base_lang, published=published)
     countries: dict[str, list[CountryMention]] = defaultdict(list)
     orgs: dict[str, list[CountryMention]] = defaultdict(list)
     for m in mentions:
         (orgs if m.code.startswith("ORG:") else countries)[m.code].append(m)
+    scored = score(countries, body)
+    focus = focus_codes(scored)
     return CountryTagging(
-        countries=tuple(_with_focus(_tags(countries, len(body)))),
-        organisations=tuple(_tags(orgs, len(body))),
+        countries=tuple(_tag(s, s.code in focus) for s in scored),
+        organisations=tuple(_tag(s, False) for s in score(orgs, body)),
         mentions=tuple(mentions),
     )

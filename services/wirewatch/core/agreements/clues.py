@@ -1,0 +1,120 @@
+"""What one sentence says about an agreement: its trigger word, status, type, signatories, venue.
+
+Each function reads one sentence with one language's ``Lexicon`` and returns plain values;
+``extract.py`` combines them with the parties and the article context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wirewatch.core.agreements.lexicon import Lexicon
+
+#: Statuses a weak trigger ("cooperation", "joint exercises") needs to count as an agreement.
+FIRM_FOR_WEAK = frozenset({"signed", "ratified", "negotiating", "planned", "established", "suspended_or_cancelled"})
+#: Statuses that outweigh words of intention ("could", "wants to") in the same sentence.
+FIRM_OVER_INTENT = frozenset({"signed", "ratified", "suspended_or_cancelled", "existing", "established"})
+
+_TYPE_WINDOW = 60  # characters either side of the trigger that count as the agreement's own words
+_CLAUSE_BREAK = re.compile(r"[;:()–—]|,\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """The words in a sentence that name an agreement (``strong``) or a cooperation (weak)."""
+
+    start: int
+    end: int
+    strong: bool
+    anaphoric: bool
+
+
+def find_trigger(text: str, lexicon: Lexicon) -> Trigger | None:
+    """The first agreement noun of ``text`` that names one agreement, else the first cooperation noun."""
+    for m in lexicon.agreement_noun.finditer(text):
+        if _bare_plural(text, m, lexicon):
+            continue
+        anaphoric = any(a.start() <= m.start() < a.end() for a in lexicon.anaphora.finditer(text))
+        return Trigger(m.start(), m.end(), True, anaphoric)
+    weak = lexicon.cooperation_noun.search(text)
+    return Trigger(weak.start(), weak.end(), False, False) if weak else None
+
+
+def _bare_plural(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
+    """A plural without a determiner ("brokers of arms deals") speaks of agreements in general."""
+    if not lexicon.plural_noun.match(m.group(0)):
+        return False
+    before = text[max(0, m.start() - 40) : m.start()]
+    return not lexicon.plural_determiner.search(before)
+
+
+def find_status(text: str, lexicon: Lexicon) -> str | None:
+    """The strongest status marker in ``text`` (see ``STATUS_PRIORITY``), or None."""
+    for name, pattern in lexicon.status:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def states_intent_only(text: str, status: str | None, lexicon: Lexicon) -> bool:
+    """Whether the sentence only states an intention, offer or possibility (a near miss)."""
+    return status not in FIRM_OVER_INTENT and bool(lexicon.intent_only.search(text))
+
+
+def clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """The clause around ``position``: between the nearest clause breaks (``;``, ``:``, ``, ``, dashes)."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, position):
+        start = m.end()
+    nxt = _CLAUSE_BREAK.search(text, position)
+    return start, nxt.start() if nxt else len(text)
+
+
+def score_types(text: str, trigger: Trigger, lexicon: Lexicon, weight: float = 1.0) -> dict[str, float]:
+    """Type cue scores: words near the trigger count three times, the rest of the sentence once."""
+    scores: dict[str, float] = {}
+    near_start, near_end = max(0, trigger.start - _TYPE_WINDOW), trigger.end + _TYPE_WINDOW
+    for name, pattern in lexicon.types:
+        for m in pattern.finditer(text):
+            near = m.start() < near_end and m.end() > near_start
+            scores[name] = scores.get(name, 0.0) + weight * (3.0 if near else 1.0)
+    return scores
+
+
+def context_types(text: str, lexicon: Lexicon, weight: float) -> dict[str, float]:
+    """Type cue scores of a neighbouring sentence, each cue counted ``weight``."""
+    scores: dict[str, float] = {}
+    for name, pattern in lexicon.types:
+        hits = len(pattern.findall(text))
+        if hits:
+            scores[name] = weight * hits
+    return scores
+
+
+def best_type(scores: dict[str, float], lexicon: Lexicon) -> str:
+    """The highest-scoring type; ties go to the type listed first in the lexicon; ``other`` when none."""
+    order = [name for name, _ in lexicon.types]
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order.index(kv[0])))
+    return ranked[0][0] if ranked and ranked[0][1] > 0 else "other"
+
+
+def find_signatories(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """Names and titles after markers such as "signed by" or "during a visit by"."""
+    names: list[str] = []
+    for pattern in lexicon.signatory:
+        for m in pattern.finditer(text):
+            name = m["name"].strip(" .,")
+            if name and name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def find_venue(text: str, lexicon: Lexicon, places: list[tuple[int, int]]) -> str | None:
+    """The first place after a venue marker ("in", "à") that is a known place (``places``: spans in ``text``)."""
+    for pattern in lexicon.venue:
+        for m in pattern.finditer(text):
+            start, end = m.span("place")
+            if any(s < end and start < e for s, e in places):
+                return m["place"]
+    return None

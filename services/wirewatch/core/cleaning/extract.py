@@ -1,0 +1,284 @@
+"""Main-text extraction from HTML: prune, segment, score containers, keep the best one.
+
+Stages (numbered as in ``extract_main_text``):
+
+1. parse with lexbor (selectolax) — an order of magnitude faster than lxml;
+2. prune elements that never hold article text (scripts, navigation, forms, …) and
+   elements whose class or id names boilerplate (share bars, related links, comments);
+3. cut the tree into text segments at block boundaries (``segments``);
+4. score each container by the paragraph text directly below it, discounted by its
+   link density, and pick the best (the idea of Arc90's Readability, re-implemented);
+5. keep that container's segments plus sibling containers that score well, and drop
+   link lists, very short link-like lines and repeated headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from wirewatch.core.cleaning.segments import HEADING_TAGS, PARAGRAPH_TAGS, Segment, segment_tree
+
+# Elements that never carry article text.
+_JUNK_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "dialog",
+    "figcaption",
+    "picture",
+    "source",
+    "link",
+    "meta",
+    "head",
+]
+
+# Class/id words of boilerplate containers. Strong words match anywhere in the attribute
+# (``storyShare``, ``related_slider``); short ones only as a whole hyphen/underscore part
+# (``nav`` in ``side-nav`` but not in ``canvas``).
+_NEGATIVE_ANYWHERE = re.compile(
+    r"share|social|related|recommend|sidebar|newsletter|subscri|advert|sponsor|cookie|consent|breadcrumb"
+    r"|popup|paywall|outbrain|taboola|disqus|comment(?!ary)|signup|most-?popular|most-?read|read-?more"
+    r"|more-?stories|also-?read|disclaimer|screen-?reader|visually-?hidden|sr-only",
+)
+_NEGATIVE_PARTS = frozenset(
+    [
+        "ad",
+        "ads",
+        "adv",
+        "footer",
+        "masthead",
+        "menu",
+        "nav",
+        "navbar",
+        "navigation",
+        "toolbar",
+        "tags",
+        "tag",
+        "byline",
+        "author",
+        "authors",
+        "caption",
+        "credit",
+        "credits",
+        "promo",
+        "promos",
+        "modal",
+        "trending",
+        "popular",
+        "widget-area",
+        "sitemap",
+        "pagination",
+        "pager",
+    ]
+)
+_PART_SPLIT = re.compile(r"[\s_-]+")
+_COMMAS = re.compile(r"[,\uff0c\u3001\u060c]")
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SENTENCE_ENDS = (".", "!", "?", "\u201d", '"', "\u3002", "\uff01", "\uff1f")
+EXTEND_MIN = 150
+CLIMB_FACTOR = 2.0
+_PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
+# Usually boilerplate, but some sites wrap the whole page in one (ASP.NET's page-wide form).
+_SUSPECT_TAGS = "form, header, aside, nav, footer"
+# Invisible to readers: metadata blocks, templates, screen-reader duplicates.
+_HIDDEN = '[hidden], [style*="display:none"], [style*="display: none"]'
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extractor found: the paragraphs and the page's tree for metadata."""
+
+    paragraphs: tuple[str, ...]
+    tree: LexborHTMLParser
+
+
+def parse_html(html: str) -> LexborHTMLParser:
+    """Parse ``html`` with lexbor; never raises on malformed markup."""
+    return LexborHTMLParser(html)
+
+
+def extract_main_text(tree: LexborHTMLParser, title: str = "", max_nodes: int = 200_000) -> tuple[str, ...]:
+    """The article's paragraphs from a parsed page (the tree is pruned in place)."""
+    root = tree.body or tree.root
+    if root is None:
+        return ()
+    # 2. prune
+    _prune(tree, root)
+    # 3. segment
+    segments = segment_tree(root, max_nodes)
+    if not segments:
+        return ()
+    # 4. score containers
+    stats = _score_containers(segments)
+    best = _climb(max(stats, key=lambda key: _final_score(stats[key])), stats)
+    # 5. keep the best container and its good siblings
+    kept = _select(segments, best, stats)
+    return tuple(_filter(kept, title))
+
+
+def _prune(tree: LexborHTMLParser, root: LexborNode) -> None:
+    tree.strip_tags(_JUNK_TAGS)
+    total = sum(len(p.text(deep=True)) for p in root.css("p"))
+    for node in root.css(_HIDDEN):
+        node.remove()
+    for node in root.css(_SUSPECT_TAGS):
+        if not _holds_article(node, total):
+            node.remove()
+    for node in root.css("[class],[id]"):
+        if node.tag in _PROTECTED_TAGS:
+            continue
+        attrs = node.attributes
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if _is_negative(names.lower()) and not _holds_article(node, total):
+            node.remove()
+
+
+def _is_negative(names: str) -> bool:
+    if _NEGATIVE_ANYWHERE.search(names):
+        return True
+    return any(part in _NEGATIVE_PARTS for part in _PART_SPLIT.split(names))
+
+
+def _holds_article(node: LexborNode, paragraph_chars: int) -> bool:
+    """True when ``node`` holds most of the page's paragraph text (then a bad class name lies)."""
+    inside = sum(len(p.text(deep=True)) for p in node.css("p"))
+    return inside > 0.5 * paragraph_chars
+
+
+@dataclass(slots=True)
+class _Stats:
+    """Text counts and score of one container element (keyed by its node id)."""
+
+    depth: int = 0
+    parent: int | None = None
+    score: float = 0.0
+    prose: int = 0
+    chars: int = 0
+    link_chars: int = 0
+
+
+def _score_containers(segments: list[Segment]) -> dict[int, _Stats]:
+    """Score and text counts of every container element that holds a segment."""
+    stats: dict[int, _Stats] = defaultdict(_Stats)
+    for seg in segments:
+        _count(seg, stats)
+        if _size(seg.text) < 25 or seg.block_tag in HEADING_TAGS:
+            continue
+        weight = 1 + len(_COMMAS.findall(seg.text)) + min(_size(seg.text) / 100, 3)
+        start = len(seg.chain) - 1 if seg.block_tag in PARAGRAPH_TAGS else len(seg.chain)
+        for level, divisor in enumerate((1, 2, 3)):
+            depth = start - level
+            if depth >= 1:
+                stats[seg.chain[depth - 1]].score += weight / divisor
+    return stats
+
+
+def _count(seg: Segment, stats: dict[int, _Stats]) -> None:
+    size = _size(seg.text)
+    prose = size >= 80 and seg.link_chars < 0.25 * size
+    parent: int | None = None
+    for depth, node in enumerate(seg.chain):
+        st = stats[node]
+        st.depth, st.parent = depth, parent
+        st.chars += size
+        st.link_chars += seg.link_chars
+        st.prose += size if prose else 0
+        parent = node
+
+
+def _climb(best: int, stats: dict[int, _Stats]) -> int:
+    """Move up while the parent holds much more prose: articles split over sibling blocks."""
+    while (parent := stats[best].parent) is not None:
+        if stats[parent].prose < CLIMB_FACTOR * stats[best].prose or _density(stats[parent]) > 0.35:
+            break
+        best = parent
+    return best
+
+
+def _density(st: _Stats) -> float:
+    return st.link_chars / st.chars if st.chars else 1.0
+
+
+def _final_score(st: _Stats) -> float:
+    return st.score * (1 - _density(st))
+
+
+def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> list[Segment]:
+    """Segments of ``best``, plus those of its siblings that look like article text too."""
+    depth, parent = stats[best].depth, stats[best].parent
+    threshold = max(10.0, 0.2 * stats[best].score)
+
+    def wanted(seg: Segment) -> bool:
+        if len(seg.chain) <= depth:
+            return False
+        node = seg.chain[depth]
+        if node == best:
+            return True
+        is_sibling = parent is not None and seg.chain[depth - 1] == parent
+        return is_sibling and (stats[node].score >= threshold or _looks_like_prose(seg))
+
+    chosen = [i for i, seg in enumerate(segments) if wanted(seg)]
+    if not chosen:
+        return []
+    first, last = _extend(segments, chosen[0], -1), _extend(segments, chosen[-1], 1)
+    picked = set(chosen)
+    return [seg for i, seg in enumerate(segments) if i in picked or first <= i < chosen[0] or chosen[-1] < i <= last]
+
+
+def _extend(segments: list[Segment], start: int, step: int) -> int:
+    """Walk from ``start`` while neighbouring segments read as article prose (a lead outside the box)."""
+    index = start
+    while 0 <= index + step < len(segments) and _strong_prose(segments[index + step]):
+        index += step
+    return index
+
+
+def _strong_prose(seg: Segment) -> bool:
+    size = _size(seg.text)
+    return size >= EXTEND_MIN and seg.link_chars < 0.1 * len(seg.text) and seg.text.endswith(_SENTENCE_ENDS)
+
+
+def _looks_like_prose(seg: Segment) -> bool:
+    """A sibling paragraph worth keeping: long with few links, or a short full sentence without any."""
+    density = seg.link_chars / len(seg.text)
+    if _size(seg.text) >= 80:
+        return density < 0.25
+    return density == 0 and seg.block_tag == "p" and seg.text.endswith(_SENTENCE_ENDS)
+
+
+def _size(text: str) -> int:
+    """Length in Latin-script terms: a CJK character carries about as much as three letters."""
+    wide = len(_WIDE.findall(text))
+    return len(text) + 2 * wide
+
+
+def _filter(segments: list[Segment], title: str) -> list[str]:
+    out: list[str] = []
+    for seg in segments:
+        text = seg.text
+        density = seg.link_chars / len(text)
+        if density > 0.5 and not seg.in_quote:
+            continue
+        if seg.block_tag == "h1" or (title and text == title):
+            continue
+        out.append(text)
+    return out

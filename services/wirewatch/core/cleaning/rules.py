@@ -1,0 +1,128 @@
+"""Text-level boilerplate rules: decide, line by line, what is article and what is furniture.
+
+Three families, applied by ``apply_line_rules``:
+
+1. phrase rules from the per-language phrasebook (``phrases``): whole lines, prefixes,
+   phrases inside short lines, calls to action;
+2. structural rules: photo credits and file-name captions, breadcrumbs, a repeated title,
+   dated listing stubs, copyright lines;
+3. positional rules: the head before the title, and the tail after an end marker (a source
+   line or "Related articles" in the last third of the text).
+
+Metadata found on the way (source names, a bare timestamp) is returned, not dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from wirewatch.core.cleaning.phrases import Phrasebook, line_key
+from wirewatch.core.cleaning.textmeta import bare_timestamp, is_dated_stub, source_names
+
+SHORT_WORDS = 25
+_FILE_CAPTION = re.compile(r"\b\w+_\w+_\w+|\.(?:jpe?g|png|gif|webp|svg|tiff?)\b", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"\bcc[- ]by\b|\bcc0\b|creative commons|wikimedia|\bgetty\b|shutterstock|\bimago\b|\bdpa\b.*\bfoto|"
+    r"^(?:photo|foto|bild|image|crédit|credit|фото)\s*[:©]",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u2023\u2043*\-–—>]+\s+")
+
+
+@dataclass(slots=True)
+class LineVerdicts:
+    """The outcome of the line rules: kept lines, and metadata found in the others."""
+
+    kept: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    published: str | None = None
+    removed: int = 0
+
+
+def strip_bullet(line: str) -> str:
+    """The line without a leading list bullet."""
+    return _BULLET.sub("", line)
+
+
+def is_boilerplate(line: str, book: Phrasebook, title: str = "") -> bool:
+    """True when one line, on its own, is web furniture rather than article text."""
+    key = line_key(line)
+    if not key:
+        return True  # nothing but digits and signs: pagination, counters, separators
+    if book.is_whole(key) or (title and _is_title_echo(key, line_key(title))) or _mostly_urls(line):
+        return True
+    if len(key.split()) >= SHORT_WORDS:
+        return False
+    lowered = line.lower()
+    return (
+        book.has_prefix(key)
+        or book.is_prompt(key)
+        or book.has_phrase(lowered)
+        or bool(_FILE_CAPTION.search(line) and len(key.split()) <= 12)
+        or bool(_CREDIT.search(line))
+        or bool(_COPYRIGHT.match(line))
+        or is_dated_stub(line)
+    )
+
+
+def _mostly_urls(line: str) -> bool:
+    """Several addresses making up most of the line: image metadata or a link dump, not prose."""
+    urls = _URL.findall(line)
+    return len(urls) >= 2 and sum(map(len, urls)) > 0.5 * len(line)
+
+
+def _is_title_echo(key: str, title_key: str) -> bool:
+    """The title again, alone or after a short breadcrumb ("Home World <title>")."""
+    if not title_key or not key.endswith(title_key):
+        return False
+    return len(key[: len(key) - len(title_key)].split()) <= 4
+
+
+def apply_line_rules(lines: list[str], book: Phrasebook, title: str) -> LineVerdicts:
+    """Keep the article lines of ``lines`` (already normalised, title already removed)."""
+    verdicts = LineVerdicts()
+    end = _tail_start(lines, book)
+    head = _head_end(lines)
+    for index, line in enumerate(lines):
+        if (stamp := bare_timestamp(line)) and index < end:
+            verdicts.published = verdicts.published or stamp
+            verdicts.removed += 1
+        elif index < head or index >= end:
+            _collect_sources(line, book, verdicts)
+            verdicts.removed += 1
+        elif _collect_sources(line, book, verdicts) or is_boilerplate(line, book, title):
+            verdicts.removed += 1
+        else:
+            verdicts.kept.append(line)
+    return verdicts
+
+
+def _collect_sources(line: str, book: Phrasebook, verdicts: LineVerdicts) -> bool:
+    names = source_names(line, book)
+    if names is None:
+        return False
+    verdicts.sources.extend(names)
+    return True
+
+
+def _head_end(lines: list[str], window: int = 3, max_words: int = 6) -> int:
+    """Index after the stub lines (bylines, agency names, kickers) between title and first prose."""
+    for index, line in enumerate(lines[:window]):
+        if len(line.split()) > max_words or line.endswith((".", "!", "?", ":", '"', "\u201d")):
+            return index
+    return min(window, len(lines)) if len(lines) > window else 0
+
+
+def _tail_start(lines: list[str], book: Phrasebook) -> int:
+    """Index of the first line of the tail (after the article's end), or ``len(lines)``."""
+    first_candidate = (2 * len(lines)) // 3
+    for index in range(first_candidate, len(lines)):
+        line = lines[index]
+        if line_key(line) in book.end_markers:
+            return index
+        if source_names(line, book) is not None:
+            return index + 1
+    return len(lines)

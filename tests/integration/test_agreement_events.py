@@ -1,0 +1,113 @@
+"""Two articles reporting one agreement give one event and then an update, through a real broker.
+
+Runs ``wirewatch tag`` as a subprocess against the session's embedded broker, under its own
+topic prefix and consumer group, feeds it two clean articles (English: planned; German: signed)
+and reads ``events.agreements``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+
+from tests.kafka_helpers import Record, consume_until, produce, spawn_wirewatch
+from wirewatch.contracts.schemas import validate
+from wirewatch.runtime.kafka import ensure_topics
+from wirewatch.runtime.settings import Settings
+
+PLANNED = (
+    "Norway and Chile plan to sign a ten-year energy agreement next month. "
+    "Officials in both capitals say offshore wind and green hydrogen will be covered."
+)
+SIGNED = "Norwegen und Chile haben am Dienstag ein zehnjähriges Energieabkommen unterzeichnet."
+
+
+def _clean(article_id: str, lang: str, body: str) -> bytes:
+    doc = {
+        "id": article_id,
+        "title": "Energy",
+        "body": body,
+        "lang": lang,
+        "lang_confidence": 0.99,
+        "published": None,
+        "sources": [],
+    }
+    return orjson.dumps(doc)
+
+
+@pytest.fixture()
+def tagger(broker: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """``wirewatch tag`` on a fresh topic prefix; yields (bootstrap, prefix) and stops it afterwards."""
+    prefix = f"t{uuid.uuid4().hex[:8]}."
+    asyncio.run(ensure_topics(Settings(bootstrap_servers=broker, topic_prefix=prefix, partitions=2)))
+    env = {
+        "KAFKA_BOOTSTRAP_SERVERS": broker,
+        "WIREWATCH_TOPIC_PREFIX": prefix,
+        "WIREWATCH_PARTITIONS": "2",
+        "WIREWATCH_CONSUMER_GROUP": f"g{prefix}",
+        "WIREWATCH_HTTP_PORT": "0",
+        "WIREWATCH_LOG_LEVEL": "warn",
+    }
+    log = tmp_path / "tag.log"
+    process = spawn_wirewatch("tag", env=env, log=log)
+    try:
+        yield broker, prefix
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(10)
+
+
+def _events(records: list[Record]) -> list[dict]:
+    return [r.json() for r in records]
+
+
+def test_two_reports_of_one_agreement_are_one_event_and_an_update(tagger: tuple[str, str]) -> None:
+    bootstrap, prefix = tagger
+    produce(bootstrap, f"{prefix}articles.clean", [(b"a1", _clean("a1", "en", PLANNED))])
+    first = consume_until(bootstrap, f"{prefix}events.agreements", lambda rs: len(rs) >= 1, timeout=120)
+    produce(bootstrap, f"{prefix}articles.clean", [(b"a2", _clean("a2", "de", SIGNED))])
+    records = consume_until(bootstrap, f"{prefix}events.agreements", lambda rs: len(rs) >= 2, timeout=120)
+
+    events = _events(records)
+    for event in events:
+        validate("agreement-event.v1", event)
+    assert len(first) == 1
+    assert {e["id"] for e in events} == {events[0]["id"]}  # one agreement, one id
+    assert {r.key for r in records} == {events[0]["id"].encode()}
+    created, updated = events[0], events[-1]
+    assert (created["reports"], updated["reports"]) == (1, 2)
+    assert set(updated["parties"]) == {"NOR", "CHL"} and updated["type"] == "energy"
+    assert created["status"] == "planned" and updated["status"] == "signed"
+    assert [c["status"] for c in updated["status_history"]] == ["planned", "signed"]
+    assert [s["article_id"] for s in updated["sources"]] == ["a1", "a2"]
+    assert updated["duration"] == "P10Y"
+    assert updated["cameo"] == "057" and updated["plover"]["type"] == "SUPPORT"
+
+
+def test_a_replayed_report_adds_no_source(tagger: tuple[str, str]) -> None:
+    bootstrap, prefix = tagger
+    article = _clean("b1", "de", SIGNED)
+    # One key for all three, so one partition keeps them in order: b1, b1 again (a replay), b2.
+    produce(
+        bootstrap, f"{prefix}articles.clean", [(b"k", article), (b"k", article), (b"k", _clean("b2", "en", PLANNED))]
+    )
+    records = consume_until(
+        bootstrap, f"{prefix}events.agreements", lambda rs: any(r.json()["reports"] >= 2 for r in rs), timeout=120
+    )
+    assert [r.json()["reports"] for r in records] == [1, 2]  # the replay of b1 produced no event
+    last = records[-1].json()
+    assert [s["article_id"] for s in last["sources"]] == ["b1", "b2"]
+    assert last["status"] == "signed"  # a later "planned" report does not move the status back
+    assert [c["status"] for c in last["status_history"]] == ["signed"]

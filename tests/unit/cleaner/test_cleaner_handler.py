@@ -1,0 +1,102 @@
+"""The cleaner shell: raw message in, clean message (with duplicate and story ids) or dead letter out.
+
+The duplicate store runs over a plain dict here; in the worker the same ``DedupStore`` code
+runs over a Faust table, which is a mutable mapping too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wirewatch.cleaner.dedup_store import MAX_PER_KEY, DedupStore
+from wirewatch.cleaner.handler import CleanerHandler
+from wirewatch.contracts.codec import encode
+from wirewatch.contracts.deadletter import Origin
+from wirewatch.contracts.schemas import validate
+from wirewatch.contracts.topics import Topic
+from wirewatch.core.cleaning import CleanOptions
+from wirewatch.core.dedup import fingerprint
+
+NOW = "2024-05-06T07:08:09.000Z"
+TEXT = "Harbour plan approved\n" + "\n".join(
+    f"Paragraph {i}: the council approved the harbour plan, and the ferry will run every hour from May."
+    for i in range(12)
+)
+
+
+@pytest.fixture(scope="module")
+def options() -> CleanOptions:
+    return CleanOptions()
+
+
+@pytest.fixture
+def table() -> dict[str, object]:
+    return {}
+
+
+@pytest.fixture
+def handler(options: CleanOptions, table: dict[str, object]) -> CleanerHandler:
+    return CleanerHandler(options, DedupStore(table))
+
+
+def _message(article_id: str, text: str) -> bytes:
+    return encode({"id": article_id, "text": text, "feed": "test"})
+
+
+def test_a_raw_article_becomes_a_valid_clean_message(handler: CleanerHandler) -> None:
+    outcome = handler.handle(_message("a1", TEXT), Origin(), NOW)
+    assert not outcome.failed
+    (out,) = outcome.outputs
+    assert out.topic is Topic.CLEAN
+    validate("clean-article.v1", out.document)
+    assert out.document["title"] == "Harbour plan approved"
+    assert out.document["duplicate_of"] is None
+    assert out.document["story_id"] == "a1"
+    assert out.document["cleaned_at"] == NOW
+
+
+def test_a_second_copy_points_to_the_first_and_shares_its_story(handler: CleanerHandler) -> None:
+    handler.handle(_message("a1", TEXT), Origin(), NOW)
+    copy = handler.handle(_message("a2", TEXT.replace("Paragraph 3:", "Part 3:")), Origin(), NOW)
+    assert copy.outputs[0].document["duplicate_of"] == "a1"
+    assert copy.outputs[0].document["story_id"] == "a1"
+
+
+def test_the_store_survives_a_new_handler_over_the_same_table(options: CleanOptions, table) -> None:
+    CleanerHandler(options, DedupStore(table)).handle(_message("a1", TEXT), Origin(), NOW)
+    restarted = CleanerHandler(options, DedupStore(table))
+    assert restarted.handle(_message("a2", TEXT), Origin(), NOW).outputs[0].document["duplicate_of"] == "a1"
+
+
+def test_keys_hold_a_bounded_number_of_ids(table) -> None:
+    store = DedupStore(table)
+    fp = fingerprint("T", "same body for everyone in this test of the bounded index lists")
+    for i in range(MAX_PER_KEY + 5):
+        store.resolve(f"id{i}", fp)
+    assert all(len(ids) <= MAX_PER_KEY for key, ids in table.items() if not key.startswith("article:"))
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (b"\x00\x01not json", "not_json"),
+        (encode({"id": "b", "text": "\x00\x01\x02" * 100}), "binary"),
+        (encode({"id": "e", "text": "   "}), "empty"),
+        (encode({"id": "h", "html": "<html><body><nav><a href='/'>Home</a></nav></body></html>"}), "no_text"),
+    ],
+)
+def test_bad_input_becomes_a_dead_letter_with_its_reason(handler: CleanerHandler, value: bytes, kind: str) -> None:
+    outcome = handler.handle(value, Origin(), NOW)
+    assert outcome.error_kind == kind
+    (letter,) = outcome.outputs
+    assert letter.topic is Topic.DEADLETTER
+    validate("deadletter.v1", letter.document)
+
+
+def test_every_seed_passes_through_the_shell(handler: CleanerHandler, seeds_dir: Path) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        outcome = handler.handle(_message(path.stem, path.read_text(encoding="utf-8")), Origin(), NOW)
+        assert not outcome.failed, outcome.error_kind
+        validate("clean-article.v1", outcome.outputs[0].document)

@@ -1,0 +1,106 @@
+"""Deutsch: jeder Status, Typen, Koreferenz, Dauer, Daten, Beinahe-Treffer (eigens geschriebene Sätze)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.unit.core.agreements.conftest import Extract, only
+
+PUBLISHED = "2024-03-13T09:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind", "status"),
+    [
+        (
+            "Deutschland und Frankreich haben ein Verteidigungsabkommen unterzeichnet.",
+            ("DEU", "FRA"),
+            "military",
+            "signed",
+        ),
+        ("Polen und Litauen planen ein Energieabkommen für nächstes Jahr.", ("LTU", "POL"), "energy", "planned"),
+        ("Österreich verhandelt mit Ungarn über ein Handelsabkommen.", ("AUT", "HUN"), "trade", "negotiating"),
+        (
+            "Das 2005 geschlossene Abkommen zwischen Spanien und Portugal über Erdgas ist in Kraft.",
+            ("ESP", "PRT"),
+            "energy",
+            "existing",
+        ),
+        ("Deutschland hat das Klimaabkommen mit Norwegen ratifiziert.", ("DEU", "NOR"), "environment", "ratified"),
+        (
+            "Schweden hat das Fischereiabkommen mit Norwegen aufgekündigt.",
+            ("NOR", "SWE"),
+            "agriculture",
+            "suspended_or_cancelled",
+        ),
+    ],
+)
+def test_each_status(extract: Extract, body: str, parties: tuple[str, ...], kind: str, status: str) -> None:
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, status)
+
+
+def test_beide_laender_resolve_from_the_sentence_before(extract: Extract) -> None:
+    body = "Vertreter aus Chile und Peru trafen sich am Montag.\n\nBeide Länder unterzeichneten ein Bergbauabkommen."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("CHL", "PER"), "economic", "signed")
+
+
+def test_a_heading_does_not_join_the_next_sentence(extract: Extract) -> None:
+    body = "Neues Sicherheitsabkommen\n\nItalien und Albanien haben ein Sicherheitsabkommen unterzeichnet."
+    agreement = only(extract(body, "de"))
+    assert agreement.evidence.startswith("Italien")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "duration"),
+    [("ein fünfjähriges", "P5Y"), ("ein 20-jähriges", "P20Y"), ("ein zehnjähriges", "P10Y")],
+)
+def test_durations(extract: Extract, phrase: str, duration: str) -> None:
+    body = f"Ghana und Togo haben {phrase} Sicherheitsabkommen unterzeichnet."
+    assert only(extract(body, "de")).duration == duration
+
+
+def test_duration_fuer_n_jahre(extract: Extract) -> None:
+    body = "Ghana und Togo haben ein Sicherheitsabkommen für drei Jahre unterzeichnet."
+    assert only(extract(body, "de")).duration == "P3Y"
+
+
+def test_dieses_jahr_is_resolved_when_the_publication_time_is_known(extract: Extract) -> None:
+    body = "Ghana und Togo planen gemeinsame militärische Übungen für dieses Jahr."
+    known = only(extract(body, "de", PUBLISHED))
+    unknown = only(extract(body, "de"))
+    assert (known.date, known.date_resolved, known.status) == ("dieses Jahr", "2024", "planned")
+    assert (unknown.date, unknown.date_resolved) == ("dieses Jahr", None)
+
+
+def test_month_and_year(extract: Extract) -> None:
+    agreement = only(
+        extract("Ghana und Togo haben im März 2020 ein Sicherheitsabkommen unterzeichnet.", "de", PUBLISHED)
+    )
+    assert (agreement.date, agreement.date_resolved, agreement.status) == ("März 2020", "2020-03", "existing")
+
+
+def test_negotiated_cooperation_is_negotiating(extract: Extract) -> None:
+    body = "In Bern verhandelte der Außenminister Österreichs über eine verstärkte Kooperation mit der Schweiz."
+    agreement = only(extract(body, "de"))
+    assert (agreement.parties, agreement.status) == (("AUT", "CHE"), "negotiating")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Deutschland möchte die Zusammenarbeit mit Frankreich vertiefen.",
+        "Italien bietet Tunesien ein Abkommen über Migration an.",
+        "Polen und Tschechien haben engere Beziehungen vereinbart.",
+        "Die Zusammenarbeit zwischen Spanien und Portugal spielte eine Rolle in den Gesprächen.",
+        "Österreich könnte mit Ungarn ein Energieabkommen schließen.",
+    ],
+)
+def test_near_misses_are_not_reported(extract: Extract, body: str) -> None:
+    assert extract(body, "de", PUBLISHED) == ()
+
+
+def test_month_modifier_before_the_name(extract: Extract) -> None:
+    body = "Ghana und Togo haben im vergangenen Juni ein Sicherheitsabkommen unterzeichnet."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.date, agreement.date_resolved) == ("im vergangenen Juni", "2023-06")

@@ -1,0 +1,172 @@
+"""English: each status, each type, coreference, durations, dates, near misses (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.unit.core.agreements.conftest import Extract, only
+
+PUBLISHED = "2024-03-13T09:00:00Z"  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "status"),
+    [
+        ("France and Germany signed a defence agreement on Monday.", ("DEU", "FRA"), "signed"),
+        ("Japan and India plan to sign a military pact next year.", ("IND", "JPN"), "planned"),
+        ("Brazil and Argentina are negotiating a defence treaty.", ("ARG", "BRA"), "negotiating"),
+        (
+            "Under the 1998 military treaty between Norway and Sweden, troops train together.",
+            ("NOR", "SWE"),
+            "existing",
+        ),
+        ("Canada ratified its defence agreement with Mexico last week.", ("CAN", "MEX"), "ratified"),
+        ("Poland suspended its military agreement with Belarus.", ("BLR", "POL"), "suspended_or_cancelled"),
+    ],
+)
+def test_each_status(extract: Extract, body: str, parties: tuple[str, ...], status: str) -> None:
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, "military", status)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Spain and Morocco signed an agreement on intelligence sharing and counter-terrorism.", "security"),
+        ("Russia and Egypt signed a deal on a nuclear power station.", "nuclear"),
+        ("Qatar and Pakistan signed a ten-year LNG supply contract.", "energy"),
+        ("Chile and Peru signed a free trade agreement cutting tariffs.", "trade"),
+        ("Kenya and Ethiopia signed an investment and infrastructure agreement.", "economic"),
+        ("China and Brazil signed a currency swap agreement.", "financial"),
+        ("Egypt and Ukraine signed a grain and fertiliser agreement.", "agriculture"),
+        ("Lebanon and Cyprus signed a humanitarian agreement on refugees.", "humanitarian"),
+        ("Israel and Morocco signed an agreement to reopen their embassies.", "diplomatic"),
+        ("Colombia and Ecuador signed an agreement to protect forests and cut emissions.", "environment"),
+        ("Italy and Greece signed an agreement.", "other"),
+    ],
+)
+def test_each_type(extract: Extract, body: str, kind: str) -> None:
+    assert only(extract(body, "en", PUBLISHED)).type == kind
+
+
+def test_the_two_countries_resolve_from_the_sentences_before(extract: Extract) -> None:
+    body = (
+        "Officials from Vietnam met their counterparts from Australia in Hanoi on Tuesday.\n\n"
+        "The two countries signed a maritime security agreement."
+    )
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert agreement.parties == ("AUS", "VNM")
+    assert agreement.type == "security"
+    assert agreement.evidence == "The two countries signed a maritime security agreement."
+
+
+def test_both_sides_prefers_the_focus_countries(extract: Extract) -> None:
+    body = "Kazakhstan hosted a delegation from Uzbekistan, with observers from Iran. Both sides signed an energy deal."
+    agreement = only(extract(body, "en", focus=("KAZ", "UZB")))
+    assert agreement.parties == ("KAZ", "UZB")
+
+
+def test_a_single_named_party_is_completed_from_the_sentence_before(extract: Extract) -> None:
+    body = "Moscow welcomed a delegation from Iran. The Kremlin signed a new energy deal with the visitors."
+    assert only(extract(body, "en")).parties == ("IRN", "RUS")
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("Russia, China and Iran signed a trilateral security pact.", ("CHN", "IRN", "RUS")),
+        ("Japan and South Korea signed a defence pact, angering China and North Korea.", ("JPN", "KOR")),
+        ("Poland, long wary of Russia and Belarus, signed an energy deal with Lithuania.", ("LTU", "POL")),
+    ],
+)
+def test_lists_of_parties_and_asides(extract: Extract, body: str, parties: tuple[str, ...]) -> None:
+    assert only(extract(body, "en")).parties == parties
+
+
+def test_a_collapsed_deal_is_cancelled(extract: Extract) -> None:
+    agreement = only(extract("The energy deal between Qatar and Pakistan collapsed.", "en"))
+    assert agreement.status == "suspended_or_cancelled"
+
+
+def test_a_definite_reference_adds_to_the_agreement_it_refers_to(extract: Extract) -> None:
+    body = (
+        "Chile and Peru signed a mining agreement. "
+        "The agreement runs for five years and was signed by Minister Ana Ruiz."
+    )
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.type, agreement.duration) == ("economic", "P5Y")
+    assert agreement.signatories == ("Minister Ana Ruiz",)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "duration"),
+    [("a four-year", "P4Y"), ("a 25-year", "P25Y"), ("an 18-month", "P18M"), ("a decade-long", "P10Y")],
+)
+def test_durations(extract: Extract, phrase: str, duration: str) -> None:
+    body = f"Ghana and Togo signed {phrase} border security agreement."
+    assert only(extract(body, "en")).duration == duration
+
+
+def test_duration_for_n_years(extract: Extract) -> None:
+    body = "Ghana and Togo signed a security agreement for 10 years."
+    assert only(extract(body, "en")).duration == "P10Y"
+
+
+@pytest.mark.parametrize(
+    ("when", "resolved"),
+    [("in 2015", "2015"), ("in April 2021", "2021-04"), ("on Monday", "2024-03-11"), ("last June", "2023-06")],
+)
+def test_dates_resolve_against_the_publication_time(extract: Extract, when: str, resolved: str) -> None:
+    agreement = only(extract(f"Ghana and Togo signed a security agreement {when}.", "en", PUBLISHED))
+    assert agreement.date_resolved == resolved
+    assert agreement.date is not None and when.endswith(agreement.date)
+
+
+def test_relative_dates_stay_as_written_without_a_publication_time(extract: Extract) -> None:
+    agreement = only(extract("Ghana and Togo plan to sign a security agreement next year.", "en"))
+    assert (agreement.date, agreement.date_resolved) == ("next year", None)
+
+
+def test_an_agreement_signed_years_before_publication_is_existing(extract: Extract) -> None:
+    agreement = only(extract("An agreement signed by Peru and Bolivia in 2009 opened the border.", "en", PUBLISHED))
+    assert (agreement.status, agreement.date) == ("existing", "2009")
+
+
+def test_agreements_of_different_years_stay_apart(extract: Extract) -> None:
+    body = (
+        "Peru and Bolivia signed a trade agreement in 2009. "
+        "In 2019, a new trade deal between the two countries lowered tariffs."
+    )
+    assert [a.date for a in extract(body, "en", PUBLISHED)] == ["2009", "2019"]
+
+
+def test_venue_is_a_capital_after_a_marker(extract: Extract) -> None:
+    agreement = only(extract("India and Russia signed an energy agreement in Moscow.", "en"))
+    assert agreement.venue == "Moscow"
+
+
+def test_evidence_span_points_into_the_body(extract: Extract) -> None:
+    body = "Markets were calm. Norway and Iceland signed a fisheries agreement. Prices rose."
+    agreement = only(extract(body, "en"))
+    span = agreement.evidence_span
+    assert body[span.start : span.end] == "Norway and Iceland signed a fisheries agreement."
+    assert 0 < agreement.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "France wants to strengthen cooperation with Germany.",
+        "Italy offered to sign a defence deal with Tunisia.",
+        "Spain and Portugal discussed closer ties and deeper cooperation.",
+        "He is one of the main brokers of arms deals between Serbia and Hungary.",
+        "Norway and Sweden reaffirmed the possibility of a security agreement.",
+        "Austria and Hungary established diplomatic relations in 1921.",
+        "Security cooperation between Japan and Australia featured in the talks.",
+    ],
+)
+def test_near_misses_are_not_reported(extract: Extract, body: str) -> None:
+    assert extract(body, "en", PUBLISHED) == ()
+
+
+def test_a_sentence_without_a_second_party_is_not_reported(extract: Extract) -> None:
+    assert extract("A new agreement was signed yesterday.", "en", focus=()) == ()

@@ -1,0 +1,86 @@
+"""Français : chaque statut, types, coréférence, durées, dates, quasi-accords (phrases écrites pour ces tests)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.unit.core.agreements.conftest import Extract, only
+
+PUBLISHED = "2024-03-13T09:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind", "status"),
+    [
+        ("La France et l'Allemagne ont signé un accord de défense.", ("DEU", "FRA"), "military", "signed"),
+        (
+            "Le Maroc et l'Espagne prévoient de signer un accord énergétique l'année prochaine.",
+            ("ESP", "MAR"),
+            "energy",
+            "planned",
+        ),
+        ("La Belgique négocie un accord commercial avec les Pays-Bas.", ("BEL", "NLD"), "trade", "negotiating"),
+        (
+            "Le traité signé en 1992 entre la France et l'Italie sur la pêche reste en vigueur.",
+            ("FRA", "ITA"),
+            "agriculture",
+            "existing",
+        ),
+        (
+            "Le Sénégal a ratifié la convention climatique avec la Mauritanie.",
+            ("MRT", "SEN"),
+            "environment",
+            "ratified",
+        ),
+        (
+            "Le Mali a suspendu son accord militaire avec la France.",
+            ("FRA", "MLI"),
+            "military",
+            "suspended_or_cancelled",
+        ),
+    ],
+)
+def test_each_status(extract: Extract, body: str, parties: tuple[str, ...], kind: str, status: str) -> None:
+    agreement = only(extract(body, "fr", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, status)
+
+
+def test_les_deux_pays_resolve_from_the_sentence_before(extract: Extract) -> None:
+    body = "Le président du Chili a reçu son homologue du Pérou. Les deux pays ont signé un accord minier."
+    agreement = only(extract(body, "fr", PUBLISHED))
+    assert (agreement.parties, agreement.type) == (("CHL", "PER"), "economic")
+
+
+def test_duration_and_relative_date(extract: Extract) -> None:
+    body = "Le Ghana et le Togo prévoient un accord de sécurité de cinq ans l'an prochain."
+    agreement = only(extract(body, "fr", PUBLISHED))
+    assert (agreement.duration, agreement.date, agreement.date_resolved) == ("P5Y", "l'an prochain", "2025")
+
+
+def test_split_quotation_is_one_sentence(extract: Extract) -> None:
+    body = (
+        'En 2015, un "\n\nprotocole d\'accord\n\n" signé entre le Ghana et le Togo a lancé une coopération policière.'
+    )
+    agreement = only(extract(body, "fr", PUBLISHED))
+    assert (agreement.type, agreement.status, agreement.date) == ("security", "existing", "2015")
+    assert agreement.evidence.startswith('En 2015, un " protocole')
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "La France souhaite renforcer sa coopération avec l'Inde.",
+        "Le Portugal pourrait conclure un accord avec le Brésil.",
+        "L'Italie propose un accord migratoire à la Tunisie.",
+    ],
+)
+def test_near_misses_are_not_reported(extract: Extract, body: str) -> None:
+    assert extract(body, "fr", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("when", "written", "resolved"),
+    [("en juin dernier", "juin dernier", "2023-06"), ("en mai prochain", "mai prochain", "2024-05")],
+)
+def test_month_modifiers_after_the_name(extract: Extract, when: str, written: str, resolved: str) -> None:
+    agreement = only(extract(f"Le Ghana et le Togo ont signé un accord de sécurité {when}.", "fr", PUBLISHED))
+    assert (agreement.date, agreement.date_resolved) == (written, resolved)

@@ -1,0 +1,76 @@
+"""HTML extraction: the article container wins over navigation, sidebars and share bars."""
+
+from __future__ import annotations
+
+from wirewatch.core.cleaning.extract import extract_main_text, parse_html
+from wirewatch.core.cleaning.htmlmeta import read_page_meta
+
+PARAGRAPHS = [
+    "The river rose by two metres overnight, and the town opened its sports hall to families, "
+    "who arrived with blankets, pets and whatever they could carry.",
+    "Engineers said the new dam held, but they warned that the next storm, expected on Friday, "
+    "could bring even more rain to the valley.",
+    "Volunteers cooked for three hundred people, and the school, closed since Monday, will stay shut.",
+]
+
+
+def _page(body: str, head: str = "") -> str:
+    title = "<title>Flood closes the valley school | Valley News</title>"
+    return f"<html lang='en-GB'><head>{title}{head}</head><body>{body}</body></html>"
+
+
+def _article() -> str:
+    return "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+def test_the_article_is_kept_and_navigation_sidebar_and_share_bar_are_not() -> None:
+    body = (
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<div class='main'><h1>Flood</h1><div class='share-bar'><a>Share on X</a></div>{_article()}</div>"
+        "<aside class='sidebar'><p>Most read: a story about a cat that learned to open the fridge door.</p></aside>"
+        "<footer><p>Copyright Valley News, all rights reserved, every day of the year.</p></footer>"
+    )
+    assert extract_main_text(parse_html(_page(body))) == tuple(PARAGRAPHS)
+
+
+def test_a_page_wide_form_does_not_hide_the_article() -> None:
+    body = f"<form id='aspnetForm'><div id='content'>{_article()}</div></form>"
+    assert extract_main_text(parse_html(_page(body))) == tuple(PARAGRAPHS)
+
+
+def test_a_link_list_next_to_the_article_is_dropped() -> None:
+    links = "".join(f"<li><a href='/s{i}'>Another headline number {i} about something</a></li>" for i in range(8))
+    body = f"<div><article>{_article()}</article><ul>{links}</ul></div>"
+    assert extract_main_text(parse_html(_page(body))) == tuple(PARAGRAPHS)
+
+
+def test_an_empty_or_textless_page_gives_nothing() -> None:
+    assert extract_main_text(parse_html("")) == ()
+    assert extract_main_text(parse_html(_page("<div><img src='x.png'></div>"))) == ()
+
+
+def test_deep_nesting_does_not_overflow_the_stack() -> None:
+    depth = 20_000
+    html = _page("<div>" * depth + _article() + "</div>" * depth)
+    assert extract_main_text(parse_html(html))  # lexbor caps the depth; the walk is iterative
+
+
+def test_page_metadata_comes_from_the_head() -> None:
+    head = (
+        "<meta property='og:title' content='Flood in the valley'>"
+        "<meta property='article:published_time' content='2024-03-01T08:00:00Z'>"
+        "<meta name='author' content='Ann Lee, Bo Chen'>"
+        "<link rel='canonical' href='https://news.example/flood'>"
+        "<meta property='og:site_name' content='Valley News'>"
+    )
+    meta = read_page_meta(parse_html(_page(_article(), head)))
+    assert meta.title == "Flood in the valley"
+    assert meta.published == "2024-03-01T08:00:00Z"
+    assert meta.authors == ("Ann Lee", "Bo Chen")
+    assert meta.canonical_url == "https://news.example/flood"
+    assert meta.site_name == "Valley News"
+    assert meta.lang == "en"
+
+
+def test_without_og_title_the_longest_part_of_the_title_element_is_used() -> None:
+    assert read_page_meta(parse_html(_page(_article()))).title == "Flood closes the valley school"

@@ -1,0 +1,119 @@
+"""Line rules, one family at a time, on small texts written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.core.cleaning import load_phrasebook
+from wirewatch.core.cleaning.rules import apply_line_rules, is_boilerplate, strip_bullet
+
+BOOK = load_phrasebook()
+PROSE = (
+    "The council met on Tuesday and agreed, after a long debate, to spend more on schools next year.",
+    "Several members said the plan was late, but the mayor promised to publish the figures in March.",
+    "Teachers welcomed the decision and asked for the money to reach classrooms before the autumn term.",
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related articles",
+        "Read also: the mayor's plan for the harbour",
+        "Lesen Sie auch",
+        "Mehr zum Thema: Schulen in Berlin",
+        "À lire aussi : les chiffres du chômage",
+        "Lee también: la reforma educativa",
+        "Leggi anche: il piano del governo",
+        "Leia também: o orçamento de 2024",
+        "Читайте также: новости региона",
+        "Lees ook: het nieuwe kabinet",
+        "Back to top button",
+        "Advertisement",
+    ],
+)
+def test_phrase_lines_in_eight_languages_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line, BOOK)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow our reporters on Instagram",
+        "Download the app to get alerts",
+        "Suivez toute l'actualité avec l'application",
+        "Folgen Sie uns auf Telegram",
+    ],
+)
+def test_calls_to_action_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line, BOOK)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour_crane_at_night_2019 port view",
+        "A ship at anchor, photo by Jane Roe, CC BY-SA 4.0, via Wikimedia Commons",
+        "© Example Media 2021 - Privacy",
+        "Politics 2023-01-02T10:00:00Z",
+        "Foto: Max Muster",
+    ],
+)
+def test_captions_credits_copyright_and_dated_stubs_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line, BOOK)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *PROSE,
+        "She posted the video on Instagram, where it was seen a million times within a day.",
+        "No way back?",
+        "Fazit",
+    ],
+)
+def test_prose_and_subheadings_are_kept(line: str) -> None:
+    assert not is_boilerplate(line, BOOK)
+
+
+def test_a_breadcrumb_before_the_title_and_a_repeated_title_are_removed() -> None:
+    title = "Council agrees to spend more on schools"
+    assert is_boilerplate(f"Home Local {title}", BOOK, title)
+    assert is_boilerplate(title, BOOK, title)
+    assert not is_boilerplate(f"The mayor explained why the {title.lower()} in a long statement", BOOK, title)
+
+
+def test_source_lines_become_sources_and_end_the_article() -> None:
+    lines = [*PROSE, *PROSE, "Sources: Agency One, Daily Two", "Trending now", "Weather in your town"]
+    verdicts = apply_line_rules(lines, BOOK, "")
+    assert verdicts.kept == [*PROSE, *PROSE]
+    assert verdicts.sources == ["Agency One", "Daily Two"]
+    assert verdicts.removed == 3
+
+
+def test_a_source_label_in_german_is_recognised() -> None:
+    verdicts = apply_line_rules([*PROSE, "Quelle: Zeitung"], BOOK, "")
+    assert verdicts.sources == ["Zeitung"]
+
+
+def test_an_end_marker_in_the_last_third_cuts_the_tail() -> None:
+    lines = [*PROSE, *PROSE, "Source link", "A site slogan that goes on and on about breaking news all day long"]
+    verdicts = apply_line_rules(lines, BOOK, "")
+    assert verdicts.kept == [*PROSE, *PROSE]
+
+
+def test_a_bare_timestamp_becomes_published() -> None:
+    verdicts = apply_line_rules(["2021-05-04T10:11:12Z", *PROSE], BOOK, "")
+    assert verdicts.published == "2021-05-04T10:11:12Z"
+    assert verdicts.kept == list(PROSE)
+
+
+def test_byline_stubs_between_title_and_prose_are_dropped() -> None:
+    verdicts = apply_line_rules(["Story by Ann Lee (Paris)", "Wire Service", *PROSE], BOOK, "")
+    assert verdicts.kept == list(PROSE)
+
+
+def test_bullets_are_stripped() -> None:
+    assert strip_bullet("• Item one") == "Item one"
+    assert strip_bullet("- Item two") == "Item two"
+    assert strip_bullet("-5 degrees tonight") == "-5 degrees tonight"

@@ -1,0 +1,108 @@
+"""Exact and near duplicates, and same-story detection across languages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from wirewatch.core.cleaning import CleanOptions, clean_article
+from wirewatch.core.dedup import (
+    IndexEntry,
+    Resolution,
+    fingerprint,
+    hamming,
+    index_keys,
+    jaccard,
+    resolve,
+    story_features,
+)
+from wirewatch.core.model import ContentKind, RawArticle
+
+BODY = " ".join(
+    f"Paragraph {i}: the committee discussed the harbour budget, the ferry timetable and the new bridge."
+    for i in range(30)
+)
+
+
+class MemoryIndex:
+    """The index as a dict of lists, the way the cleaner's table store behaves."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, list[IndexEntry]] = defaultdict(list)
+
+    def add(self, article_id: str, title: str, body: str, lang: str = "en") -> Resolution:
+        result = resolve(article_id, fingerprint(title, body, lang), lambda key: self.keys.get(key, []))
+        for key, entry in result.writes.items():
+            self.keys[key].append(entry)
+        return result
+
+
+def test_the_same_body_with_other_spacing_and_case_is_an_exact_duplicate() -> None:
+    index = MemoryIndex()
+    assert index.add("a", "T", BODY).duplicate_of is None
+    again = index.add("b", "T", "  " + BODY.upper().replace(" ", "  "))
+    assert again.duplicate_of == "a"
+    assert again.story_id == "a"
+
+
+def test_a_republished_copy_with_small_edits_is_a_near_duplicate() -> None:
+    index = MemoryIndex()
+    index.add("a", "T", BODY)
+    edited = BODY.replace("Paragraph 7:", "Section 7:").replace("new bridge", "old bridge", 1)
+    assert hamming(fingerprint("T", BODY).simhash, fingerprint("T", edited).simhash) <= 3
+    assert index.add("b", "T", edited).duplicate_of == "a"
+
+
+def test_a_different_article_is_not_a_duplicate() -> None:
+    index = MemoryIndex()
+    index.add("a", "T", BODY)
+    other = " ".join(
+        f"Forecasters in Bergen expect rain in the north, with snow above {1000 + 50 * i} metres." for i in range(30)
+    )
+    result = index.add("b", "U", other)
+    assert result.duplicate_of is None
+    assert result.story_id == "b"
+
+
+def test_reprocessing_the_same_article_is_not_a_duplicate_of_itself() -> None:
+    index = MemoryIndex()
+    index.add("a", "T", BODY)
+    assert index.add("a", "T", BODY).duplicate_of is None
+
+
+def test_every_fingerprint_has_exact_near_and_story_keys() -> None:
+    keys = index_keys(fingerprint("Talks in Oslo", BODY))
+    assert keys[0].startswith("exact:")
+    assert sum(k.startswith("near:") for k in keys) == 4
+    assert any(k.startswith("story:") for k in keys)
+
+
+def test_story_features_fold_transliterations() -> None:
+    german = story_features("Der Minister Schoigu traf in Moskau ein.")
+    english = story_features("Minister Shoigu arrived in Moscow.")
+    assert {"shoigu"} <= german & english
+    assert jaccard(german, english) > 0
+
+
+@pytest.fixture(scope="module")
+def seed_articles(seeds_dir: Path) -> dict[str, tuple[str, str, str, tuple[str, ...]]]:
+    options = CleanOptions()
+    out = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        a = clean_article(RawArticle(id=path.name[:3], kind=ContentKind.TEXT, content=path.read_text("utf-8")), options)
+        out[a.id] = (a.title, a.body, a.lang, a.sources)
+    return out
+
+
+def test_the_german_and_english_reports_of_one_story_share_a_story_id(seed_articles) -> None:
+    stories = {}
+    index: dict[str, list[IndexEntry]] = defaultdict(list)
+    for article_id, (title, body, lang, sources) in seed_articles.items():
+        result = resolve(article_id, fingerprint(title, body, lang, sources), lambda key: index.get(key, []))
+        for key, entry in result.writes.items():
+            index[key].append(entry)
+        stories[article_id] = result.story_id
+    assert stories["002"] == stories["000"]
+    assert len({stories["000"], stories["001"], stories["003"], stories["004"]}) == 4
