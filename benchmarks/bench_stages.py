@@ -54,11 +54,14 @@ def peak_mib(fn: Callable[[Any], object], items: list[Any]) -> float:
     return peak / MIB
 
 
-def _clean(doc: dict[str, Any]) -> CleanArticle | None:
-    try:
-        return clean_article(raw_from_wire(doc), CleanOptions())
-    except Rejected:
-        return None
+def _cleaner(options: CleanOptions) -> Callable[[dict[str, Any]], CleanArticle | None]:
+    def clean(doc: dict[str, Any]) -> CleanArticle | None:
+        try:
+            return clean_article(raw_from_wire(doc), options)
+        except Rejected:
+            return None
+
+    return clean
 
 
 def _trafilatura() -> Callable[[dict[str, Any]], object] | None:
@@ -76,6 +79,7 @@ def run(quick: bool = False) -> dict[str, Any]:
     html = [{"id": f"h{i}", **d} for i, d in enumerate(docs) if "html" in d]
     text = [{"id": f"t{i}", **d} for i, d in enumerate(docs) if "text" in d]
     resources = Resources.load()
+    _clean = _cleaner(CleanOptions())
     cleaned = [a for a in map(_clean, html + text) if a is not None]
     messages = [orjson.dumps(d) for d in html + text]
 

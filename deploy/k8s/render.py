@@ -53,6 +53,7 @@ TOPIC_CONFIG: dict[Topic, dict[str, Any]] = {
     Topic.CLEAN: {"retention.ms": 7 * 86_400_000},
     Topic.TAGGED: {"retention.ms": 30 * 86_400_000},
     Topic.AGREEMENTS: {"cleanup.policy": "compact"},
+    Topic.AGREEMENT_REPORTS: {"retention.ms": 30 * 86_400_000},
     Topic.COUNTRIES: {"retention.ms": 30 * 86_400_000},
     Topic.RELATIONS: {"retention.ms": 30 * 86_400_000},
     Topic.DEADLETTER: {"retention.ms": 30 * 86_400_000, "max.message.bytes": 8 * 1024 * 1024},

@@ -41,8 +41,13 @@ SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=
 
 
 @pytest.fixture(scope="module")
-def cleaner() -> CleanerHandler:
-    return CleanerHandler(CleanOptions())
+def options() -> CleanOptions:
+    return CleanOptions()  # loads the phrasebook and the language model: once
+
+
+@pytest.fixture(scope="module")
+def cleaner(options: CleanOptions) -> CleanerHandler:
+    return CleanerHandler(options)
 
 
 @pytest.fixture(scope="module")
@@ -149,11 +154,11 @@ def test_cleaner_then_tagger_handle_hostile_bodies(cleaner, tagger, name: str, t
 
 @SETTINGS
 @given(st.text(st.characters(), max_size=3000), st.sampled_from(["text", "html"]))
-def test_core_cleaner_gives_an_article_or_rejected_for_any_string(text: str, body_key: str) -> None:
+def test_core_cleaner_gives_an_article_or_rejected_for_any_string(options, text: str, body_key: str) -> None:
     """Lone surrogates included: the core may be called from Python, not only from the wire."""
     with bounded():
         try:
-            article = clean_article(raw_from_wire({"id": "fuzz", body_key: text}), CleanOptions())
+            article = clean_article(raw_from_wire({"id": "fuzz", body_key: text}), options)
         except Rejected:
             return
     assert isinstance(article, CleanArticle)
