@@ -29,11 +29,6 @@ DEEP = 100_000
 FULL = os.environ.get("WIREWATCH_FUZZ_FULL") == "1"
 HTML_DEEP = DEEP if FULL else 20_000
 
-#: Hostile bodies go to the cleaner at full size; the cleaner->tagger chain gets their first
-#: ``TAGGER_CHARS`` characters. The default keeps ``make test`` short: the walking-skeleton
-#: tagger's regex gazetteer costs up to ~0.5 ms per character on punctuation-heavy text, so a
-#: 100 kB body takes 30-50 s (see the README's Operations section). ``make soak`` uses 0 (no cut).
-TAGGER_CHARS = 0 if FULL else int(os.environ.get("WIREWATCH_FUZZ_TAGGER_CHARS") or 3_000)
 
 #: Writing in many scripts, with direction changes, joiners and combining marks.
 SCRIPT_SAMPLES = (
