@@ -113,25 +113,28 @@ def api() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 def ingest(paths: tuple[Path, ...]) -> None:
-    """Publish files to articles.raw: .txt as text, .html as HTML, .jsonl as raw articles; folders recursively."""
-    from wirewatch.scraper.files import expand, read_items
+    """Publish files to articles.raw: .txt as text, .html as HTML, .jsonl as raw articles (or common export
+    fields), WARC/ARC archives (.warc, .warc.gz, .arc, .arc.gz) as their HTML responses; folders recursively."""
+    from wirewatch.scraper.files import FileItem, expand, read_items
     from wirewatch.scraper.ingest import publish_items
 
     settings = _require_broker(_settings())
     files = expand(paths)
-    with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-        seen: set[str] = set()
+    sizes = {str(f): f.stat().st_size for f in files}
+    with click.progressbar(length=sum(sizes.values()) or 1, label="ingesting", file=sys.stderr) as bar:
+        done: dict[str, int] = {}
 
-        def advance(item: Any) -> None:
-            name = item.source.rsplit(":", 1)[0] if item.source.endswith(tuple("0123456789")) else item.source
-            if name not in seen:
-                seen.add(name)
-                bar.update(1)
+        def advance(item: FileItem) -> None:
+            name = next((f for f in sizes if item.source.startswith(f)), item.source)
+            step = min(item.position, sizes.get(name, 0)) - done.get(name, 0)
+            if step > 0:
+                done[name] = done.get(name, 0) + step
+                bar.update(step)
 
-        summary = asyncio.run(publish_items(settings, read_items(files), advance))
+        summary = asyncio.run(publish_items(settings, read_items(files, settings.max_body_bytes), advance))
     click.echo(
         f"published {summary.published} article(s) ({summary.bytes} bytes) from {len(files)} file(s); "
-        f"{summary.deadlettered} dead-lettered",
+        f"{summary.deadlettered} dead-lettered; {summary.skipped} record(s) skipped (not HTML articles)",
         err=True,
     )
     for error in summary.errors[:20]:

@@ -48,7 +48,8 @@ def test_kafka_is_kraft_and_does_not_auto_create_topics(compose) -> None:
     assert "controller" in env["KAFKA_PROCESS_ROLES"] and "broker" in env["KAFKA_PROCESS_ROLES"]
     assert env["KAFKA_AUTO_CREATE_TOPICS_ENABLE"] == "false"  # topics come from `wirewatch topics --create`
     assert compose["services"]["topics"]["command"] == ["topics", "--create"]
-    assert len(TopicNames().all()) == 8  # 7 pipeline topics + events.agreement-reports (tagger-internal)
+    # the seven pipeline topics, the tagger-internal agreement reports and the scraper's compacted seen set
+    assert len(TopicNames().all()) == 9
 
 
 def test_prometheus_scrapes_every_service_on_its_http_port(compose) -> None:

@@ -17,6 +17,7 @@ class Topic(StrEnum):
     COUNTRIES = "events.countries"
     RELATIONS = "events.relations"
     DEADLETTER = "deadletter"
+    SCRAPER_SEEN = "scraper.seen"  # compacted: article id -> version and content hash already published
 
 
 @dataclass(frozen=True, slots=True)

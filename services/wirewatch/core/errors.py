@@ -24,6 +24,7 @@ class RejectReason(StrEnum):
     UNDECODABLE = "undecodable"
     NO_TEXT = "no_text"
     MALFORMED = "malformed"
+    UNSAFE = "unsafe"  # e.g. XML entity declarations (billion laughs), refused unread
 
 
 class WirewatchError(Exception):

@@ -7,8 +7,17 @@ from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_TRACKING_PREFIXES = ("utm_", "mc_", "pk_")
-_TRACKING_KEYS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "igshid", "ref", "ref_src", "cmpid", "ocid"})
+# Query parameters that only say how a reader arrived (campaigns, click ids, share buttons).
+# Prefixes cover families: utm_* (Google Analytics), mc_* (Mailchimp), pk_* (Matomo), at_* (AT Internet,
+# used by many European broadcasters), ns_* (comScore), itm_* (internal campaigns), wt.* (Webtrends).
+_TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "at_", "ns_", "itm_", "wt.", "hmb_", "oly_")
+_TRACKING_KEYS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid", "igshid", "mkt_tok",
+        "ref", "ref_src", "ref_url", "cmpid", "ocid", "xtor", "_ga", "_gl", "spm", "smid", "sr_share", "soc_src",
+        "soc_trk", "mbid", "__twitter_impression",
+    }
+)  # fmt: skip
 
 
 def _digest(*parts: str, size: int = 16) -> str:
@@ -19,21 +28,33 @@ def _digest(*parts: str, size: int = 16) -> str:
     return h.hexdigest()[:size]
 
 
+def is_tracking_parameter(name: str) -> bool:
+    """Whether a query parameter only tracks the visit and never selects content."""
+    key = name.lower()
+    return key.startswith(_TRACKING_PREFIXES) or key in _TRACKING_KEYS
+
+
+def _host(hostname: str) -> str:
+    host = hostname.lower().rstrip(".")
+    try:
+        return host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:  # not a valid IDN: keep it as written rather than fail the article
+        return host
+
+
 def canonical_url(url: str) -> str:
-    """Canonical form of an http(s) URL: lower-case scheme and host, no default port,
-    no fragment, no tracking parameters, remaining query parameters sorted."""
+    """Canonical form of an http(s) URL: lower-case scheme and host (IDNA), no default port,
+    no fragment, no tracking parameters, remaining query parameters sorted, ``/`` for an empty path."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
+    host = _host(parts.hostname or "")
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
     port = parts.port
     netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING_KEYS
-    ]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_parameter(k)]
     path = parts.path or "/"
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
 

@@ -19,7 +19,7 @@ from wirewatch.runtime.settings import Settings
 log = logging.getLogger(__name__)
 
 #: Topics whose latest value per key is all that matters (compacted on a real cluster).
-COMPACTED_SUFFIXES = ("events.agreements",)
+COMPACTED_SUFFIXES = ("events.agreements", "scraper.seen")
 
 
 def make_producer(settings: Settings, **overrides: object) -> AIOKafkaProducer:

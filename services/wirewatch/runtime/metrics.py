@@ -126,3 +126,153 @@ class Metrics:
         """One article mentioning country ``code`` (organisations are not counted here)."""
         if len(code) == 3 and code.isalpha() and code.isupper():
             self.country_articles.labels(code).inc()
+
+
+# --- Scraper -------------------------------------------------------------------------------------
+
+
+class FetchKind(StrEnum):
+    """What a scraper request was for."""
+
+    FEED = "feed"
+    PAGE = "page"
+    ROBOTS = "robots"
+
+
+class FetchOutcome(StrEnum):
+    """How a scraper request ended. Values are stable metric labels."""
+
+    OK = "ok"
+    NOT_MODIFIED = "not_modified"
+    HTTP_ERROR = "http_error"  # 4xx (other than 429) or 5xx after the retries
+    RATE_LIMITED = "rate_limited"  # 429 after the retries, or a Retry-After beyond the limit
+    TIMEOUT = "timeout"
+    CONNECTION_ERROR = "connection_error"
+    TOO_LARGE = "too_large"
+    TOO_MANY_REDIRECTS = "too_many_redirects"
+    ROBOTS_DISALLOWED = "robots_disallowed"
+    BLOCKED_ADDRESS = "blocked_address"
+    BAD_URL = "bad_url"
+    CONTENT_TYPE = "content_type"
+
+
+class SkipReason(StrEnum):
+    """Why the scraper did not publish something it found. Values are stable metric labels."""
+
+    SEEN = "seen"
+    UNCHANGED = "unchanged"
+    MALFORMED_FEED = "malformed_feed"
+    UNSAFE_FEED = "unsafe_feed"
+    FETCH_FAILED = "fetch_failed"
+    ROBOTS = "robots"
+    CONTENT_TYPE = "content_type"
+    TOO_LARGE = "too_large"
+    OFF_SITE = "off_site"
+    EMPTY = "empty"
+
+
+_FETCH_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+
+
+@dataclass(frozen=True, slots=True)
+class ScraperMetrics:
+    """The scraper's metrics. ``feed`` labels are feed names from the sources config (bounded)."""
+
+    fetches: Counter
+    fetch_seconds: Histogram
+    fetched_bytes: Counter
+    published: Counter
+    last_success: Gauge
+    robots_refusals: Counter
+    queue_depth: Gauge
+    skipped: Counter
+    retries: Counter
+
+    @classmethod
+    def create(cls, registry: CollectorRegistry) -> ScraperMetrics:
+        """Declare the scraper's metrics against ``registry`` (the process's ``Metrics.registry``)."""
+        return cls(
+            fetches=Counter(
+                "wirewatch_scraper_fetches_total",
+                "Scraper requests by feed, kind (feed, page, robots) and outcome.",
+                ["feed", "kind", "outcome"],
+                registry=registry,
+            ),
+            fetch_seconds=Histogram(
+                "wirewatch_scraper_fetch_seconds",
+                "Time of one scraper request, retries and waits for politeness included.",
+                ["feed", "kind"],
+                buckets=_FETCH_BUCKETS,
+                registry=registry,
+            ),
+            fetched_bytes=Counter(
+                "wirewatch_scraper_fetched_bytes_total",
+                "Response body bytes the scraper received (after decompression).",
+                ["feed"],
+                registry=registry,
+            ),
+            published=Counter(
+                "wirewatch_scraper_articles_published_total",
+                "Articles acknowledged by Kafka on articles.raw, by feed.",
+                ["feed"],
+                registry=registry,
+            ),
+            last_success=Gauge(
+                "wirewatch_scraper_last_success_timestamp_seconds",
+                "Unix time of the last successful poll of a feed (200 or 304); alert when stale.",
+                ["feed"],
+                registry=registry,
+            ),
+            robots_refusals=Counter(
+                "wirewatch_scraper_robots_refusals_total",
+                "Requests not made because robots.txt disallows them.",
+                ["feed"],
+                registry=registry,
+            ),
+            queue_depth=Gauge(
+                "wirewatch_scraper_queue_messages",
+                "Articles waiting for a Kafka acknowledgement (bounded by WIREWATCH_SCRAPER_QUEUE_SIZE).",
+                registry=registry,
+            ),
+            skipped=Counter(
+                "wirewatch_scraper_skipped_total",
+                "Feed items or feeds the scraper did not publish, by reason.",
+                ["feed", "reason"],
+                registry=registry,
+            ),
+            retries=Counter(
+                "wirewatch_scraper_retries_total",
+                "Requests repeated after a connection error, 429 or 5xx.",
+                ["feed"],
+                registry=registry,
+            ),
+        )
+
+    def record_fetch(self, feed: str, kind: FetchKind, outcome: FetchOutcome, seconds: float, size: int) -> None:
+        """One request finished (after its retries) with ``outcome``."""
+        self.fetches.labels(feed, kind.value, outcome.value).inc()
+        self.fetch_seconds.labels(feed, kind.value).observe(seconds)
+        if size:
+            self.fetched_bytes.labels(feed).inc(size)
+        if outcome is FetchOutcome.ROBOTS_DISALLOWED:
+            self.robots_refusals.labels(feed).inc()
+
+    def record_retry(self, feed: str) -> None:
+        """A request is being repeated."""
+        self.retries.labels(feed).inc()
+
+    def record_poll_success(self, feed: str, now: float) -> None:
+        """A feed answered 200 with a parseable body, or 304."""
+        self.last_success.labels(feed).set(now)
+
+    def record_published(self, feed: str) -> None:
+        """Kafka acknowledged an article from ``feed``."""
+        self.published.labels(feed).inc()
+
+    def record_skipped(self, feed: str, reason: SkipReason) -> None:
+        """An item (or a whole feed body) was not published, for ``reason``."""
+        self.skipped.labels(feed, reason.value).inc()
+
+    def record_queue_depth(self, depth: int) -> None:
+        """Articles currently waiting for Kafka."""
+        self.queue_depth.set(depth)

@@ -18,13 +18,38 @@ Environment variable               Meaning                                      
 ``WIREWATCH_LOG_LEVEL``            Log level of every service                              ``info``
 ``WIREWATCH_CONSUMER_GROUP``       Prefix of consumer-group ids (one group per stage)       ``wirewatch``
 =================================  ======================================================  ===========
+
+Scraper (``wirewatch scrape``; see ``scraper/``):
+
+======================================  =======================================================  ==================
+Environment variable                    Meaning                                                  Default
+======================================  =======================================================  ==================
+``WIREWATCH_SCRAPER_CONFIG``            Sources file (TOML; format: ``scraper/config.py``)       shipped list
+``WIREWATCH_SCRAPER_USER_AGENT``        User-Agent of every scraper request                      ``Wirewatch/0.1…``
+``WIREWATCH_SCRAPER_CONCURRENCY``       Requests in flight, all hosts together                   ``16``
+``WIREWATCH_SCRAPER_HOST_CONCURRENCY``  Requests in flight to one host                           ``2``
+``WIREWATCH_SCRAPER_HOST_DELAY``        Seconds between starts per host (Crawl-delay raises it)  ``1.0``
+``WIREWATCH_SCRAPER_MAX_BYTES``         Largest body kept, counted after decompression           ``5000000``
+``WIREWATCH_SCRAPER_CONNECT_TIMEOUT``   Seconds to connect                                       ``10``
+``WIREWATCH_SCRAPER_READ_TIMEOUT``      Seconds to wait for the next bytes of a response         ``20``
+``WIREWATCH_SCRAPER_TOTAL_TIMEOUT``     Seconds one request may take in all (ends slow drips)    ``60``
+``WIREWATCH_SCRAPER_RETRIES``           Retries after connection errors, 429 and 5xx             ``3``
+``WIREWATCH_SCRAPER_BACKOFF``           First retry delay in seconds (doubles, plus jitter)      ``1.0``
+``WIREWATCH_SCRAPER_MAX_RETRY_AFTER``   Longest Retry-After waited; longer defers the feed       ``120``
+``WIREWATCH_SCRAPER_MAX_REDIRECTS``     Redirects followed per request                           ``5``
+``WIREWATCH_SCRAPER_ALLOW_ADDRESSES``   Non-public networks allowed, e.g. ``127.0.0.0/8``        ``""``
+``WIREWATCH_SCRAPER_QUEUE_SIZE``        Articles held while Kafka is down; full: fetching waits  ``1000``
+``WIREWATCH_SCRAPER_ROBOTS_TTL``        Seconds a robots.txt stays cached                        ``3600``
+``WIREWATCH_SCRAPER_SEND_TIMEOUT``      Seconds the producer waits for an acknowledgement        ``30``
+======================================  =======================================================  ==================
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from wirewatch.contracts.topics import TopicNames
 
@@ -56,6 +81,66 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         raise SettingsError(f"{name}={raw!r} is not a number") from None
 
 
+DEFAULT_USER_AGENT = "Wirewatch/0.1 (news research crawler; +https://wirewatch.dev/bot)"
+
+
+def _networks(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    raw = env.get(name, "")
+    nets = tuple(part.strip() for part in raw.split(",") if part.strip())
+    for net in nets:
+        try:
+            ipaddress.ip_network(net, strict=False)
+        except ValueError:
+            raise SettingsError(f"{name}: {net!r} is not an IP network such as 127.0.0.0/8") from None
+    return nets
+
+
+@dataclass(frozen=True, slots=True)
+class ScraperSettings:
+    """The scraper's fetch limits and manners (``WIREWATCH_SCRAPER_*`` in the module docstring table)."""
+
+    config_path: str | None = None
+    user_agent: str = DEFAULT_USER_AGENT
+    concurrency: int = 16
+    host_concurrency: int = 2
+    host_delay: float = 1.0
+    max_bytes: int = 5_000_000
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0
+    retries: int = 3
+    backoff: float = 1.0
+    max_retry_after: float = 120.0
+    max_redirects: int = 5
+    allow_addresses: tuple[str, ...] = ()
+    queue_size: int = 1000
+    robots_ttl: float = 3600.0
+    send_timeout: float = 30.0
+
+    @classmethod
+    def from_env(cls, e: Mapping[str, str]) -> ScraperSettings:
+        """Read the ``WIREWATCH_SCRAPER_*`` variables; ``SettingsError`` on bad values."""
+        return cls(
+            config_path=e.get("WIREWATCH_SCRAPER_CONFIG") or None,
+            user_agent=e.get("WIREWATCH_SCRAPER_USER_AGENT") or DEFAULT_USER_AGENT,
+            concurrency=_int(e, "WIREWATCH_SCRAPER_CONCURRENCY", 16, minimum=1),
+            host_concurrency=_int(e, "WIREWATCH_SCRAPER_HOST_CONCURRENCY", 2, minimum=1),
+            host_delay=_float(e, "WIREWATCH_SCRAPER_HOST_DELAY", 1.0),
+            max_bytes=_int(e, "WIREWATCH_SCRAPER_MAX_BYTES", 5_000_000, minimum=1024),
+            connect_timeout=_float(e, "WIREWATCH_SCRAPER_CONNECT_TIMEOUT", 10.0),
+            read_timeout=_float(e, "WIREWATCH_SCRAPER_READ_TIMEOUT", 20.0),
+            total_timeout=_float(e, "WIREWATCH_SCRAPER_TOTAL_TIMEOUT", 60.0),
+            retries=_int(e, "WIREWATCH_SCRAPER_RETRIES", 3),
+            backoff=_float(e, "WIREWATCH_SCRAPER_BACKOFF", 1.0),
+            max_retry_after=_float(e, "WIREWATCH_SCRAPER_MAX_RETRY_AFTER", 120.0),
+            max_redirects=_int(e, "WIREWATCH_SCRAPER_MAX_REDIRECTS", 5),
+            allow_addresses=_networks(e, "WIREWATCH_SCRAPER_ALLOW_ADDRESSES"),
+            queue_size=_int(e, "WIREWATCH_SCRAPER_QUEUE_SIZE", 1000, minimum=1),
+            robots_ttl=_float(e, "WIREWATCH_SCRAPER_ROBOTS_TTL", 3600.0),
+            send_timeout=_float(e, "WIREWATCH_SCRAPER_SEND_TIMEOUT", 30.0),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Every setting of a Wirewatch process; see the module docstring for the variables."""
@@ -74,6 +159,7 @@ class Settings:
     max_body_bytes: int = 5_000_000
     log_level: str = "info"
     group_prefix: str = "wirewatch"
+    scraper: ScraperSettings = field(default_factory=lambda: ScraperSettings())
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -95,6 +181,7 @@ class Settings:
             max_body_bytes=_int(e, "WIREWATCH_MAX_BODY_BYTES", 5_000_000, minimum=1),
             log_level=e.get("WIREWATCH_LOG_LEVEL", "info").lower(),
             group_prefix=e.get("WIREWATCH_CONSUMER_GROUP", "wirewatch"),
+            scraper=ScraperSettings.from_env(e),
         )
 
     @property

@@ -22,6 +22,7 @@ class IngestSummary:
 
     published: int = 0
     deadlettered: int = 0
+    skipped: int = 0
     bytes: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -38,6 +39,11 @@ async def publish_items(
     try:
         pending: list[asyncio.Future[object]] = []
         for item in items:
+            if item.skipped is not None:
+                summary.skipped += 1
+                if on_item:
+                    on_item(item)
+                continue
             problems = violations("raw-article.v1", item.document) if item.document is not None else []
             if item.document is None or problems:
                 reason = item.error or "; ".join(problems[:3])

@@ -1,0 +1,204 @@
+"""Deliver articles to Kafka without losing any: a bounded queue, acks=all, retry until acknowledged.
+
+Fetchers ``put`` articles; when Kafka is unreachable the queue fills and ``put`` waits, which
+slows fetching to nothing (back-pressure) instead of dropping. The sender takes batches,
+produces each raw article, waits for every acknowledgement, then writes the seen entries,
+waits again, and only then marks the articles seen in memory. On any failure the whole batch
+is retried with a fresh producer (after re-creating missing topics: a restarted embedded
+broker comes back empty). Retrying may duplicate an article on ``articles.raw``; its id and
+version are the same, so consumers deduplicate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
+
+from wirewatch.contracts.codec import encode
+from wirewatch.contracts.topics import Topic
+from wirewatch.runtime.kafka import ensure_topics, make_producer
+from wirewatch.runtime.metrics import Metrics, ScraperMetrics
+from wirewatch.runtime.settings import Settings
+from wirewatch.scraper.seen import SeenEntry, SeenSet
+
+log = logging.getLogger(__name__)
+
+_BATCH = 100
+_MAX_BACKOFF = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One article to publish and the seen entry to record once Kafka has it."""
+
+    feed: str
+    document: dict[str, Any]
+    entry: SeenEntry
+
+    @property
+    def key(self) -> bytes:
+        """The Kafka key: the article id."""
+        return str(self.document["id"]).encode()
+
+
+ProducerFactory = Callable[[], AIOKafkaProducer]
+TopicsSetup = Callable[[], Awaitable[object]]
+
+
+class Publisher:
+    """The scraper's only path to Kafka; see the module docstring."""
+
+    def __init__(self, settings: Settings, seen: SeenSet, metrics: Metrics, scraper_metrics: ScraperMetrics) -> None:
+        self._settings = settings
+        self._seen = seen
+        self._metrics = metrics
+        self._sm = scraper_metrics
+        self._queue: asyncio.Queue[Outgoing] = asyncio.Queue(settings.scraper.queue_size)
+        self._pending: set[str] = set()
+        self._raw_acked: set[bytes] = set()  # keys on articles.raw whose seen entry is not yet acknowledged
+        self._producer: AIOKafkaProducer | None = None
+        self._raw = settings.topics.name(Topic.RAW)
+        self._seen_topic = settings.topics.name(Topic.SCRAPER_SEEN)
+        self._failing_since: float | None = None
+        self.healthy = True
+
+    def pending(self, article_id: str) -> bool:
+        """Whether an article is queued or in flight (so a feed does not queue it twice)."""
+        return article_id in self._pending
+
+    @property
+    def depth(self) -> int:
+        """Articles waiting for an acknowledgement."""
+        return len(self._pending)
+
+    async def put(self, item: Outgoing) -> None:
+        """Queue an article; waits while the queue is full (back-pressure on the fetchers)."""
+        self._pending.add(str(item.document["id"]))
+        self._sm.record_queue_depth(len(self._pending))
+        await self._queue.put(item)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Send until ``stop`` is set and the queue is empty (or ``stop`` is set while Kafka is down)."""
+        try:
+            while not (stop.is_set() and self._queue.empty()):
+                batch = await self._take(stop)
+                if batch and not await self._deliver(batch, stop):
+                    break
+        finally:
+            await self._close_producer()
+
+    async def _take(self, stop: asyncio.Event) -> list[Outgoing]:
+        try:
+            first = await asyncio.wait_for(self._queue.get(), 0.2)
+        except TimeoutError:
+            return []
+        batch = [first]
+        while len(batch) < _BATCH and not self._queue.empty():
+            batch.append(self._queue.get_nowait())
+        return batch
+
+    async def _deliver(self, batch: list[Outgoing], stop: asyncio.Event) -> bool:
+        """Deliver ``batch``; False only when stopping and Kafka stays unreachable."""
+        attempt = 0
+        while True:
+            try:
+                await self._send(batch)
+                break
+            except (KafkaError, OSError, TimeoutError) as exc:
+                self._note_failure(exc)
+                await self._close_producer()
+                if stop.is_set() and attempt >= 2:
+                    undelivered = len(batch) + self._queue.qsize()
+                    log.warning("stopping with %d article(s) undelivered (Kafka unreachable)", undelivered)
+                    return False
+                await asyncio.sleep(min(_MAX_BACKOFF, 0.2 * 2**attempt))
+                attempt += 1
+                await self._recreate_topics()
+        self._note_recovery()
+        for item in batch:
+            self._raw_acked.discard(item.key)
+            self._seen.put(str(item.document["id"]), item.entry)
+            self._pending.discard(str(item.document["id"]))
+            self._sm.record_published(item.feed)
+        self._metrics.record_produced(self._raw, len(batch))
+        self._sm.record_queue_depth(len(self._pending))
+        return True
+
+    async def _send(self, batch: list[Outgoing]) -> None:
+        """Produce the raw articles not yet acknowledged, then every seen entry; raise on any failure.
+
+        Articles acknowledged in an earlier, partly failed attempt are not sent again, so a
+        retry after a broker hiccup duplicates only what the broker wrote without answering.
+        """
+        producer = await self._ensure_producer()
+        async with asyncio.timeout(self._settings.scraper.send_timeout):
+            todo = [i for i in batch if i.key not in self._raw_acked]
+            await self._produce_all(producer, self._raw, todo, lambda i: encode(i.document), self._raw_acked)
+            await self._produce_all(producer, self._seen_topic, batch, lambda i: i.entry.to_bytes(), set())
+
+    @staticmethod
+    async def _produce_all(
+        producer: AIOKafkaProducer,
+        topic: str,
+        items: list[Outgoing],
+        value: Callable[[Outgoing], bytes],
+        acked: set[bytes],
+    ) -> None:
+        """Send ``items`` to ``topic``, add the acknowledged keys to ``acked``, then raise the first failure."""
+        futures = [await producer.send(topic, value(i), key=i.key) for i in items]
+        results = await asyncio.gather(*futures, return_exceptions=True)
+        acked.update(i.key for i, r in zip(items, results, strict=True) if not isinstance(r, BaseException))
+        failures = [r for r in results if isinstance(r, BaseException)]
+        if failures:
+            raise failures[0]
+
+    async def _ensure_producer(self) -> AIOKafkaProducer:
+        if self._producer is None:
+            timeout_ms = int(self._settings.scraper.send_timeout * 1000)
+            producer = make_producer(self._settings, request_timeout_ms=timeout_ms)
+            try:
+                async with asyncio.timeout(self._settings.scraper.send_timeout):
+                    await producer.start()
+            except BaseException:
+                await producer.stop()
+                raise
+            self._producer = producer
+        return self._producer
+
+    async def _close_producer(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            try:
+                async with asyncio.timeout(5):
+                    await producer.stop()
+            except (KafkaError, OSError, TimeoutError):
+                log.debug("producer did not stop cleanly", exc_info=True)
+
+    async def _recreate_topics(self) -> None:
+        try:
+            async with asyncio.timeout(self._settings.scraper.send_timeout):
+                created = await ensure_topics(self._settings)
+            if created:
+                log.warning("re-created missing topics: %s", ", ".join(created))
+        except (KafkaError, OSError, TimeoutError) as exc:
+            log.debug("topics not re-created yet: %s", exc)
+
+    def _note_failure(self, exc: BaseException) -> None:
+        self.healthy = False
+        if self._failing_since is None:
+            self._failing_since = time.monotonic()
+            log.warning("Kafka unreachable (%s: %s); buffering up to %d article(s)", type(exc).__name__, exc,
+                        self._settings.scraper.queue_size)  # fmt: skip
+
+    def _note_recovery(self) -> None:
+        self.healthy = True
+        if self._failing_since is not None:
+            log.warning("Kafka reachable again after %.0fs", time.monotonic() - self._failing_since)
+            self._failing_since = None

@@ -1,0 +1,244 @@
+"""The scraper against a real site on loopback and the real embedded broker.
+
+One hostile site serves good feeds beside a redirect loop, a page that never finishes, a
+50 MB page, a gzip bomb, a billion-laughs feed, a malformed feed, a windows-1251 page without
+a charset, robots-disallowed pages, a PDF and a link into a private network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+from collections.abc import AsyncIterator
+
+import pytest
+
+from tests.integration.scraper_harness import (
+    metric,
+    read_topic,
+    scraper_settings,
+    sources,
+    wait_for,
+    wait_for_metric,
+)
+from tests.integration.scraper_site import CYRILLIC_TEXT, Site, SiteServer
+from wirewatch.contracts.schemas import violations
+from wirewatch.contracts.topics import Topic
+from wirewatch.runtime.broker import EmbeddedBroker
+from wirewatch.runtime.metrics import Metrics, ScraperMetrics
+from wirewatch.scraper.fetch import Fetcher, make_client, peer_address
+from wirewatch.scraper.poller import FeedPoller
+from wirewatch.scraper.publish import Publisher
+from wirewatch.scraper.seen import SeenSet
+from wirewatch.scraper.service import Scraper
+
+pytestmark = [pytest.mark.broker, pytest.mark.timeout(120)]
+
+FETCHES = "wirewatch_scraper_fetches_total"
+SKIPPED = "wirewatch_scraper_skipped_total"
+PUBLISHED = "wirewatch_scraper_articles_published_total"
+
+
+@pytest.fixture
+async def site() -> AsyncIterator[Site]:
+    """The test site, running on a free loopback port."""
+    server = SiteServer(Site())
+    await server.start()
+    try:
+        yield server.site
+    finally:
+        await server.stop()
+
+
+async def test_hostile_feeds_are_contained_while_the_good_feed_keeps_working(broker, site):
+    site.add_article("one", "First story")
+    site.add_article("two", "Second story")
+    settings = scraper_settings(broker)
+    feeds = sources(site.url(""), "good", "hostile", "loop", "laughs", "malformed")
+    metrics = Metrics.create()
+    scraper = Scraper(settings, feeds, metrics)
+    assert await scraper.start()
+    try:
+        await wait_for_metric(metrics, PUBLISHED, 1, feed="hostile")  # the windows-1251 page
+        await wait_for_metric(metrics, PUBLISHED, 2, feed="good")
+        await wait_for_metric(metrics, FETCHES, 1, feed="hostile", kind="page", outcome="timeout")
+        await wait_for_metric(metrics, FETCHES, 1, feed="loop", kind="feed", outcome="too_many_redirects")
+        await wait_for_metric(metrics, SKIPPED, 2, feed="hostile", reason="too_large")
+        await wait_for_metric(metrics, SKIPPED, 1, feed="laughs", reason="unsafe_feed")
+        await wait_for_metric(metrics, SKIPPED, 1, feed="malformed", reason="malformed_feed")
+        site.add_article("three", "Third story")
+        await wait_for_metric(metrics, PUBLISHED, 3, feed="good")
+    finally:
+        await scraper.stop()
+    assert metric(metrics, FETCHES, feed="hostile", kind="page", outcome="too_large") >= 2  # 50 MB page, gzip bomb
+    assert metric(metrics, "wirewatch_scraper_robots_refusals_total", feed="hostile") >= 1
+    assert metric(metrics, SKIPPED, feed="hostile", reason="robots") >= 1
+    assert metric(metrics, SKIPPED, feed="hostile", reason="content_type") >= 1
+    assert metric(metrics, FETCHES, feed="hostile", kind="page", outcome="blocked_address") >= 1
+    assert site.hits.get("/private/secret.html", 0) == 0
+    assert metric(metrics, "wirewatch_scraper_last_success_timestamp_seconds", feed="laughs") == 0
+    assert metric(metrics, "wirewatch_scraper_last_success_timestamp_seconds", feed="good") > 0
+
+    records = await read_topic(settings, Topic.RAW)
+    docs = [doc for _, doc in records]
+    assert all(violations("raw-article.v1", doc) == [] for doc in docs)
+    good_urls = sorted(d["url"] for d in docs if d["feed"] == "good")
+    assert good_urls == sorted(site.url(f"/good/{s}.html") for s in ("one", "two", "three"))  # once each, no utm_*
+    cyrillic = [d for d in docs if d["url"].endswith("cyrillic.html")]
+    assert len(cyrillic) == 1
+    assert CYRILLIC_TEXT in cyrillic[0]["html"]
+
+
+def _keys_by_url(records) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for _, doc in records:
+        out.setdefault(doc["url"], []).append(doc["version"])
+    return out
+
+
+async def test_conditional_get_and_restart_publish_each_article_once(broker, site):
+    site.add_article("one", "First story", date="Mon, 02 Nov 2026 10:00:00 GMT")
+    site.add_article("two", "Second story")
+    settings = scraper_settings(broker)
+    feeds = sources(site.url(""), "good")
+
+    first = Metrics.create()
+    scraper = Scraper(settings, feeds, first)
+    assert await scraper.start()
+    try:
+        await wait_for_metric(first, PUBLISHED, 2, feed="good")
+        await wait_for_metric(first, FETCHES, 2, feed="good", kind="feed", outcome="not_modified")
+    finally:
+        await scraper.stop()
+    assert metric(first, PUBLISHED, feed="good") == 2
+    assert site.hits["/good/one.html"] == 1  # a 304 feed is not parsed again, its articles not refetched
+
+    second = Metrics.create()  # a restart: new process state, same topics
+    scraper = Scraper(settings, feeds, second)
+    assert await scraper.start()
+    try:
+        await wait_for_metric(second, SKIPPED, 2, feed="good", reason="seen")
+        site.add_article("three", "Third story")
+        site.pages["/good/one.html"] = site.pages["/good/one.html"].replace("</p>", " Updated with reactions.</p>")
+        site.items[0] = (site.items[0][0], site.items[0][1], "Mon, 02 Nov 2026 11:30:00 GMT")
+        await wait_for_metric(second, PUBLISHED, 2, feed="good")
+    finally:
+        await scraper.stop()
+    assert metric(second, PUBLISHED, feed="good") == 2  # the new article and the new version, nothing else
+
+    versions = _keys_by_url(await read_topic(settings, Topic.RAW))
+    assert versions == {
+        site.url("/good/one.html"): [1, 2],
+        site.url("/good/two.html"): [1],
+        site.url("/good/three.html"): [1],
+    }
+    keys = {key for key, doc in await read_topic(settings, Topic.RAW) if doc["url"].endswith("one.html")}
+    assert len(keys) == 1  # a new version keeps the article's key
+
+
+async def test_429_with_retry_after_and_503_are_retried(broker, site):
+    site.failures_before_success["/ratelimited/feed.xml"] = 2
+    site.failures_before_success["/flaky/feed.xml"] = 2
+    settings = scraper_settings(broker)
+    metrics = Metrics.create()
+    scraper = Scraper(settings, sources(site.url(""), "ratelimited", "flaky"), metrics)
+    assert await scraper.start()
+    try:
+        await wait_for_metric(metrics, PUBLISHED, 1, feed="ratelimited")
+        await wait_for_metric(metrics, PUBLISHED, 1, feed="flaky")
+    finally:
+        await scraper.stop()
+    for feed in ("ratelimited", "flaky"):
+        assert metric(metrics, "wirewatch_scraper_retries_total", feed=feed) == 2
+        assert metric(metrics, FETCHES, feed=feed, kind="feed", outcome="ok") >= 1
+        assert site.hits[f"/{feed}/story.html"] == 1
+    assert metric(metrics, FETCHES, feed="flaky", kind="feed", outcome="http_error") == 0
+
+
+async def test_broker_outage_loses_nothing(site):
+    broker = EmbeddedBroker()
+    await broker.start()
+    settings = scraper_settings(broker.bootstrap, send_timeout=2.0, queue_size=2)
+    metrics = Metrics.create()
+    site.add_article("before", "Before the outage")
+    scraper = Scraper(settings, sources(site.url(""), "good", interval=0.2), metrics)
+    assert await scraper.start()
+    try:
+        await wait_for_metric(metrics, PUBLISHED, 1, feed="good")
+        await asyncio.to_thread(broker.stop)
+        for n in range(4):
+            site.add_article(f"during-{n}", f"During the outage {n}")
+        await wait_for_metric(metrics, "wirewatch_scraper_queue_messages", 2)
+        assert metric(metrics, PUBLISHED, feed="good") == 1
+        await wait_for(lambda: not scraper.ready, "readiness reports the outage")
+        broker = EmbeddedBroker(port=broker.port)  # memory storage: it comes back empty
+        await broker.start()
+        await wait_for_metric(metrics, PUBLISHED, 5, feed="good", timeout=60)
+        await scraper.stop()
+        records = await read_topic(settings, Topic.RAW)
+        assert sorted({doc["url"] for _, doc in records}) == sorted(
+            site.url(f"/good/during-{n}.html") for n in range(4)
+        )
+        # At-least-once: a retry may repeat an article the broker stored without answering, never a new version.
+        assert len({(key, doc["version"]) for key, doc in records}) == 4
+        assert metric(metrics, "wirewatch_scraper_queue_messages") == 0
+    finally:
+        await scraper.stop()
+        await asyncio.to_thread(broker.stop)
+
+
+async def test_atom_json_feed_and_news_sitemap_index_are_polled(broker, site):
+    settings = scraper_settings(broker)
+    metrics = Metrics.create()
+    scraper = Scraper(settings, sources(site.url(""), "atom", "json", "sitemap"), metrics)
+    assert await scraper.start()
+    try:
+        for feed in ("atom", "json", "sitemap"):
+            await wait_for_metric(metrics, PUBLISHED, 1, feed=feed)
+    finally:
+        await scraper.stop()
+    docs = {doc["feed"]: doc for _, doc in await read_topic(settings, Topic.RAW)}
+    assert docs["atom"]["url"] == site.url("/atom/story.html")
+    assert (docs["atom"]["lang"], docs["atom"]["published"]) == ("fr", None)
+    assert docs["json"]["url"] == site.url("/json/story.html")
+    assert (docs["sitemap"]["title"], docs["sitemap"]["lang"]) == ("Gipfel", "de")
+    assert docs["sitemap"]["published"] == "2026-11-03T00:00:00Z"
+    assert all(doc["tags"] == ["test"] and doc["version"] == 1 for doc in docs.values())
+
+
+async def test_a_long_retry_after_defers_the_feed_instead_of_waiting(site):
+    settings = scraper_settings("127.0.0.1:1")  # no broker needed: nothing gets published
+    metrics = Metrics.create()
+    scraper_metrics = ScraperMetrics.create(metrics.registry)
+    source = sources(site.url(""), "slowdown").feeds[0]
+    async with make_client(settings.scraper) as client:
+        fetcher = Fetcher(settings.scraper, scraper_metrics, client)
+        publisher = Publisher(settings, SeenSet(), metrics, scraper_metrics)
+        poller = FeedPoller(source, fetcher, publisher, SeenSet(), scraper_metrics)
+        deferred = await poller.poll_once()
+    assert deferred == 3600.0  # the next poll waits an hour, as the server asked
+    assert metric(metrics, FETCHES, feed="slowdown", kind="feed", outcome="rate_limited") == 1
+    assert metric(metrics, "wirewatch_scraper_retries_total", feed="slowdown") == 0
+
+
+async def test_an_article_that_failed_for_a_passing_reason_is_fetched_again(broker, site):
+    path = site.add_article("shaky", "Server trouble")
+    site.failures_before_success[path] = 3  # the first fetch gives up after its 2 retries
+    settings = scraper_settings(broker)
+    metrics = Metrics.create()
+    scraper = Scraper(settings, sources(site.url(""), "good"), metrics)
+    assert await scraper.start()
+    try:
+        await wait_for_metric(metrics, PUBLISHED, 1, feed="good")
+    finally:
+        await scraper.stop()
+    assert metric(metrics, SKIPPED, feed="good", reason="fetch_failed") == 1
+    assert metric(metrics, FETCHES, feed="good", kind="page", outcome="http_error") == 1
+    assert site.hits[path] == 4
+    assert [doc["url"] for _, doc in await read_topic(settings, Topic.RAW)] == [site.url(path)]
+
+
+async def test_the_peer_address_is_known_for_the_rebinding_check(site):
+    settings = scraper_settings("127.0.0.1:1")
+    async with make_client(settings.scraper) as client, client.stream("GET", site.url("/robots.txt")) as response:
+        assert peer_address(response) == ipaddress.ip_address("127.0.0.1")
