@@ -17,6 +17,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 import faust
@@ -189,8 +190,20 @@ def install_table_stage(
     return table
 
 
+def ensure_datadir(app: faust.App) -> Path:
+    """Create the parents of the app's data directory; Faust itself creates only the last level.
+
+    Without this, ``wirewatch clean`` (or ``tag``) run alone in a fresh directory dies at start
+    with FileNotFoundError: only ``wirewatch run`` created ``.wirewatch/`` before.
+    """
+    datadir = Path(app.conf.datadir)
+    datadir.parent.mkdir(parents=True, exist_ok=True)
+    return datadir
+
+
 def run_worker(app: faust.App, settings: Settings, stage: Stage, metrics: Metrics) -> None:
     """Run a Faust worker for ``app`` with its HTTP server until SIGINT/SIGTERM; blocks."""
+    ensure_datadir(app)
     ready = {"assigned": False}
 
     @app.on_rebalance_complete.connect  # type: ignore[arg-type]  # mode's signal typing wants a `signal` kwarg
