@@ -51,7 +51,7 @@ async def _soak(run: Run, workers: list[Worker], rng: random.Random, count: int,
     _, killed = await asyncio.gather(producer, _kill_and_restart(workers, rng, kills, count / rate))
     print(f"killed (SIGKILL): {', '.join(killed)}")
     try:
-        await asyncio.wait_for(asyncio.shield(collector), timeout=180)
+        await asyncio.wait_for(asyncio.shield(collector), timeout=180 + count / 10)
     except TimeoutError:
         stop.set()
         await collector
@@ -60,15 +60,16 @@ async def _soak(run: Run, workers: list[Worker], rng: random.Random, count: int,
 
 
 def test_sigkill_of_cleaner_and_tagger_loses_nothing(broker, tmp_path, rng) -> None:
-    count = env_int("WIREWATCH_SOAK_ARTICLES", 300)
-    kills = env_int("WIREWATCH_SOAK_KILLS", 4)
+    count = env_int("WIREWATCH_SOAK_ARTICLES", 200)
+    kills = env_int("WIREWATCH_SOAK_KILLS", 3)
     with Run(broker, tmp_path) as run:
         workers = [run.worker("clean"), run.worker("tag")]
         for w in workers:
             w.start()
         for w in workers:
             w.wait_ready()
-        collected = asyncio.run(_soak(run, workers, rng, count, rate=25.0, kills=kills))
+        rate = float(env_int("WIREWATCH_SOAK_RATE", 25))
+        collected = asyncio.run(_soak(run, workers, rng, count, rate=rate, kills=kills))
         for w in workers:
             assert w.process is not None and w.process.poll() is None, w.log_tail()
 

@@ -1,6 +1,6 @@
 """Memory stays flat at a steady rate: the resident size of the cleaner and tagger does not keep growing.
 
-The default run is short (``WIREWATCH_SOAK_SECONDS``, 30 s); ``make soak`` runs it for 10 minutes.
+The default run is short (``WIREWATCH_SOAK_SECONDS``, 20 s); ``make soak`` runs it for 10 minutes.
 The figure reported is the least-squares slope of RSS over the second half of the run, in MiB/min.
 """
 
@@ -34,7 +34,7 @@ def test_slope_helper_reads_a_known_line() -> None:
 
 
 def test_resident_memory_is_flat_at_a_steady_rate(broker, tmp_path) -> None:
-    seconds = env_int("WIREWATCH_SOAK_SECONDS", 30)
+    seconds = env_int("WIREWATCH_SOAK_SECONDS", 20)
     rate = 20.0
     with Run(broker, tmp_path) as run:
         workers = [run.worker("clean"), run.worker("tag")]

@@ -24,7 +24,7 @@ PROCESSED = "wirewatch_messages_processed_total"
 
 
 def test_workers_share_partitions_and_rebalance_without_loss(broker, tmp_path) -> None:
-    per_phase = env_int("WIREWATCH_SCALE_ARTICLES", 90)
+    per_phase = env_int("WIREWATCH_SCALE_ARTICLES", 60)
     rate = 30.0
     with Run(broker, tmp_path, partitions=6) as run:
         cleaners = [run.worker("clean"), run.worker("clean")]
