@@ -46,7 +46,8 @@ bench: install  ## Benchmarks: throughput, latency, quality (prints a table, wri
 
 soak: install  ## Long soak: 10 min flat-memory run, 5000 articles with 20 SIGKILLs, scaling, full-size fuzz
 	WIREWATCH_SOAK_SECONDS=600 WIREWATCH_SOAK_ARTICLES=5000 WIREWATCH_SOAK_KILLS=20 \
-	WIREWATCH_SCALE_ARTICLES=600 WIREWATCH_FUZZ_EXAMPLES=1000 WIREWATCH_FUZZ_FULL=1 \
+	WIREWATCH_SCALE_ARTICLES=600 WIREWATCH_SOAK_SCRAPER_ARTICLES=600 WIREWATCH_SOAK_SCRAPER_KILLS=10 \
+	WIREWATCH_FUZZ_EXAMPLES=1000 WIREWATCH_FUZZ_FULL=1 \
 	$(BIN)/pytest tests/soak tests/fuzz -p no:randomly -s --timeout 3600 -q
 
 fuzz: install  ## Coverage-guided fuzzing of the decoder and both stages with atheris (installs it if missing)
