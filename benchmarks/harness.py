@@ -129,10 +129,19 @@ class Worker:
             time.sleep(0.2)
         raise TimeoutError(f"{self.name} not ready within {timeout:.0f}s: {self.log_tail()}")
 
-    def metric(self, name: str) -> float:
-        """Sum of a metric's samples on the worker's ``/metrics`` (0 when absent)."""
-        with urllib.request.urlopen(f"{self.url}/metrics", timeout=5) as response:
-            text = response.read().decode()
+    def metric(self, name: str, timeout: float = 15.0) -> float:
+        """Sum of a metric's samples on the worker's ``/metrics`` (0 when absent); retries while it is busy."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/metrics", timeout=5) as response:
+                    text = response.read().decode()
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
+                if time.monotonic() > deadline:
+                    alive = self.process is not None and self.process.poll() is None
+                    raise RuntimeError(f"{self.name} (alive: {alive}) metrics: {exc!r}; {self.log_tail()}") from exc
+                time.sleep(0.5)
         return sum(float(ln.rsplit(" ", 1)[1]) for ln in text.splitlines() if ln.startswith((f"{name}{{", f"{name} ")))
 
     def rss_bytes(self) -> int:

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from wirewatch.contracts.topics import Topic, TopicNames
+from wirewatch.runtime.kafka import COMPACTED_SUFFIXES
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "deploy" / "k8s"
@@ -52,7 +53,6 @@ TOPIC_CONFIG: dict[Topic, dict[str, Any]] = {
     Topic.RAW: {"retention.ms": 3 * 86_400_000, "max.message.bytes": 8 * 1024 * 1024},
     Topic.CLEAN: {"retention.ms": 7 * 86_400_000},
     Topic.TAGGED: {"retention.ms": 30 * 86_400_000},
-    Topic.AGREEMENTS: {"cleanup.policy": "compact"},
     Topic.AGREEMENT_REPORTS: {"retention.ms": 30 * 86_400_000},
     Topic.COUNTRIES: {"retention.ms": 30 * 86_400_000},
     Topic.RELATIONS: {"retention.ms": 30 * 86_400_000},
@@ -256,6 +256,13 @@ def kafka() -> list[dict[str, Any]]:
     return [pool, cluster]
 
 
+def topic_config(name: str, topic: Topic) -> dict[str, Any]:
+    """Retention from ``TOPIC_CONFIG``; compaction for the topics the runtime compacts too."""
+    if name.endswith(COMPACTED_SUFFIXES):
+        return {"cleanup.policy": "compact"}
+    return dict(TOPIC_CONFIG.get(topic, {}))
+
+
 def topics() -> list[dict[str, Any]]:
     """One KafkaTopic per pipeline topic (names from contracts/topics.py)."""
     names = TopicNames()
@@ -272,7 +279,7 @@ def topics() -> list[dict[str, Any]]:
                 "topicName": names.name(t),
                 "partitions": PARTITIONS,
                 "replicas": REPLICAS,
-                "config": {"min.insync.replicas": MIN_INSYNC, **TOPIC_CONFIG[t]},
+                "config": {"min.insync.replicas": MIN_INSYNC, **topic_config(names.name(t), t)},
             },
         }
         for t in Topic
