@@ -24,14 +24,18 @@ import faust
 import mode
 from faust.types import TP, TableT
 
-from wirewatch.contracts.deadletter import Origin
-from wirewatch.contracts.outcome import Outcome
+from wirewatch.contracts.deadletter import Origin, dead_letter
+from wirewatch.contracts.outcome import Outcome, Output
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.http import HttpServer, make_app
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: Largest record a stage produces (the producer's ``max_request_size``); larger outputs are dead-lettered.
+MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+_RECORD_HEADROOM = 64 * 1024  # key, headers and batch overhead around the value
 
 StageHandler = Callable[[bytes | None, Origin, str], Outcome]
 
@@ -77,7 +81,7 @@ def make_faust_app(settings: Settings, stage: Stage) -> faust.App:
         topic_disable_leader=True,
         producer_acks=-1,
         producer_linger=0.005,
-        producer_max_request_size=8 * 1024 * 1024,
+        producer_max_request_size=MAX_MESSAGE_BYTES,
         consumer_auto_offset_reset="earliest",
         consumer_max_fetch_size=8 * 1024 * 1024,
         broker_session_timeout=6.0,
@@ -103,6 +107,29 @@ class HttpService(mode.Service):
         await self._server.stop()
 
 
+def sized_outputs(
+    outcome: Outcome, stage: Stage, value: bytes | None, origin: Origin, now: str
+) -> tuple[str | None, list[tuple[Output, bytes]]]:
+    """The outcome's outputs encoded, or one dead letter when an output is larger than the broker takes.
+
+    Without this check the producer refuses the record (MessageSizeTooLargeError), the Faust agent
+    crashes, and its partitions stall behind the message for good while /healthz still answers.
+    Returns the error kind (``None`` when the outcome succeeded) and the records to send.
+    """
+    encoded = [(out, out.value()) for out in outcome.outputs]
+    too_large = [(out, len(data)) for out, data in encoded if len(data) > MAX_MESSAGE_BYTES - _RECORD_HEADROOM]
+    if not too_large:
+        return outcome.error_kind, encoded
+    out, size = too_large[0]
+    detail = f"the {out.topic.value} document is {size} bytes; the limit is {MAX_MESSAGE_BYTES - _RECORD_HEADROOM}"
+    letter = Output(
+        Topic.DEADLETTER,
+        origin.key or b"",
+        dead_letter(stage.value, "output_too_large", detail, value or b"", origin, now),
+    )
+    return "output_too_large", [(letter, letter.value())]
+
+
 def install_stage(
     app: faust.App, settings: Settings, stage: Stage, source: Topic, handle: StageHandler, metrics: Metrics
 ) -> None:
@@ -120,18 +147,18 @@ def install_stage(
             for event in events:
                 msg = event.message
                 origin = Origin(msg.topic, msg.partition, msg.offset, msg.key)
-                started = time.perf_counter()
-                outcome = handle(event.value, origin, utc_now())
-                if outcome.failed:
-                    metrics.record_failed(stage, outcome.error_kind or "unknown")
+                started, now = time.perf_counter(), utc_now()
+                error_kind, encoded = sized_outputs(handle(event.value, origin, now), stage, event.value, origin, now)
+                if error_kind is not None:
+                    metrics.record_failed(stage, error_kind)
                 else:
                     metrics.record_processed(stage, time.perf_counter() - started, time.time())
-                for out in outcome.outputs:
+                for out, data in encoded:
                     sink = sinks[out.topic]
                     if out.topic is Topic.AGREEMENT_REPORTS:  # schema-checked: type and status are enums
                         metrics.record_agreement(out.document["type"], out.document["status"])
                     # force: publish now and await delivery ourselves, never deferred until commit
-                    fut = await sink.send(key=out.key, value=out.value(), headers=out.headers, force=True)
+                    fut = await sink.send(key=out.key, value=data, headers=out.headers, force=True)
                     pending.append((sink.get_topic_name(), fut))
                 metrics.record_lag(app.conf.id, msg.topic, msg.partition, consumer_lag(app, msg))
                 await asyncio.sleep(0)  # CPU-bound core: let heartbeats and fetches run between messages
@@ -204,8 +231,20 @@ def install_table_stage(
     return table
 
 
+def ensure_datadir(app: faust.App) -> Path:
+    """Create the parents of the app's data directory; Faust itself creates only the last level.
+
+    Without this, ``wirewatch clean`` (or ``tag``) run alone in a fresh directory dies at start
+    with FileNotFoundError: only ``wirewatch run`` created ``.wirewatch/`` before.
+    """
+    datadir = Path(app.conf.datadir)
+    datadir.parent.mkdir(parents=True, exist_ok=True)
+    return datadir
+
+
 def run_worker(app: faust.App, settings: Settings, stage: Stage, metrics: Metrics) -> None:
     """Run a Faust worker for ``app`` with its HTTP server until SIGINT/SIGTERM; blocks."""
+    ensure_datadir(app)
     ready = {"assigned": False}
 
     @app.on_rebalance_complete.connect  # type: ignore[arg-type]  # mode's signal typing wants a `signal` kwarg
