@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.outcome import Outcome, Output
 from wirewatch.contracts.schemas import validate
@@ -44,3 +46,46 @@ def test_an_output_larger_than_the_broker_takes_becomes_one_dead_letter() -> Non
     validate("deadletter.v1", letter.document)
     assert letter.document["error_kind"] == "output_too_large" and letter.document["truncated"] is True
     assert len(data) < MAX_MESSAGE_BYTES
+
+
+async def test_a_cancelled_batch_is_finished_before_the_cancellation_propagates() -> None:
+    import asyncio
+
+    from wirewatch.runtime.faust_app import complete_batch
+
+    done: list[str] = []
+
+    async def batch() -> None:
+        await asyncio.sleep(0.2)
+        done.append("delivered")
+
+    agent = asyncio.create_task(complete_batch(batch()))
+    await asyncio.sleep(0.05)
+    agent.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await agent
+    assert done == ["delivered"]  # Faust acks the batch only after this point
+
+
+def test_a_batch_that_cannot_be_delivered_ends_the_process_before_any_ack(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from wirewatch.runtime.faust_app import EXIT_UNDELIVERED
+
+    script = tmp_path / "fail.py"
+    script.write_text(
+        "import asyncio\n"
+        "from wirewatch.runtime.faust_app import complete_batch\n"
+        "async def batch():\n"
+        "    raise ConnectionError('broker gone')\n"
+        "async def agent():\n"
+        "    await complete_batch(batch())\n"
+        "    print('acked', flush=True)\n"
+        "asyncio.run(agent())\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=60, check=False)
+    assert result.returncode == EXIT_UNDELIVERED
+    assert b"acked" not in result.stdout
+    assert b"broker gone" in result.stderr
