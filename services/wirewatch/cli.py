@@ -12,6 +12,7 @@ from typing import Any, TextIO
 import click
 import orjson
 
+from wirewatch.contracts.aggregates import AGREEMENT_STATUSES, AGREEMENT_TYPES
 from wirewatch.runtime.service import configure_logging
 from wirewatch.runtime.settings import Settings, SettingsError
 
@@ -91,6 +92,14 @@ def tag() -> None:
 
 
 @main.command()
+def aggregate() -> None:
+    """Run the aggregator alone (articles.tagged -> events.countries, events.relations)."""
+    from wirewatch.aggregator.app import main as aggregator_main
+
+    aggregator_main(_require_broker(_settings()))
+
+
+@main.command()
 def scrape() -> None:
     """Run the scraper alone (feeds -> articles.raw)."""
     from wirewatch.scraper.app import main as scraper_main
@@ -155,14 +164,33 @@ def _print_message(out: TextIO, value: bytes | None) -> None:
 @click.option("--from-beginning", is_flag=True, help="Start at the oldest message instead of new ones.")
 @click.option("--max", "max_messages", type=int, default=None, help="Stop after this many messages.")
 @click.option("--timeout", type=float, default=None, help="Stop after this many seconds without a message.")
-def tail(topic: str, from_beginning: bool, max_messages: int | None, timeout: float | None) -> None:
-    """Print the messages of TOPIC (e.g. events.agreements) as JSON lines."""
-    from wirewatch.runtime.tailing import tail_topic
+@click.option("--country", default=None, help="Only messages about this country (ISO 3166-1 alpha-3, e.g. RUS).")
+@click.option(
+    "--type", "agreement_type", type=click.Choice(AGREEMENT_TYPES), default=None, help="Only this agreement type."
+)
+@click.option("--status", type=click.Choice(AGREEMENT_STATUSES), default=None, help="Only this agreement status.")
+def tail(
+    topic: str,
+    from_beginning: bool,
+    max_messages: int | None,
+    timeout: float | None,
+    country: str | None,
+    agreement_type: str | None,
+    status: str | None,
+) -> None:
+    """Print the messages of TOPIC (e.g. events.agreements) as JSON lines, optionally filtered.
+
+    Example: wirewatch tail events.agreements --country RUS --type military --from-beginning
+    """
+    from wirewatch.runtime.tailing import TailFilter, tail_topic
 
     settings = _require_broker(_settings())
+    wanted = TailFilter(country.strip().upper() if country else None, agreement_type, status)
     full = topic if topic.startswith(settings.topic_prefix) else settings.topic_prefix + topic
     count = asyncio.run(
-        tail_topic(settings, full, from_beginning, max_messages, timeout, lambda v: _print_message(sys.stdout, v))
+        tail_topic(
+            settings, full, from_beginning, max_messages, timeout, lambda v: _print_message(sys.stdout, v), wanted
+        )
     )
     click.echo(f"{count} message(s)", err=True)
 

@@ -30,7 +30,7 @@ def test_run_starts_everything_processes_seeds_and_stops_cleanly_on_sigterm(seed
         "WIREWATCH_BROKER_PORT": str(broker_port),
         "WIREWATCH_API_PORT": str(api_port),
         "WIREWATCH_METRICS_BASE_PORT": str(base),
-        "WIREWATCH_LOG_DIR": str(tmp_path / "logs"),
+        "WIREWATCH_DATA_DIR": str(tmp_path / "state"),
         "KAFKA_BOOTSTRAP_SERVERS": "",
     }
     log = tmp_path / "run.log"

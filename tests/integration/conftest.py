@@ -53,7 +53,9 @@ def pipeline(broker: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         "WIREWATCH_METRICS_BASE_PORT": str(base),
         "WIREWATCH_LOG_LEVEL": "warn",
     }
-    log = tmp_path_factory.mktemp("pipeline") / "run.log"
+    state = tmp_path_factory.mktemp("pipeline")
+    env["WIREWATCH_DATA_DIR"] = str(state)
+    log = state / "run.log"
     process = spawn_wirewatch("run", env=env, log=log)
     urls = {"clean": f"http://127.0.0.1:{base}", "tag": f"http://127.0.0.1:{base + 1}"}
     try:

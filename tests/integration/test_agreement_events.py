@@ -18,7 +18,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tests.kafka_helpers import Record, consume_until, produce, spawn_wirewatch
+from tests.kafka_helpers import Record, consume_until, free_port, produce, spawn_wirewatch, wait_http
 from wirewatch.contracts.schemas import validate
 from wirewatch.runtime.kafka import ensure_topics
 from wirewatch.runtime.settings import Settings
@@ -44,8 +44,8 @@ def _clean(article_id: str, lang: str, body: str) -> bytes:
 
 
 @pytest.fixture()
-def tagger(broker: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """``wirewatch tag`` on a fresh topic prefix; yields (bootstrap, prefix) and stops it afterwards."""
+def tagger(broker: str, tmp_path: Path) -> Iterator[tuple[str, str, str]]:
+    """``wirewatch tag`` on a fresh topic prefix; yields (bootstrap, prefix, metrics URL), stops it afterwards."""
     prefix = f"t{uuid.uuid4().hex[:8]}."
     asyncio.run(ensure_topics(Settings(bootstrap_servers=broker, topic_prefix=prefix, partitions=2)))
     env = {
@@ -53,13 +53,13 @@ def tagger(broker: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
         "WIREWATCH_TOPIC_PREFIX": prefix,
         "WIREWATCH_PARTITIONS": "2",
         "WIREWATCH_CONSUMER_GROUP": f"g{prefix}",
-        "WIREWATCH_HTTP_PORT": "0",
+        "WIREWATCH_HTTP_PORT": str(port := free_port()),
         "WIREWATCH_LOG_LEVEL": "warn",
     }
     log = tmp_path / "tag.log"
     process = spawn_wirewatch("tag", env=env, log=log)
     try:
-        yield broker, prefix
+        yield broker, prefix, f"http://127.0.0.1:{port}/metrics"
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -73,8 +73,8 @@ def _events(records: list[Record]) -> list[dict]:
     return [r.json() for r in records]
 
 
-def test_two_reports_of_one_agreement_are_one_event_and_an_update(tagger: tuple[str, str]) -> None:
-    bootstrap, prefix = tagger
+def test_two_reports_of_one_agreement_are_one_event_and_an_update(tagger: tuple[str, str, str]) -> None:
+    bootstrap, prefix, metrics_url = tagger
     produce(bootstrap, f"{prefix}articles.clean", [(b"a1", _clean("a1", "en", PLANNED))])
     first = consume_until(bootstrap, f"{prefix}events.agreements", lambda rs: len(rs) >= 1, timeout=120)
     produce(bootstrap, f"{prefix}articles.clean", [(b"a2", _clean("a2", "de", SIGNED))])
@@ -94,10 +94,13 @@ def test_two_reports_of_one_agreement_are_one_event_and_an_update(tagger: tuple[
     assert [s["article_id"] for s in updated["sources"]] == ["a1", "a2"]
     assert updated["duration"] == "P10Y"
     assert updated["cameo"] == "057" and updated["plover"]["type"] == "SUPPORT"
+    metrics = wait_http(metrics_url).decode()
+    assert 'wirewatch_agreements_total{status="planned",type="energy"} 1.0' in metrics
+    assert 'wirewatch_agreements_total{status="signed",type="energy"} 1.0' in metrics
 
 
-def test_a_replayed_report_adds_no_source(tagger: tuple[str, str]) -> None:
-    bootstrap, prefix = tagger
+def test_a_replayed_report_adds_no_source(tagger: tuple[str, str, str]) -> None:
+    bootstrap, prefix, _ = tagger
     article = _clean("b1", "de", SIGNED)
     # One key for all three, so one partition keeps them in order: b1, b1 again (a replay), b2.
     produce(

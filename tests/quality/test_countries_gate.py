@@ -8,13 +8,16 @@ figures for organisations.
 
 The floors live in ``countries_floors.json``. A run below a floor fails. To pin new floors
 after an improvement run with ``WIREWATCH_UPDATE_FLOORS=1``; the file is then rewritten with
-the measured figures, but a floor only goes down when ``WIREWATCH_LOWER_FLOORS=1`` is set too.
+the measured figures, but a floor only goes down when ``WIREWATCH_ALLOW_LOWER_FLOORS=1`` is set
+too. A floors file whose figures are below those ``main`` pins fails the same way (the flag
+name is the one the agreements gate uses).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,8 @@ from wirewatch.core.countries import Gazetteer, load_gazetteer, tag_countries
 from wirewatch.offline import OfflineAnalyzer
 
 FLOORS = Path(__file__).with_name("countries_floors.json")
+ROOT = Path(__file__).resolve().parents[2]
+ALLOW_LOWER = "WIREWATCH_ALLOW_LOWER_FLOORS"
 Pairs = set[tuple[str, str]]
 
 
@@ -87,8 +92,8 @@ def _check(mode: str, figures: dict[str, float]) -> None:
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
     if os.environ.get("WIREWATCH_UPDATE_FLOORS") == "1":
         lowered = {k: v for k, v in figures.items() if v < floors[mode].get(k, 0.0)}
-        if lowered and os.environ.get("WIREWATCH_LOWER_FLOORS") != "1":
-            pytest.fail(f"refusing to lower floors {lowered} without WIREWATCH_LOWER_FLOORS=1")
+        if lowered and os.environ.get(ALLOW_LOWER) != "1":
+            pytest.fail(f"refusing to lower floors {lowered} without {ALLOW_LOWER}=1")
         floors[mode] = figures
         FLOORS.write_text(json.dumps(floors, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     below = {k: (v, floors[mode][k]) for k, v in figures.items() if v < floors[mode][k]}
@@ -119,3 +124,29 @@ def test_the_scorer_counts_pairs_not_articles() -> None:
     gold = {"a": {"countries_mentioned": ["RUS", "MMR"], "countries_focus": ["RUS"], "organisations": []}}
     figures = score({"a": {"countries": ["RUS", "CHN"], "focus": ["RUS", "CHN"], "organisations": []}}, gold)
     assert (figures["precision"], figures["recall"], figures["focus_precision"]) == (0.5, 0.5, 0.5)
+
+
+def test_updating_the_floors_never_lowers_them_without_the_explicit_flag(tmp_path, monkeypatch) -> None:
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"raw": {"f1": 0.9}}), encoding="utf-8")
+    monkeypatch.setattr(f"{__name__}.FLOORS", floors)
+    monkeypatch.setenv("WIREWATCH_UPDATE_FLOORS", "1")
+    with pytest.raises(pytest.fail.Exception, match="refusing to lower"):
+        _check("raw", {"f1": 0.8})
+    _check("raw", {"f1": 0.95})  # raising is always allowed
+    assert json.loads(floors.read_text(encoding="utf-8"))["raw"]["f1"] == 0.95
+    monkeypatch.setenv(ALLOW_LOWER, "1")
+    _check("raw", {"f1": 0.5})
+    assert json.loads(floors.read_text(encoding="utf-8"))["raw"]["f1"] == 0.5
+
+
+def test_floors_are_not_lowered_against_main_without_the_flag() -> None:
+    shown = subprocess.run(
+        ["git", "show", "main:tests/quality/countries_floors.json"], cwd=ROOT, capture_output=True, check=False
+    )
+    if shown.returncode != 0:
+        pytest.skip("main has no pinned country floors yet (or this is not a git checkout)")
+    pinned, current = json.loads(shown.stdout), json.loads(FLOORS.read_text(encoding="utf-8"))
+    lowered = [f"{mode}.{k}" for mode in pinned for k, v in pinned[mode].items() if current[mode].get(k, 0.0) < v]
+    if lowered and os.environ.get(ALLOW_LOWER) != "1":
+        pytest.fail(f"floors lowered against main: {lowered}; set {ALLOW_LOWER}=1 to accept")

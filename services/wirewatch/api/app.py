@@ -1,31 +1,58 @@
-"""The API service (``wirewatch api``).
+"""The API service (``wirewatch api``): JSON endpoints, a live event stream and the dashboard.
 
-Walking-skeleton version: health and metrics. The downstream issue adds the JSON
-endpoints, the Server-Sent Events stream and the dashboard.
+It reads the event topics into bounded in-memory stores (``api.stores``) with a plain aiokafka
+consumer (``api.feed``) and serves them next to ``/healthz``, ``/readyz`` and ``/metrics``.
+Without a broker configured it still serves, with empty stores.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 
+from wirewatch.api.feed import Broadcaster, Views, run_feed
+from wirewatch.api.routes import add_routes
 from wirewatch.runtime.http import HttpServer, make_app
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.service import run_service
 from wirewatch.runtime.settings import Settings
 
+log = logging.getLogger(__name__)
+
+
+def build(settings: Settings, metrics: Metrics) -> tuple[HttpServer, Views]:
+    """The HTTP server with every route, and the views it serves from."""
+    views = Views(live=Broadcaster(lambda n: metrics.sse_subscribers.set(n)))
+    web_app = make_app(Stage.API.value, metrics, lambda: views.ready or not settings.bootstrap_servers)
+    add_routes(web_app, views)
+    port = settings.http_port if settings.http_port is not None else settings.api_port
+    return HttpServer(web_app, settings.http_host, port), views
+
+
+async def serve(settings: Settings, stop: asyncio.Event, metrics: Metrics | None = None) -> None:
+    """Serve until ``stop`` is set."""
+    metrics = metrics or Metrics.create()
+    server, views = build(settings, metrics)
+    await server.start()
+    metrics.record_up(Stage.API, True)
+    feed = None
+    if settings.bootstrap_servers:
+        feed = asyncio.create_task(run_feed(settings, views, metrics, stop))
+    else:
+        log.warning("KAFKA_BOOTSTRAP_SERVERS is not set: serving empty views")
+    try:
+        await stop.wait()
+    finally:
+        views.live.close()
+        if feed is not None:
+            feed.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await feed
+        await server.stop()
+        metrics.record_up(Stage.API, False)
+
 
 def main(settings: Settings) -> None:
-    """Serve until stopped."""
-    metrics = Metrics.create()
-
-    async def serve(stop: asyncio.Event) -> None:
-        port = settings.http_port if settings.http_port is not None else settings.api_port
-        server = HttpServer(make_app(Stage.API.value, metrics, lambda: True), settings.http_host, port)
-        await server.start()
-        metrics.record_up(Stage.API, True)
-        try:
-            await stop.wait()
-        finally:
-            await server.stop()
-
-    run_service(serve)
+    """Serve until SIGINT/SIGTERM."""
+    run_service(lambda stop: serve(settings, stop))

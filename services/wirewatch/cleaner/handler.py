@@ -3,7 +3,8 @@
 Called by the cleaner app for every message on ``articles.raw``. A failure is never raised:
 it comes back as a dead-letter output (see ``contracts.outcome``). With a ``DedupStore`` the
 output carries ``duplicate_of`` (the first article with the same or nearly the same body)
-and ``story_id`` (shared by reports of the same story, also across languages).
+and ``story_id`` (shared by reports of the same story, also across languages), and short
+paragraphs that the article's site repeats in other articles are dropped.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class CleanerHandler:
         def clean(document: dict[str, Any]) -> list[Output]:
             raw = raw_from_wire(document)
             article = clean_article(raw, self._options)
+            if self._dedup is not None:
+                article = self._dedup.drop_site_repeats(article, raw.feed)
             out = clean_to_wire(article)
             out["fetched_at"] = document.get("fetched_at")
             out["feed"] = document.get("feed")

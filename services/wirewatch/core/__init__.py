@@ -18,12 +18,22 @@ from wirewatch.core.model import (
     Span,
     TaggedArticle,
 )
+from wirewatch.core.relations import (
+    Contribution,
+    RelationWindows,
+    WindowCounts,
+    WindowKey,
+    pair_contributions,
+    window_keys,
+    window_start,
+)
 
 __all__ = [
     "Agreement",
     "CleanArticle",
     "CleanOptions",
     "ContentKind",
+    "Contribution",
     "CountryMention",
     "CountryTag",
     "CountryTagging",
@@ -34,9 +44,12 @@ __all__ = [
     "RawArticle",
     "RejectReason",
     "Rejected",
+    "RelationWindows",
     "Resources",
     "Span",
     "TaggedArticle",
+    "WindowCounts",
+    "WindowKey",
     "WirewatchError",
     "agreement_id",
     "analyze",
@@ -49,6 +62,9 @@ __all__ = [
     "identify_language",
     "load_gazetteer",
     "load_language_model",
+    "pair_contributions",
     "tag_article",
     "tag_countries",
+    "window_keys",
+    "window_start",
 ]

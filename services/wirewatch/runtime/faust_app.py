@@ -22,7 +22,7 @@ from typing import Protocol
 
 import faust
 import mode
-from faust.types import TableT
+from faust.types import TP, TableT
 
 from wirewatch.contracts.deadletter import Origin, dead_letter
 from wirewatch.contracts.outcome import Outcome, Output
@@ -68,9 +68,11 @@ def broker_urls(bootstrap: str) -> list[str]:
 def make_faust_app(settings: Settings, stage: Stage) -> faust.App:
     """A Faust app for ``stage``: its id is the consumer group, shared by every replica of the stage."""
     app_id = f"{settings.group_prefix}-{stage.value}"
+    datadir = Path(settings.data_dir) / "faust" / app_id  # table state stays out of the checkout
+    datadir.parent.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     return faust.App(
         app_id,
-        datadir=f".wirewatch/faust/{app_id}",  # table state stays out of the checkout (git-ignored)
+        datadir=str(datadir),
         broker=broker_urls(settings.bootstrap),
         store="memory://",
         web_enabled=False,
@@ -153,9 +155,12 @@ def install_stage(
                     metrics.record_processed(stage, time.perf_counter() - started, time.time())
                 for out, data in encoded:
                     sink = sinks[out.topic]
+                    if out.topic is Topic.AGREEMENT_REPORTS:  # schema-checked: type and status are enums
+                        metrics.record_agreement(out.document["type"], out.document["status"])
                     # force: publish now and await delivery ourselves, never deferred until commit
                     fut = await sink.send(key=out.key, value=data, headers=out.headers, force=True)
                     pending.append((sink.get_topic_name(), fut))
+                metrics.record_lag(app.conf.id, msg.topic, msg.partition, consumer_lag(app, msg))
                 await asyncio.sleep(0)  # CPU-bound core: let heartbeats and fetches run between messages
             # Delivery confirmed before take_events acks this batch's offsets.
             await asyncio.gather(*(fut for _, fut in pending))
@@ -163,6 +168,15 @@ def install_stage(
                 metrics.record_produced(topic_name)
 
     app.agent(source_topic, name=f"wirewatch.{stage.value}")(process)
+
+
+def consumer_lag(app: faust.App, message: faust.types.Message) -> int:
+    """Messages between ``message`` and its partition's high watermark (0 when unknown)."""
+    try:
+        highwater = app.consumer.highwater(TP(message.topic, message.partition))
+    except (KeyError, AttributeError):
+        return 0
+    return max(int(highwater or 0) - message.offset - 1, 0)
 
 
 def install_table_stage(

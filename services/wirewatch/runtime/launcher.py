@@ -22,6 +22,7 @@ SERVICES: tuple[tuple[str, int | None], ...] = (
     ("clean", 0),
     ("tag", 1),
     ("scrape", 2),
+    ("aggregate", 3),
     ("api", None),
 )
 
@@ -59,7 +60,7 @@ async def run_all(settings: Settings) -> int:
     """Run the whole pipeline until SIGINT/SIGTERM; returns the exit code."""
     broker: EmbeddedBroker | None = None
     if not settings.bootstrap_servers:
-        broker = EmbeddedBroker(port=settings.broker_port or 9092, log_file=_log_path("broker.log"))
+        broker = EmbeddedBroker(port=settings.broker_port or 9092, log_file=_log_path(settings, "broker.log"))
         await broker.start()
         settings = settings.with_bootstrap(broker.bootstrap)
     try:
@@ -90,7 +91,7 @@ async def run_broker_only(settings: Settings, port: int) -> None:
         await asyncio.to_thread(broker.stop)
 
 
-def _log_path(name: str) -> Path:
-    folder = Path(os.environ.get("WIREWATCH_LOG_DIR", ".wirewatch"))
+def _log_path(settings: Settings, name: str) -> Path:
+    folder = Path(settings.data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     return folder / name

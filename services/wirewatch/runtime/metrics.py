@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypedDict
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
@@ -24,6 +25,8 @@ class Stage(StrEnum):
 
 
 _LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
+#: From a page being fetched to an event about it: sub-second when idle, minutes under a backlog.
+_END_TO_END_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0, 900.0, 3600.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,14 @@ class Metrics:
     last_processed: Gauge
     agreements: Counter
     country_articles: Counter
+    agreement_events: Counter
+    end_to_end: Histogram
+    consumer_lag: Gauge
+    windows_closed: Counter
+    late_contributions: Counter
+    watchlist: Gauge
+    sse_subscribers: Gauge
+    pair_articles: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry | None = None) -> Metrics:
@@ -97,7 +108,47 @@ class Metrics:
                 ["country"],
                 registry=reg,
             ),
+            **_downstream_metrics(reg),
         )
+
+    def record_agreement_event(self, agreement_type: str, status: str, parties: tuple[str, ...]) -> None:
+        """One reported agreement, counted once per party country (organisations are not labels)."""
+        for code in parties:
+            if _is_iso3(code):
+                self.agreement_events.labels(agreement_type, status, code).inc()
+
+    def record_pair(self, first: str, second: str) -> None:
+        """One article mentioning both countries (ISO codes only; the pair is ordered)."""
+        if _is_iso3(first) and _is_iso3(second) and first != second:
+            low, high = sorted((first, second))
+            self.pair_articles.labels(low, high).inc()
+
+    def record_end_to_end(self, topic: str, seconds: float) -> None:
+        """Time from the article's fetch to an event about it being acknowledged on ``topic``."""
+        if seconds >= 0:
+            self.end_to_end.labels(topic).observe(seconds)
+
+    def record_lag(self, group: str, topic: str, partition: int, lag: int) -> None:
+        """Messages between a consumer's position and the partition's high watermark."""
+        self.consumer_lag.labels(group, topic, str(partition)).set(max(lag, 0))
+
+    def record_window_closed(self, window: str) -> None:
+        """One relation window closed and its event was produced."""
+        self.windows_closed.labels(window).inc()
+
+    def record_late(self, window: str) -> None:
+        """One contribution arrived after its window had closed and was dropped."""
+        self.late_contributions.labels(window).inc()
+
+    def watch(self, codes: tuple[str, ...], agreement_types: tuple[str, ...], statuses: tuple[str, ...]) -> None:
+        """Export the watch list and start its agreement counters at 0, so the first event is an increase."""
+        for code in codes:
+            if not _is_iso3(code):
+                continue
+            self.watchlist.labels(code).set(1)
+            for agreement_type in agreement_types:
+                for status in statuses:
+                    self.agreement_events.labels(agreement_type, status, code)
 
     def record_processed(self, stage: Stage, seconds: float, now: float) -> None:
         """One message handled by ``stage`` in ``seconds``."""
@@ -124,8 +175,77 @@ class Metrics:
 
     def record_country(self, code: str) -> None:
         """One article mentioning country ``code`` (organisations are not counted here)."""
-        if len(code) == 3 and code.isalpha() and code.isupper():
+        if _is_iso3(code):
             self.country_articles.labels(code).inc()
+
+
+def _is_iso3(code: str) -> bool:
+    return len(code) == 3 and code.isascii() and code.isalpha() and code.isupper()
+
+
+class _Downstream(TypedDict):
+    pair_articles: Counter
+    agreement_events: Counter
+    end_to_end: Histogram
+    consumer_lag: Gauge
+    windows_closed: Counter
+    late_contributions: Counter
+    watchlist: Gauge
+    sse_subscribers: Gauge
+
+
+def _downstream_metrics(reg: CollectorRegistry) -> _Downstream:
+    """The metrics of the aggregator and the API: news by country, lag, end-to-end latency, windows."""
+    return _Downstream(
+        pair_articles=Counter(
+            "wirewatch_country_pair_articles_total",
+            "Articles mentioning both countries of a pair (ISO 3166-1 alpha-3, country_a < country_b).",
+            ["country_a", "country_b"],
+            registry=reg,
+        ),
+        agreement_events=Counter(
+            "wirewatch_agreement_events_total",
+            "Agreements reported by articles, by type, status and party country (ISO 3166-1 alpha-3).",
+            ["type", "status", "country"],
+            registry=reg,
+        ),
+        end_to_end=Histogram(
+            "wirewatch_end_to_end_seconds",
+            "From an article's fetch to an event about it acknowledged on a topic.",
+            ["topic"],
+            buckets=_END_TO_END_BUCKETS,
+            registry=reg,
+        ),
+        consumer_lag=Gauge(
+            "wirewatch_consumer_lag_messages",
+            "Messages between a consumer's position and the partition's high watermark.",
+            ["group", "topic", "partition"],
+            registry=reg,
+        ),
+        windows_closed=Counter(
+            "wirewatch_relation_windows_closed_total",
+            "Country-pair relation windows closed and emitted, by window size.",
+            ["window"],
+            registry=reg,
+        ),
+        late_contributions=Counter(
+            "wirewatch_relation_late_contributions_total",
+            "Pair contributions dropped because their window had already closed.",
+            ["window"],
+            registry=reg,
+        ),
+        watchlist=Gauge(
+            "wirewatch_watchlist_info",
+            "1 for each country on the watch list (WIREWATCH_WATCHLIST); the news alerts join on it.",
+            ["country"],
+            registry=reg,
+        ),
+        sse_subscribers=Gauge(
+            "wirewatch_sse_subscribers",
+            "Clients connected to the API's Server-Sent Events stream.",
+            registry=reg,
+        ),
+    )
 
 
 # --- Scraper -------------------------------------------------------------------------------------

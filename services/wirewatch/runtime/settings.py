@@ -17,6 +17,9 @@ Environment variable               Meaning                                      
 ``WIREWATCH_MAX_BODY_BYTES``       Raw articles larger than this are refused                ``5000000``
 ``WIREWATCH_LOG_LEVEL``            Log level of every service                              ``info``
 ``WIREWATCH_CONSUMER_GROUP``       Prefix of consumer-group ids (one group per stage)       ``wirewatch``
+``WIREWATCH_WATCHLIST``            ISO3 codes the news alerts watch, comma-separated        ``""``
+``WIREWATCH_WINDOW_LATENESS``      Seconds a relation window waits for late articles        ``60``
+``WIREWATCH_DATA_DIR``             Local state: Faust table data, logs of ``wirewatch run``  ``.wirewatch``
 =================================  ======================================================  ===========
 
 Scraper (``wirewatch scrape``; see ``scraper/``):
@@ -79,6 +82,14 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         return float(raw)
     except ValueError:
         raise SettingsError(f"{name}={raw!r} is not a number") from None
+
+
+def _codes(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    codes = tuple(c.strip().upper() for c in env.get(name, "").split(",") if c.strip())
+    bad = [c for c in codes if len(c) != 3 or not c.isascii() or not c.isalpha()]
+    if bad:
+        raise SettingsError(f"{name}: not ISO 3166-1 alpha-3 codes: {', '.join(bad)}")
+    return codes
 
 
 DEFAULT_USER_AGENT = "Wirewatch/0.1 (news research crawler; +https://wirewatch.dev/bot)"
@@ -159,6 +170,9 @@ class Settings:
     max_body_bytes: int = 5_000_000
     log_level: str = "info"
     group_prefix: str = "wirewatch"
+    watchlist: tuple[str, ...] = ()
+    window_lateness: float = 60.0
+    data_dir: str = ".wirewatch"
     scraper: ScraperSettings = field(default_factory=lambda: ScraperSettings())
 
     @classmethod
@@ -181,6 +195,9 @@ class Settings:
             max_body_bytes=_int(e, "WIREWATCH_MAX_BODY_BYTES", 5_000_000, minimum=1),
             log_level=e.get("WIREWATCH_LOG_LEVEL", "info").lower(),
             group_prefix=e.get("WIREWATCH_CONSUMER_GROUP", "wirewatch"),
+            watchlist=_codes(e, "WIREWATCH_WATCHLIST"),
+            window_lateness=_float(e, "WIREWATCH_WINDOW_LATENESS", 60.0),
+            data_dir=e.get("WIREWATCH_DATA_DIR") or ".wirewatch",
             scraper=ScraperSettings.from_env(e),
         )
 

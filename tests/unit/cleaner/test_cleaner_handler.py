@@ -70,6 +70,21 @@ def test_the_store_survives_a_new_handler_over_the_same_table(options: CleanOpti
     assert restarted.handle(_message("a2", TEXT), Origin(), NOW).outputs[0].document["duplicate_of"] == "a1"
 
 
+def test_a_line_the_site_repeats_in_other_articles_is_dropped(handler: CleanerHandler) -> None:
+    slogan = "Harbour Daily brings you the news of the coast every single day"
+    topics = ["ferry timetable", "bridge repairs", "school budget", "fishing quotas", "port lighting"]
+    bodies = []
+    for i, topic in enumerate(topics):
+        text = f"News about the {topic}\n" + "\n".join(
+            f"Item {i}.{j}: the council discussed the {topic} again, and members disagreed about the cost."
+            for j in range(6)
+        )
+        message = encode({"id": f"s{i}", "text": f"{text}\n{slogan}", "url": f"https://harbour.example/{i}"})
+        bodies.append(handler.handle(message, Origin(), NOW).outputs[0].document["body"])
+    assert all(slogan in body for body in bodies[:3])
+    assert all(slogan not in body for body in bodies[3:])
+
+
 def test_keys_hold_a_bounded_number_of_ids(table) -> None:
     store = DedupStore(table)
     fp = fingerprint("T", "same body for everyone in this test of the bounded index lists")

@@ -5,9 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import fastjsonschema
 import pytest
 
-from wirewatch.contracts.schemas import TOPIC_SCHEMAS, SchemaViolation, schema_dir, validate, violations
+from wirewatch.contracts.schemas import (
+    TOPIC_SCHEMAS,
+    SchemaViolation,
+    fast_validator,
+    schema_dir,
+    validate,
+    validator,
+    violations,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "schemas" / "examples"
 
@@ -37,3 +46,17 @@ def test_valid_examples_pass(path: Path) -> None:
 def test_invalid_examples_fail(path: Path) -> None:
     with pytest.raises(SchemaViolation):
         validate(path.parent.parent.name, json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    "path", _examples("valid") + _examples("invalid"), ids=lambda p: f"{p.parent.parent.name}/{p.name}"
+)
+def test_the_fast_and_the_reference_validator_agree(path: Path) -> None:
+    name, document = path.parent.parent.name, json.loads(path.read_text(encoding="utf-8"))
+    reference_ok = validator(name).is_valid(document)
+    try:
+        fast_validator(name)(document)
+        fast_ok = True
+    except fastjsonschema.JsonSchemaValueException:
+        fast_ok = False
+    assert fast_ok == reference_ok == (path.parent.name == "valid")

@@ -6,6 +6,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from wirewatch.core.cleaning import CleanOptions, clean_article
 from wirewatch.core.dedup import (
@@ -106,3 +108,19 @@ def test_the_german_and_english_reports_of_one_story_share_a_story_id(seed_artic
         stories[article_id] = result.story_id
     assert stories["002"] == stories["000"]
     assert len({stories["000"], stories["001"], stories["003"], stories["004"]}) == 4
+
+
+@given(st.lists(st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=12), max_size=80))
+def test_exact_keys_ignore_case_spacing_and_punctuation(words: list[str]) -> None:
+    assume(all(w.upper().lower() == w.lower() for w in words))  # e.g. Turkish dotless i has no round trip
+    plain = " ".join(words)
+    noisy = "  ,  ".join(w.upper() for w in words) + " !"
+    assert fingerprint("T", plain).exact == fingerprint("T", noisy).exact
+
+
+@given(st.text(max_size=2000))
+def test_resolving_against_an_empty_index_keeps_the_article_as_its_own_story(body: str) -> None:
+    result = resolve("x", fingerprint("T", body), lambda key: [])
+    assert result.duplicate_of is None
+    assert result.story_id == "x"
+    assert set(result.writes) == set(index_keys(fingerprint("T", body)))

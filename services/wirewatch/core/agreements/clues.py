@@ -43,16 +43,17 @@ def find_trigger(text: str, lexicon: Lexicon) -> Trigger | None:
 
 def _bare_plural(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
     """A plural without a determiner ("brokers of arms deals") speaks of agreements in general."""
-    if not lexicon.plural_noun.match(m.group(0)):
-        return False
+    if not lexicon.plural_noun.match(m.group(0)) or m.group(0)[0].isupper():
+        return False  # a capitalised plural names one instrument: "the Abraham Accords", "Minsk Agreements"
     before = text[max(0, m.start() - 40) : m.start()]
     return not lexicon.plural_determiner.search(before)
 
 
 def find_status(text: str, lexicon: Lexicon) -> str | None:
     """The strongest status marker in ``text`` (see ``STATUS_PRIORITY``), or None."""
-    for name, pattern in lexicon.status:
-        if pattern.search(text):
+    lowered = text.lower()
+    for name, cue in lexicon.status:
+        if cue.possible(lowered) and cue.pattern.search(text):
             return name
     return None
 
@@ -75,8 +76,11 @@ def score_types(text: str, trigger: Trigger, lexicon: Lexicon, weight: float = 1
     """Type cue scores: words near the trigger count three times, the rest of the sentence once."""
     scores: dict[str, float] = {}
     near_start, near_end = max(0, trigger.start - _TYPE_WINDOW), trigger.end + _TYPE_WINDOW
-    for name, pattern in lexicon.types:
-        for m in pattern.finditer(text):
+    lowered = text.lower()
+    for name, cue in lexicon.types:
+        if not cue.possible(lowered):
+            continue
+        for m in cue.pattern.finditer(text):
             near = m.start() < near_end and m.end() > near_start
             scores[name] = scores.get(name, 0.0) + weight * (3.0 if near else 1.0)
     return scores
@@ -85,8 +89,9 @@ def score_types(text: str, trigger: Trigger, lexicon: Lexicon, weight: float = 1
 def context_types(text: str, lexicon: Lexicon, weight: float) -> dict[str, float]:
     """Type cue scores of a neighbouring sentence, each cue counted ``weight``."""
     scores: dict[str, float] = {}
-    for name, pattern in lexicon.types:
-        hits = len(pattern.findall(text))
+    lowered = text.lower()
+    for name, cue in lexicon.types:
+        hits = len(cue.pattern.findall(text)) if cue.possible(lowered) else 0
         if hits:
             scores[name] = weight * hits
     return scores

@@ -81,6 +81,7 @@ class _Reading:
     agreement: Agreement
     anaphoric: bool
     explicit: tuple[str, ...]
+    unmarked: bool  # no status marker in the sentence: the status is a default
 
 
 def extract_agreements(
@@ -109,6 +110,8 @@ def extract_agreements(
             continue
         if reading.anaphoric and found and set(reading.explicit) <= set(found[-1].parties):
             found[-1] = _fill(found[-1], reading.agreement, upgrade=True)
+        elif reading.anaphoric and reading.unmarked:
+            continue  # "the deal sets up …" refers to something this article never stated as an agreement
         elif len(reading.agreement.parties) >= 2:
             found.append(reading.agreement)
     return _consolidate(found)
@@ -148,7 +151,7 @@ def _read_sentence(article: _Article, index: int) -> _Reading | None:
     trigger = find_trigger(text, lexicon)
     if trigger is None:
         return None
-    status = find_status(text, lexicon)
+    status = marker = find_status(text, lexicon)
     if (not trigger.strong and status not in FIRM_FOR_WEAK) or states_intent_only(text, status, lexicon):
         return None
     clause = clause_bounds(text, trigger.start)
@@ -159,10 +162,13 @@ def _read_sentence(article: _Article, index: int) -> _Reading | None:
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
     if status is None:
         return None
+    kind = _type(article, index, trigger)
+    if kind == "other" and not trigger.anaphoric and lexicon.generic_noun.match(text[trigger.start : trigger.end]):
+        return None  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     parties = _parties(article, index, explicit)
     agreement = Agreement(
         parties=tuple(sorted(parties)),
-        type=_type(article, index, trigger),
+        type=kind,
         status=status,
         evidence=sentence.clean,
         evidence_span=Span(sentence.start, sentence.end),
@@ -173,7 +179,7 @@ def _read_sentence(article: _Article, index: int) -> _Reading | None:
         signatories=find_signatories(text, lexicon),
         venue=_venue(article, index),
     )
-    return _Reading(agreement, trigger.anaphoric, explicit.codes)
+    return _Reading(agreement, trigger.anaphoric, explicit.codes, marker is None)
 
 
 def _settle_status(
@@ -185,8 +191,8 @@ def _settle_status(
         return "existing"
     if status == "established":
         return "existing"
-    if status is None and trigger.strong and (trigger.anaphoric or len(explicit.codes) >= 2):
-        return "existing"  # named, not dated, no verb: referred to as a standing agreement
+    if status is None and trigger.anaphoric:
+        return "existing"  # "the pact": adds to the agreement it refers to, whose status stands
     return status
 
 

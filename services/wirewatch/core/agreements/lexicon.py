@@ -10,6 +10,8 @@ expression fragment, matched case-insensitively at a word start; the keys are:
 ``plural_determiners``    words that make a plural specific again ("the two agreements")
 ``cooperation_nouns``     weaker words (cooperation, joint exercises): an agreement only with a status verb
 ``anaphora``              definite references to an agreement already reported ("the pact")
+``generic_nouns``         (optional) nouns that also name business or sports deals ("deal",
+                          "contract"): without a type cue word the statement is not reported
 ``group_references``      "the two countries": parties resolved from context
 ``status``                status -> markers (verbs, tense, phrases); ``established`` counts as existing
 ``intent_only``           intentions and offers: without a firm status, the statement is a near miss
@@ -50,10 +52,26 @@ class UnknownLanguage(WirewatchError, LookupError):
 
 
 @dataclass(frozen=True, slots=True)
+class Cue:
+    """A compiled pattern, and literals one of which every match contains (None: no such test).
+
+    ``possible`` runs a few substring tests at C speed before the regex, which is what keeps
+    extraction fast: most sentences contain none of a status's or a type's words.
+    """
+
+    pattern: re.Pattern[str]
+    keywords: tuple[str, ...] | None
+
+    def possible(self, lowered: str) -> bool:
+        """Whether the lower-cased text can match at all."""
+        return self.keywords is None or any(map(lowered.__contains__, self.keywords))
+
+
+@dataclass(frozen=True, slots=True)
 class RelativeDate:
     """A phrase such as "last year" and what it means against the publication date."""
 
-    pattern: re.Pattern[str]
+    cue: Cue
     unit: str  # year | month | day
     offset: int
 
@@ -69,10 +87,11 @@ class Lexicon:
     cooperation_noun: re.Pattern[str]
     keywords: tuple[str, ...] | None  # literal parts of every noun: a fast necessary test (None: cannot test)
     anaphora: re.Pattern[str]
+    generic_noun: re.Pattern[str]  # words that also name business or sports deals: need a type cue
     group_reference: re.Pattern[str]
-    status: tuple[tuple[str, re.Pattern[str]], ...]
+    status: tuple[tuple[str, Cue], ...]
     intent_only: re.Pattern[str]
-    types: tuple[tuple[str, re.Pattern[str]], ...]  # in priority order for ties
+    types: tuple[tuple[str, Cue], ...]  # in priority order for ties
     numbers: dict[str, int]
     durations: tuple[tuple[str, re.Pattern[str]], ...]
     fixed_durations: tuple[tuple[re.Pattern[str], str], ...]
@@ -100,6 +119,10 @@ def _compile(fragments: list[str]) -> re.Pattern[str]:
     if not fragments:
         return re.compile(r"(?!x)x")  # matches nothing
     return re.compile(_alternation(fragments), re.IGNORECASE)
+
+
+def _cue(fragments: list[str]) -> Cue:
+    return Cue(_compile(fragments), trigger_keywords(fragments) if fragments else ())
 
 
 def _number_pattern(numbers: dict[str, int]) -> str:
@@ -130,7 +153,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
     """Compile one language's lexicon document (the content of a ``data/*.json`` file)."""
     numbers = {k.lower(): int(v) for k, v in data["numbers"].items()}
     number = _number_pattern(numbers)
-    status = tuple((name, _compile(data["status"].get(name, []))) for name in STATUS_PRIORITY)
+    status = tuple((name, _cue(data["status"].get(name, []))) for name in STATUS_PRIORITY)
     durations = tuple(
         (unit, re.compile(_LEFT + p.replace("{n}", number, 1), re.IGNORECASE))
         for unit, pats in data["durations"].items()
@@ -146,10 +169,13 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         cooperation_noun=_compile(data["cooperation_nouns"]),
         keywords=trigger_keywords(data["agreement_nouns"] + data["cooperation_nouns"]),
         anaphora=_compile(data["anaphora"]),
+        generic_noun=re.compile(_alternation(data.get("generic_nouns", [])) + "$", re.IGNORECASE)
+        if data.get("generic_nouns")
+        else re.compile(r"(?!x)x"),
         group_reference=_compile(data["group_references"]),
         status=status,
         intent_only=_compile(data["intent_only"]),
-        types=tuple((name, _compile(cues)) for name, cues in data["types"].items()),
+        types=tuple((name, _cue(cues)) for name, cues in data["types"].items()),
         numbers=numbers,
         durations=durations,
         fixed_durations=tuple((_compile([k]), v) for k, v in data.get("fixed_durations", {}).items()),
@@ -164,7 +190,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         weekday=_compile([re.escape(w) for w in weekdays]),
         weekdays=weekdays,
         relative_dates=tuple(
-            RelativeDate(_compile([r["pattern"]]), r["unit"], int(r["offset"])) for r in data["relative_dates"]
+            RelativeDate(_cue([r["pattern"]]), r["unit"], int(r["offset"])) for r in data["relative_dates"]
         ),
         signatory=_templated(data["signatory_patterns"], "{name}", _NAME),
         venue=_templated(data["venue_patterns"], "{place}", _PLACE),

@@ -9,8 +9,8 @@ Coreference, in order:
 1. a group reference ("the two countries", "beide Länder", "les deux pays") takes the two
    nearest countries of the sentence and the four before it (within one sentence, the
    article's focus first), else the focus;
-2. a sentence naming one party takes the other from the two sentences before it (a focus
-   country first, then an organisation, then the nearest country), else from the focus.
+2. a sentence naming one party takes the other from the two sentences before it (the
+   mention nearest to it: the last one of the sentence before), else from the focus.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ class SentenceParties:
 
     countries: tuple[str, ...]
     organisations: tuple[str, ...]
+    nearest_last: tuple[str, ...] = ()  # every code, by its last mention, the sentence's end first
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -63,7 +64,8 @@ def parties_of(mentions: list[CountryMention], clause: tuple[int, int] | None = 
     """Countries in ``mentions``, and organisations inside ``clause`` (absolute offsets) when given."""
     countries = [m.code for m in mentions if not _is_org(m.code)]
     orgs = [m.code for m in mentions if _is_org(m.code) and (clause is None or clause[0] <= m.span.start < clause[1])]
-    return SentenceParties(tuple(dict.fromkeys(countries)), tuple(dict.fromkeys(orgs)))
+    nearest = tuple(dict.fromkeys(m.code for m in reversed(mentions)))
+    return SentenceParties(tuple(dict.fromkeys(countries)), tuple(dict.fromkeys(orgs)), nearest)
 
 
 def clause_parties(
@@ -71,20 +73,25 @@ def clause_parties(
 ) -> SentenceParties:
     """The parties a sentence names for an agreement whose trigger sits in ``clause`` (absolute offsets).
 
-    With two countries or fewer, all of them (organisations only inside the clause). With more,
-    only the lists of names ("Russia, China and Iran") that reach into the clause, plus the
-    sentence's first list when that leaves one party (the subject: "Russia, long isolated,
-    signed a pact with Myanmar"), so an aside ("…, angering China") names no party.
+    1. The clause names two parties or more: the lists of names reaching into it ("Russia,
+       China and Iran"), so an aside ("…, Brussels said") names no party.
+    2. Otherwise the sentence's countries (organisations only inside the clause); with more than
+       two, the lists reaching into the clause plus the sentence's first list (its subject:
+       "Russia, long isolated, signed a pact with Myanmar").
+
     ``text`` is the sentence, starting at body offset ``offset``.
     """
+    inside = [m for m in mentions if clause[0] <= m.span.start < clause[1]]
+    groups = _lists(mentions, text, offset, joiner)
+    reaching = [g for g in groups if any(clause[0] <= m.span.start < clause[1] for m in g)]
+    if len({m.code for m in inside}) >= 2:
+        return parties_of([m for g in reaching for m in g])
     simple = parties_of(mentions, clause)
     if len(simple.countries) <= 2:
         return simple
-    groups = _lists(mentions, text, offset, joiner)
-    chosen = [g for g in groups if any(clause[0] <= m.span.start < clause[1] for m in g)]
-    if len({m.code for g in chosen for m in g}) < 2 and groups[0] not in chosen:
-        chosen.insert(0, groups[0])
-    return parties_of([m for g in chosen for m in g])
+    if len({m.code for g in reaching for m in g}) < 2 and groups[0] not in reaching:
+        reaching.insert(0, groups[0])
+    return parties_of([m for g in reaching for m in g])
 
 
 def _lists(
@@ -120,10 +127,7 @@ def resolve_group(current: SentenceParties, before: list[SentenceParties], focus
 def complete_single(party: str, before: list[SentenceParties], focus: tuple[str, ...]) -> str | None:
     """The other party of a sentence that names only ``party`` (see the module docstring, rule 2)."""
     for sentence in reversed(before[-_SINGLE_LOOKBACK:]):
-        others = [c for c in sentence.codes if c != party]
-        if not others:
-            continue
-        orgs = [c for c in others if _is_org(c)]
-        in_focus = [c for c in others if c in focus]
-        return (in_focus or orgs or others)[0]
+        others = [c for c in sentence.nearest_last if c != party]
+        if others:
+            return others[0]
     return next((c for c in focus if c != party), None)

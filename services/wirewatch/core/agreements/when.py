@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from wirewatch.core.agreements.lexicon import Lexicon
 
 _YEAR = re.compile(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)(?![\w]|[.,]\d)")
+_DIGIT = re.compile(r"\d")
 _PUBLISHED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -69,16 +70,21 @@ def find_dates(text: str, lexicon: Lexicon, published: date | None) -> list[Date
         taken.append((start, end))
         found.append(DateMention(text[start:end], start, resolved))
 
-    for m in lexicon.month_date.finditer(text):
-        start, end, direction = _month_extent(m, text, lexicon)
-        add(start, end, _resolve_month(m, lexicon, published, direction))
-    for m in _YEAR.finditer(text):
-        add(m.start(), m.end(), m["year"])
+    lowered = text.lower()
+    if any(map(lowered.__contains__, lexicon.months)):  # substring tests first: the regexes are slow
+        for m in lexicon.month_date.finditer(text):
+            start, end, direction = _month_extent(m, text, lexicon)
+            add(start, end, _resolve_month(m, lexicon, published, direction))
+    if _DIGIT.search(text):
+        for m in _YEAR.finditer(text):
+            add(m.start(), m.end(), m["year"])
     for rel in lexicon.relative_dates:
-        for m in rel.pattern.finditer(text):
-            add(m.start(), m.end(), _resolve_relative(rel.unit, rel.offset, published))
-    for m in lexicon.weekday.finditer(text):
-        add(m.start(), m.end(), _resolve_weekday(lexicon.weekdays[m.group(0).lower()], published))
+        if rel.cue.possible(lowered):
+            for m in rel.cue.pattern.finditer(text):
+                add(m.start(), m.end(), _resolve_relative(rel.unit, rel.offset, published))
+    if any(map(lowered.__contains__, lexicon.weekdays)):
+        for m in lexicon.weekday.finditer(text):
+            add(m.start(), m.end(), _resolve_weekday(lexicon.weekdays[m.group(0).lower()], published))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -3,13 +3,15 @@
 Stages (numbered as in ``extract_main_text``):
 
 1. parse with lexbor (selectolax) — an order of magnitude faster than lxml;
-2. prune elements that never hold article text (scripts, navigation, forms, …) and
-   elements whose class or id names boilerplate (share bars, related links, comments);
+2. prune elements that never hold article text (scripts, hidden elements, navigation and
+   forms that do not hold most of the paragraphs) and elements whose class or id names
+   boilerplate (share bars, related links, comments);
 3. cut the tree into text segments at block boundaries (``segments``);
 4. score each container by the paragraph text directly below it, discounted by its
    link density, and pick the best (the idea of Arc90's Readability, re-implemented);
-5. keep that container's segments plus sibling containers that score well, and drop
-   link lists, very short link-like lines and repeated headings.
+   climb to an ancestor holding twice its prose (bodies cut into chunks);
+5. keep that container's segments, sibling containers that score well and strong prose
+   right next to it (a lead outside the box); drop link lists and the page's ``h1``.
 """
 
 from __future__ import annotations
@@ -96,19 +98,12 @@ _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_ENDS = (".", "!", "?", "\u201d", '"', "\u3002", "\uff01", "\uff1f")
 EXTEND_MIN = 150
 CLIMB_FACTOR = 2.0
+CLIMB_LEVELS = 3
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 # Usually boilerplate, but some sites wrap the whole page in one (ASP.NET's page-wide form).
 _SUSPECT_TAGS = "form, header, aside, nav, footer"
 # Invisible to readers: metadata blocks, templates, screen-reader duplicates.
 _HIDDEN = '[hidden], [style*="display:none"], [style*="display: none"]'
-
-
-@dataclass(frozen=True, slots=True)
-class Extraction:
-    """What the extractor found: the paragraphs and the page's tree for metadata."""
-
-    paragraphs: tuple[str, ...]
-    tree: LexborHTMLParser
 
 
 def parse_html(html: str) -> LexborHTMLParser:
@@ -206,12 +201,29 @@ def _count(seg: Segment, stats: dict[int, _Stats]) -> None:
 
 
 def _climb(best: int, stats: dict[int, _Stats]) -> int:
-    """Move up while the parent holds much more prose: articles split over sibling blocks."""
-    while (parent := stats[best].parent) is not None:
-        if stats[parent].prose < CLIMB_FACTOR * stats[best].prose or _density(stats[parent]) > 0.35:
-            break
-        best = parent
-    return best
+    """Move up while an ancestor (within ``CLIMB_LEVELS``) holds much more prose.
+
+    Articles split over sibling or cousin blocks (a body cut into chunks between ads) are
+    reunited this way; link-heavy ancestors (page wrappers with menus) are not taken.
+    """
+    while True:
+        target = _richer_ancestor(best, stats)
+        if target is None:
+            return best
+        best = target
+
+
+def _richer_ancestor(node: int, stats: dict[int, _Stats]) -> int | None:
+    prose = stats[node].prose
+    ancestor = stats[node].parent
+    for _ in range(CLIMB_LEVELS):
+        if ancestor is None:
+            return None
+        st = stats[ancestor]
+        if st.prose >= CLIMB_FACTOR * prose and _density(st) <= 0.35:
+            return ancestor
+        ancestor = st.parent
+    return None
 
 
 def _density(st: _Stats) -> float:

@@ -68,7 +68,7 @@ def _assemble(
         url=raw.url,
         canonical_url=meta.canonical_url,
         site_name=meta.site_name,
-        authors=meta.authors,
+        authors=meta.authors or tuple(dict.fromkeys(verdicts.authors)),
         sources=tuple(dict.fromkeys(verdicts.sources)),
         removed=verdicts.removed,
     )

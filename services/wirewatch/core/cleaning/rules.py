@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from wirewatch.core.cleaning.phrases import Phrasebook, line_key
-from wirewatch.core.cleaning.textmeta import bare_timestamp, is_dated_stub, source_names
+from wirewatch.core.cleaning.textmeta import bare_timestamp, byline_authors, is_dated_stub, source_names
 
 SHORT_WORDS = 25
 _FILE_CAPTION = re.compile(r"\b\w+_\w+_\w+|\.(?:jpe?g|png|gif|webp|svg|tiff?)\b", re.IGNORECASE)
@@ -38,6 +38,7 @@ class LineVerdicts:
 
     kept: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
     published: str | None = None
     removed: int = 0
 
@@ -92,12 +93,18 @@ def apply_line_rules(lines: list[str], book: Phrasebook, title: str) -> LineVerd
             verdicts.removed += 1
         elif index < head or index >= end:
             _collect_sources(line, book, verdicts)
+            _collect_authors(line, verdicts)
             verdicts.removed += 1
         elif _collect_sources(line, book, verdicts) or is_boilerplate(line, book, title):
             verdicts.removed += 1
         else:
             verdicts.kept.append(line)
     return verdicts
+
+
+def _collect_authors(line: str, verdicts: LineVerdicts) -> None:
+    if names := byline_authors(line):
+        verdicts.authors.extend(names)
 
 
 def _collect_sources(line: str, book: Phrasebook, verdicts: LineVerdicts) -> bool:

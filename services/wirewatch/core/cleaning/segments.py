@@ -68,9 +68,7 @@ class Segment:
     link_chars: int
     chain: tuple[int, ...]
     block_tag: str
-    in_list: bool = False
     in_quote: bool = False
-    classes: str = field(default="")
 
 
 @dataclass(slots=True)
@@ -95,7 +93,6 @@ class _Walk:
                     link_chars=min(self.link_chars, len(text)),
                     chain=tuple(self.chain),
                     block_tag=block,
-                    in_list="li" in self.tags,
                     in_quote="blockquote" in self.tags,
                 )
             )

@@ -29,6 +29,27 @@ def is_dated_stub(line: str, max_words: int = 6) -> bool:
     return len(line.split()) <= max_words and bool(_ANY_DATE.search(line))
 
 
+_BYLINE = re.compile(
+    r"^(?:\w+\s+)?(?:by|von|par|por|di|da|door|av|af|автор|от)\s*:?\s+"
+    r"(?P<names>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'\-]+){1,3}"
+    r"(?:\s*(?:,|and|und|et|y|e|en|и)\s*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'\-]+){1,3})*)"
+    r"\s*(?:\([^)]*\))?\s*$",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bи\b)\s*")
+
+
+def byline_authors(line: str) -> tuple[str, ...] | None:
+    """Authors of a byline ("By Ann Lee and Bo Chen", "Von Max Muster (Berlin)"), or None."""
+    if len(line.split()) > 14:
+        return None
+    match = _BYLINE.match(line)
+    if not match:
+        return None
+    names = [n for n in _NAME_SPLIT.split(match["names"]) if n]
+    return tuple(names) if all(n[:1].isupper() for n in names) else None
+
+
 def source_names(line: str, book: Phrasebook) -> tuple[str, ...] | None:
     """Names of a "Source: A, B" line (label from the phrasebook), or None for another line."""
     match = _LABELLED.match(line)

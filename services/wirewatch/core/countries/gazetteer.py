@@ -28,7 +28,7 @@ import ahocorasick
 
 from wirewatch.core.countries.inflection import CLITIC_PREFIX, NO_BOUNDARY, Stem
 from wirewatch.core.countries.lexicon import Form, read_forms, read_given_names, read_rules
-from wirewatch.core.countries.normalize import strip_accents, surface_variants
+from wirewatch.core.countries.normalize import lower_aligned, strip_accents, surface_variants
 
 EXACT_MARK = "\x00"  # prefix of table keys that match case-sensitively on the original text
 # Kinds, in the order they win when two entries share a stem.
@@ -65,6 +65,7 @@ class Gazetteer:
     """The compiled matcher and the word lists the disambiguation rules consult."""
 
     scanners: tuple[Scanner, ...]
+    full_names: frozenset[str]  # every name as a source writes it (lower case, no accents)
     given_names: frozenset[str]
     as_of: str
     languages: tuple[str, ...]
@@ -183,4 +184,5 @@ def load_gazetteer(languages: tuple[str, ...] | None = None) -> Gazetteer:
     """Build the gazetteer (a few seconds): call once per process and share the result."""
     forms, as_of, langs = read_forms(languages)
     table = build_table(forms, read_rules())
-    return Gazetteer(compile_automata(table), read_given_names(), as_of, langs, len(table))
+    full_names = frozenset(strip_accents(lower_aligned(f.text)) for f in forms if f.kind == "name")
+    return Gazetteer(compile_automata(table), full_names, read_given_names(), as_of, langs, len(table))

@@ -223,12 +223,14 @@ def adjective_stems(form: str, lang: str) -> list[Stem]:
 _ADJ_DE = ("", "e", "en", "em", "er", "es")
 _ADJ_RU = ("ий", "ая", "ое", "ие", "ого", "ой", "ому", "им", "их", "ими", "ую", "ом", "ый", "ые", "ым", "ых", "ыми")
 _ADJ_PL = ("i", "a", "ie", "iego", "iej", "im", "ich", "imi", "iemu", "y", "e", "ego", "ej", "ym", "ych", "ymi")
+_ADJ_CS = ("y", "a", "e", "eho", "em", "emu", "ou", "ych", "ym", "ymi", "u", "i", "ej", "eho")
 # (ending of the base form, what of it stays in the stem, endings the stem takes); first match wins,
 # the last row is the default.
 _ADJECTIVE_RULES: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
     "en": (("", "", ("", "s")),),
     "de": (
         ("isch", "isch", _ADJ_DE),
+        ("sch", "sch", _ADJ_DE),  # deutsch: the one German nationality adjective without -isch
         ("e", "", ("e", "en", "in", "innen")),
         ("er", "er", ("", "n", "in", "innen")),
         ("", "", ("", "en", "in", "innen", "s")),
@@ -270,6 +272,9 @@ _ADJECTIVE_RULES: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
         ("ин", "", ("ин", "ина", "ину", "ином", "ине", "е", "ам", "ами", "ах", "", "ка", "ки", "ку", "кой")),
         ("", "", ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")),
     ),
+    "cs": (("ý", "", _ADJ_CS),),
+    "sk": (("ý", "", _ADJ_CS),),
+    "sv": (("", "", ("", "a", "t", "e", "ar", "arna")),),
     "uk": (
         ("ий", "", ("ий", "а", "е", "і", "ого", "ої", "ому", "ій", "им", "их", "ими", "у", "ою")),
         ("", "", ("", "а", "у", "ом", "і", "и", "ів", "ам", "ами", "ах")),

@@ -1,7 +1,8 @@
 """Read the gazetteer's sources into ``Form`` records: CLDR via babel and ``data/*.tsv``.
 
 File formats (tab-separated, ``#`` starts a comment):
-  names.tsv      CODE  KIND  LANG  FORMS      KIND: name | metonym | institution | organisation |
+  names.tsv      CODE  KIND  LANG  FORMS      CODE may join two codes with "|" (both Koreas);
+                                              KIND: name | metonym | institution | organisation |
                                               blocker; LANG: a language code or ``*``; FORMS are
                                               comma-separated; ``=FORM`` must match with its exact case
   demonyms.tsv   CODE  en  de  fr  es  it  pt  nl  pl  ru   base forms, comma-separated, ``-`` for none
@@ -31,6 +32,12 @@ LANGUAGES = (
 )  # fmt: skip
 # Codes whose CLDR names are ambiguous or composite ("Congo - Kinshasa"); names.tsv covers them.
 _CURATED_ONLY = frozenset({"COD", "COG"})
+# Surnames written in Latin letters take Slavic case endings in Polish, Czech, Slovak, Croatian
+# texts (Zełenskim, Putinem, Lavrovem); short ones do not, or Xi would match Xia.
+_SURNAME_ENDINGS = frozenset(
+    {"", "s", "m", "a", "u", "e", "y", "i", "em", "om", "ie", "owi", "ovi", "im", "ym", "ego", "emu"}
+)
+_MIN_DECLINED_SURNAME = 5
 _MIN_LATIN_LENGTH = 4  # shorter CLDR names in Latin script are too often ordinary words (Nga, Séc)
 
 
@@ -56,6 +63,8 @@ class Form:
             return name_stems(low, self.lang)
         if self.kind == "person" and self.lang not in ("*", "en"):
             return name_stems(low, self.lang)
+        if self.kind == "person" and len(low) >= _MIN_DECLINED_SURNAME:
+            return [Stem(low, _SURNAME_ENDINGS)]
         return [Stem(low, frozenset({"", "s"}))]
 
 

@@ -27,7 +27,7 @@ class Candidate:
     entry: Entry
 
 
-def _starts_ok(lower: str, start: int, entry: Entry, lang: str | None) -> bool:
+def _starts_ok(lower: str, start: int, entry: Entry) -> bool:
     if entry.boundary == "none" or start == 0 or not continues_word(lower[start - 1]):
         return True
     if entry.boundary != "clitic":
@@ -55,6 +55,7 @@ def _compound(suffix: str, entry: Entry, lang: str | None, stem_length: int) -> 
     ``_MIN_COMPOUND_TAIL`` letters counts (shorter ones would catch Polenta, Malibu)."""
     return (
         lang in _COMPOUNDING
+        and lang in entry.langs  # a German name (CLDR): Indianerstamm is not India
         and entry.kind in ("name", "metonym")
         and stem_length >= _MIN_COMPOUND_HEAD
         and len(suffix) >= _MIN_COMPOUND_TAIL
@@ -71,26 +72,37 @@ def _case_ok(text: str, start: int, stem_end: int, entry: Entry) -> bool:
     return True
 
 
-def _lang_ok(entry: Entry, lang: str | None, length: int) -> bool:
-    """Language-specific forms count in their language; names of other languages count too when
-    they are English or long enough not to be everyday words elsewhere (Siri, Cada, Man), which
-    also keeps the tagger useful when the language was identified wrongly. Adjectives of other
-    languages do not count (the Spanish china is English porcelain)."""
+def _lang_ok(entry: Entry, lang: str | None, length: int) -> bool | None:
+    """Language-specific forms count in their language, English names everywhere. Names of other
+    languages count when long enough not to be everyday words elsewhere (Siri, Cada, Man) —
+    which keeps the tagger useful when the language was identified wrongly — but with a known
+    language only as written in that other language's own nominative (``None``: check that;
+    "Albani" is a surname, not an inflected Albania). Adjectives of other languages never count
+    (the Spanish china is English porcelain)."""
     if not entry.langs or lang in entry.langs:
         return True
-    if lang is None or entry.kind == "name":
+    if lang is None:
         return "en" in entry.langs or length >= _MIN_FOREIGN_STEM
+    if "en" in entry.langs and entry.kind == "name":
+        return True
+    if entry.kind == "name" and length >= _MIN_FOREIGN_STEM:
+        return None
     return False
 
 
-def _check(text: str, lower: str, start: int, stem_end: int, entry: Entry, lang: str | None) -> Candidate | None:
-    if not (_lang_ok(entry, lang, stem_end - start) and _starts_ok(lower, start, entry, lang)):
+def _check(
+    text: str, lower: str, start: int, stem_end: int, entry: Entry, lang: str | None, full: frozenset[str]
+) -> Candidate | None:
+    lang_ok = _lang_ok(entry, lang, stem_end - start)
+    if lang_ok is False or not _starts_ok(lower, start, entry):
         return None
     end = stem_end
     if entry.boundary != "none":
         end = _WORD_REST.match(lower, stem_end).end()  # type: ignore[union-attr]  # a * pattern always matches
         if not _ending_ok(lower[stem_end:end], entry, lang, stem_end - start):
             return None
+    if lang_ok is None and strip_accents(lower[start:end]) not in full:
+        return None
     if not _case_ok(text, start, stem_end, entry):
         return None
     return Candidate(start, end, stem_end, entry)
@@ -103,7 +115,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, lang: str | None = None) ->
     present = _script_leads(text)
     for scanner in gazetteer.scanners:
         if not scanner.leads or scanner.leads & present:
-            found.extend(_scan(text, text if scanner.original_case else lower, scanner.automaton, lang))
+            searched = text if scanner.original_case else lower
+            found.extend(_scan(text, searched, scanner.automaton, lang, gazetteer.full_names))
     return found
 
 
@@ -114,7 +127,7 @@ def _script_leads(text: str) -> set[int]:
     return set(text.encode("utf-8", "surrogatepass").translate(None, LATIN_BYTES))
 
 
-def _scan(text: str, lower: str, automaton: Any, lang: str | None) -> list[Candidate]:
+def _scan(text: str, lower: str, automaton: Any, lang: str | None, full: frozenset[str]) -> list[Candidate]:
     found: list[Candidate] = []
     for last, (length, entries, word_start) in automaton.iter(lower):
         start = last + 1 - length
@@ -122,7 +135,7 @@ def _scan(text: str, lower: str, automaton: Any, lang: str | None) -> list[Candi
             continue  # inside a word: the common case, rejected before any other work
         stem_end = last + 1
         for entry in entries:
-            candidate = _check(text, lower, start, stem_end, entry, lang)
+            candidate = _check(text, lower, start, stem_end, entry, lang, full)
             if candidate is not None:
                 found.append(candidate)
                 break

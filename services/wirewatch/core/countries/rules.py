@@ -27,182 +27,35 @@ from dataclasses import dataclass
 
 from wirewatch.core.countries.matching import Candidate
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _DOMAIN_AFTER = re.compile(r"\.[a-z]{2,6}(?![\w.])")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w'-]*)")
 _PREV_WORD = re.compile(r"([^\W\d_][\w'.-]*)[ \u00a0]+$")
 _WINDOW = 300
 
-_HONORIFICS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "herr",
-        "frau",
-        "m.",
-        "mme",
-        "sr",
-        "sra",
-        "sig",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "dr.",
-        "sen.",
-        "rep.",
-        "gov.",
-        "st.",
-        "saint",
-        "sainte",
-        "san",
-        "santa",
-    }
-)
+_HONORIFICS = _words("mr mrs ms dr herr frau m. mme sr sra sig mr. mrs. ms. dr. sen. rep. gov. st. saint san")
 # Capitalised words that follow a country's name without making it a person's name.
-_AFTER_COUNTRY = frozenset(
-    {
-        "president",
-        "prime",
-        "minister",
-        "ministry",
-        "king",
-        "queen",
-        "crown",
-        "government",
-        "army",
-        "armed",
-        "military",
-        "embassy",
-        "foreign",
-        "defence",
-        "defense",
-        "national",
-        "state",
-        "valley",
-        "river",
-        "basin",
-        "lake",
-        "sea",
-        "gulf",
-        "border",
-        "authorities",
-        "officials",
-        "police",
-        "parliament",
-        "central",
-        "security",
-        "airways",
-        "airlines",
-        "times",
-        "today",
-        "news",
-        "post",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "will",
-        "would",
-        "said",
-        "says",
-        "the",
-        "of",
-        "junta",
-        "forces",
-        "leader",
-    }
+_AFTER_COUNTRY = _words(
+    "president prime minister ministry king queen crown government army armed military embassy foreign "
+    "defence defense national state valley river basin lake sea gulf border authorities officials police "
+    "parliament central security airways airlines times today news post and or in on at to for with has "
+    "have had is was will would said says the of junta forces leader"
 )
-_FOOD = frozenset(
-    {
-        "sandwich",
-        "sandwiches",
-        "breast",
-        "breasts",
-        "meat",
-        "dinner",
-        "roast",
-        "burger",
-        "burgers",
-        "slices",
-        "leg",
-        "legs",
-        "bacon",
-        "stuffing",
-        "gravy",
-        "farm",
-        "farms",
-        "farmers",
-        "feathers",
-        "day",
-        "trot",
-        "season",
-        "hunting",
-        "vulture",
-        "vultures",
-        "neck",
-    }
+_FOOD = _words(
+    "sandwich sandwiches breast breasts meat dinner roast burger burgers slices leg legs bacon stuffing "
+    "gravy farm farms farmers feathers day trot season hunting vulture vultures neck"
 )
-_BIRD_BEFORE = frozenset({"roast", "roasted", "wild", "thanksgiving", "stuffed", "smoked", "christmas", "a", "the"})
-_RIVER = frozenset(
-    {
-        "river",
-        "delta",
-        "basin",
-        "valley",
-        "bend",
-        "fluss",
-        "fleuve",
-        "rio",
-        "río",
-        "fiume",
-        "rivier",
-        "nigerdelta",
-        "inland",
-        "река",
-        "реки",
-        "rzeka",
-        "rzeki",
-        "du",
-        "des",
-    }
+_BIRD_BEFORE = _words("roast roasted wild thanksgiving stuffed smoked christmas a the")
+_RIVER = _words(
+    "river delta basin valley bend fluss fleuve rio río fiume rivier nigerdelta inland река реки rzeka rzeki du des"
 )
-_CONTINENTAL = frozenset(
-    {
-        "latin",
-        "south",
-        "north",
-        "central",
-        "pan",
-        "inter",
-        "ibero",
-        "meso",
-        "latino",
-        "latina",
-        "latine",
-        "sud",
-        "nord",
-        "centrale",
-        "del",
-        "do",
-        "da",
-        "américa",
-        "continent",
-        "continents",
-        "hemisphere",
-        "continente",
-        "kontinent",
-        "americas",
-    }
+_CONTINENTAL = _words(
+    "latin south north central pan inter ibero meso latino latina latine du sud nord centrale del do da "
+    "américa continent continents hemisphere continente kontinent americas"
 )
 _US_CUES = (
     "atlanta",
@@ -331,7 +184,8 @@ def _porcelain(ctx: Context, c: Candidate) -> bool:
 
 def _not_english(ctx: Context, c: Candidate) -> bool:
     # Island (Iceland), Chili (Chile), Reunion: English words too, unless written with the accent.
-    return ctx.lang in (None, "en") and ctx.text[c.start : c.end].isascii()
+    # With the language unknown they count: the text may well be French or German.
+    return ctx.lang == "en" and ctx.text[c.start : c.end].isascii()
 
 
 _RULES: dict[str, Callable[[Context, Candidate], bool]] = {

@@ -72,9 +72,18 @@ def find_mentions(
     codes = _resolve([c for _, c in found])
     texts = dict(fields)
     return [
-        CountryMention(code, Span(c.start, c.end, f), texts[f][c.start : c.end], c.entry.kind)
+        CountryMention(one, Span(c.start, c.end, f), texts[f][c.start : c.end], c.entry.kind)
         for (f, c), code in zip(found, codes, strict=True)
+        for one in code.split("|")  # "North and South Korea", 中美: one phrase, two countries
     ]
+
+
+def _known_language(lang: str | None, gazetteer: Gazetteer) -> str | None:
+    """The base language code if the gazetteer knows the language; None (any language) otherwise,
+    so an unsupported or undetermined language ("und", "lb") does not silence every form."""
+    base = lang.replace("-", "_").split("_")[0].lower() if lang else None
+    known = {code.split("_")[0] for code in gazetteer.languages}
+    return base if base in known else None
 
 
 def _tag(item: Scored, focus: bool) -> CountryTag:
@@ -91,8 +100,7 @@ def tag_countries(
     ``lang`` (ISO 639-1) restricts language-specific forms to that language; ``published``
     (ISO 8601) dates office holders named alone. Both are optional.
     """
-    base_lang = lang.split("-")[0].split("_")[0].lower() if lang else None
-    mentions = find_mentions(title, body, gazetteer, lang=base_lang, published=published)
+    mentions = find_mentions(title, body, gazetteer, lang=_known_language(lang, gazetteer), published=published)
     countries: dict[str, list[CountryMention]] = defaultdict(list)
     orgs: dict[str, list[CountryMention]] = defaultdict(list)
     for m in mentions:

@@ -30,7 +30,7 @@ def extract(lexicons: Lexicons, gazetteer: Gazetteer) -> Extract:
     def run(
         body: str, lang: str, published: str | None = None, focus: tuple[str, ...] | None = None
     ) -> tuple[Agreement, ...]:
-        tagging = tag_countries("", body, gazetteer)
+        tagging = tag_countries("", body, gazetteer, lang=lang)
         body_mentions = tuple(m for m in tagging.mentions if m.span.field == "body")
         if focus is None:
             focus = tuple(t.code for t in tagging.countries if t.focus)

@@ -82,6 +82,23 @@ def test_lists_of_parties_and_asides(extract: Extract, body: str, parties: tuple
     assert only(extract(body, "en")).parties == parties
 
 
+def test_an_aside_after_the_clause_names_no_party(extract: Extract) -> None:
+    agreement = only(extract("Italy and Greece concluded a trade agreement, officials in Germany said.", "en"))
+    assert agreement.parties == ("GRC", "ITA")
+
+
+def test_a_capitalised_plural_names_one_instrument(extract: Extract) -> None:
+    body = "Israel and the United Arab Emirates normalised relations under the Abraham Accords in 2020."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.status, agreement.date) == (("ARE", "ISR"), "existing", "2020")
+
+
+def test_would_sign_next_week_is_planned(extract: Extract) -> None:
+    body = "Officials said Brazil and Chile would sign a ten-year energy treaty next week."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.status, agreement.duration, agreement.date_resolved) == ("planned", "P10Y", "2024-03-20")
+
+
 def test_a_collapsed_deal_is_cancelled(extract: Extract) -> None:
     agreement = only(extract("The energy deal between Qatar and Pakistan collapsed.", "en"))
     assert agreement.status == "suspended_or_cancelled"
@@ -162,6 +179,10 @@ def test_evidence_span_points_into_the_body(extract: Extract) -> None:
         "Norway and Sweden reaffirmed the possibility of a security agreement.",
         "Austria and Hungary established diplomatic relations in 1921.",
         "Security cooperation between Japan and Australia featured in the talks.",
+        "Canada said tariffs on Mexico would rise if no deal is reached.",
+        "Markets rallied on expectations of a trade deal between Canada and Mexico.",
+        "The deal sets up a new route between Spain and Morocco.",
+        "Officials in Spain and Portugal agreed a deal on Monday.",
     ],
 )
 def test_near_misses_are_not_reported(extract: Extract, body: str) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from wirewatch.core.cleaning import load_phrasebook
 from wirewatch.core.cleaning.rules import apply_line_rules, is_boilerplate, strip_bullet
+from wirewatch.core.cleaning.textmeta import byline_authors
 
 BOOK = load_phrasebook()
 PROSE = (
@@ -108,9 +109,24 @@ def test_a_bare_timestamp_becomes_published() -> None:
     assert verdicts.kept == list(PROSE)
 
 
-def test_byline_stubs_between_title_and_prose_are_dropped() -> None:
+def test_byline_stubs_between_title_and_prose_are_dropped_and_name_the_authors() -> None:
     verdicts = apply_line_rules(["Story by Ann Lee (Paris)", "Wire Service", *PROSE], BOOK, "")
     assert verdicts.kept == list(PROSE)
+    assert verdicts.authors == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Ann Lee and Bo Chen", ("Ann Lee", "Bo Chen")),
+        ("Von Max Muster", ("Max Muster",)),
+        ("Par Jean Dupont, Marie Curie", ("Jean Dupont", "Marie Curie")),
+        ("by the way, nobody came", None),
+        ("Wire Service", None),
+    ],
+)
+def test_bylines_in_several_languages(line: str, names: tuple[str, ...] | None) -> None:
+    assert byline_authors(line) == names
 
 
 def test_bullets_are_stripped() -> None:

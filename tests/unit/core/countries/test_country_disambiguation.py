@@ -174,3 +174,8 @@ def test_short_forms_of_other_languages_need_the_language(codes) -> None:
     assert codes("Ask Siri. Cada día. Man overboard.") == set()  # text language unknown
     assert codes("Columbia University reopened.", lang="en") == set()
     assert codes("Columbia a semnat acordul.", lang="ro") == {"COL"}
+
+
+def test_one_phrase_can_name_two_countries(codes) -> None:
+    assert codes("Tension between North and South Korea rose; the two Koreas met.", lang="en") == {"PRK", "KOR"}
+    assert codes("中美关系和中俄合作", lang="zh") == {"CHN", "USA", "RUS"}

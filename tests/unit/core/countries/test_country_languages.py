@@ -86,3 +86,34 @@ def test_german_and_dutch_compounds_name_the_country(codes) -> None:
     assert codes("Der Ukrainekrieg und die Russlandreise des Kanzlers.", lang="de") == {"UKR", "RUS"}
     assert codes("Het Chinabeleid van de regering.", lang="nl") == {"CHN"}
     assert codes("Wir aßen Polenta in Malibu.", lang="de") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("cs", "Ruská armáda a čínské firmy podpořily amerického prezidenta.", {"RUS", "CHN", "USA"}),
+        ("sv", "Ryska trupper och kinesiska företag.", {"RUS", "CHN"}),
+        ("uk", "Російські війська та американського посла.", {"RUS", "USA"}),
+        ("ar", "قال المسؤول الروسي إن الشركات الصينية", {"RUS", "CHN"}),
+    ],
+)
+def test_adjectives_beyond_the_nine_languages(codes, lang, text, expected) -> None:
+    assert codes(text, lang=lang) == expected
+
+
+def test_a_compound_counts_only_on_a_name_of_the_texts_language(codes) -> None:
+    assert codes("Ein Indianerstamm lebte dort.", lang="de") == set()
+
+
+def test_a_name_of_another_language_counts_only_in_its_own_nominative(codes) -> None:
+    assert codes("Syaikh Al-Albani berkata demikian.", lang="id") == set()  # a surname, not Albania
+    assert codes("Russland und Albanien trafen sich.", lang="en") == {"RUS", "ALB"}  # language misidentified
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Der deutsche Kanzler sprach.", "Die deutsche Regierung widersprach.", "Dem deutschen Botschafter wurde gedankt.",
+     "Ein deutscher Diplomat reiste ab.", "Das deutsche Heer übte."],
+)
+def test_german_deutsch_declines_like_every_other_adjective(codes, sentence) -> None:
+    assert codes(sentence, lang="de") == {"DEU"}

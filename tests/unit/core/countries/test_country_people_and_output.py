@@ -93,3 +93,13 @@ def test_any_text_gives_spans_inside_the_text_that_match_the_surface(gazetteer, 
 def test_arbitrary_unicode_never_breaks_the_tagger(gazetteer, text) -> None:
     for m in find_mentions(text, text, gazetteer):
         assert text[m.span.start : m.span.end] == m.surface
+
+
+def test_an_unknown_language_code_counts_as_any_language(codes) -> None:
+    assert codes("Die russischen Truppen.", lang="und") == {"RUS"}
+    assert codes("Die russischen Truppen.", lang="de-AT") == {"RUS"}
+
+
+def test_xi_is_the_chinese_leader_only_as_written(codes) -> None:
+    assert codes("Xi met Putin.", lang="en") == {"CHN", "RUS"}
+    assert codes("Pope Pius XI and Louis XI.", lang="en") == set()

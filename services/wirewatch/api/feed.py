@@ -1,0 +1,169 @@
+"""Feed the API's stores from the event topics, and fan new agreements out to SSE subscribers.
+
+It reads ``events.agreements`` (one event per agreement, then updates), ``events.agreement-reports``
+(each article's report: its own evidence sentence), ``events.countries`` and ``events.relations``.
+
+The feed is a plain aiokafka consumer without a consumer group: every API replica reads every
+partition from the beginning (the stores are views, not work to share) and keeps up from there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.errors import KafkaError
+
+from wirewatch.api.stores import AgreementFilter, AgreementStore, CountryStore, RelationStore
+from wirewatch.contracts.codec import DecodeError, decode
+from wirewatch.contracts.schemas import SchemaViolation, validate_for
+from wirewatch.contracts.topics import Topic
+from wirewatch.runtime.kafka import make_consumer
+from wirewatch.runtime.metrics import Metrics
+from wirewatch.runtime.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Events a slow SSE client may have pending before it is disconnected (its browser reconnects).
+SUBSCRIBER_QUEUE = 256
+
+
+@dataclass(slots=True, eq=False)  # identity semantics: each connection is its own subscriber
+class Subscriber:
+    """One SSE client: its filter and its queue of ``(event name, document)``."""
+
+    wanted: AgreementFilter
+    queue: asyncio.Queue[tuple[str, dict[str, Any]] | None] = field(
+        default_factory=lambda: asyncio.Queue(SUBSCRIBER_QUEUE)
+    )
+
+
+class Broadcaster:
+    """Hands every new or updated agreement to the subscribers whose filter it matches."""
+
+    def __init__(self, on_count: Callable[[int], None] | None = None) -> None:
+        self._subscribers: set[Subscriber] = set()
+        self._on_count = on_count or (lambda _: None)
+
+    def __len__(self) -> int:
+        return len(self._subscribers)
+
+    def subscribe(self, wanted: AgreementFilter) -> Subscriber:
+        """Register a client."""
+        subscriber = Subscriber(wanted)
+        self._subscribers.add(subscriber)
+        self._on_count(len(self._subscribers))
+        return subscriber
+
+    def unsubscribe(self, subscriber: Subscriber) -> None:
+        """Forget a client (idempotent)."""
+        self._subscribers.discard(subscriber)
+        self._on_count(len(self._subscribers))
+
+    def publish(self, name: str, doc: dict[str, Any]) -> None:
+        """Queue ``doc`` for each matching client; a client whose queue is full is cut off."""
+        for subscriber in list(self._subscribers):
+            if not subscriber.wanted.matches(doc):
+                continue
+            try:
+                subscriber.queue.put_nowait((name, doc))
+            except asyncio.QueueFull:
+                log.warning("an SSE client fell %d events behind; disconnecting it", SUBSCRIBER_QUEUE)
+                self.unsubscribe(subscriber)
+                with contextlib.suppress(asyncio.QueueEmpty):
+                    subscriber.queue.get_nowait()
+                subscriber.queue.put_nowait(None)
+
+    def close(self) -> None:
+        """Tell every client the stream ends (on shutdown)."""
+        for subscriber in list(self._subscribers):
+            self.unsubscribe(subscriber)
+            with contextlib.suppress(asyncio.QueueFull):
+                subscriber.queue.put_nowait(None)
+
+
+@dataclass(slots=True)
+class Views:
+    """Everything the API serves from: the three stores and the live broadcaster."""
+
+    agreements: AgreementStore = field(default_factory=AgreementStore)
+    countries: CountryStore = field(default_factory=CountryStore)
+    relations: RelationStore = field(default_factory=RelationStore)
+    live: Broadcaster = field(default_factory=Broadcaster)
+    ready: bool = False
+
+    def apply(self, topic: Topic, value: bytes | None) -> None:
+        """Put one message into its store; a message that breaks its schema is logged and skipped."""
+        try:
+            doc = decode(value)
+            validate_for(topic, doc)
+        except (DecodeError, SchemaViolation) as exc:
+            log.warning("skipping a bad %s message: %s", topic.value, exc)
+            return
+        if topic is Topic.AGREEMENTS:
+            self.live.publish("agreement", self.agreements.add(doc))
+        elif topic is Topic.AGREEMENT_REPORTS:
+            view = self.agreements.add_report(doc)
+            if view is not None:  # a report arriving after its event adds an evidence sentence
+                self.live.publish("agreement", view)
+        elif topic is Topic.COUNTRIES:
+            self.countries.add(doc)
+        elif topic is Topic.RELATIONS:
+            self.relations.add(doc)
+
+
+FED_TOPICS = (Topic.AGREEMENT_REPORTS, Topic.AGREEMENTS, Topic.COUNTRIES, Topic.RELATIONS)
+
+
+async def run_feed(settings: Settings, views: Views, metrics: Metrics, stop: asyncio.Event) -> None:
+    """Consume the event topics into ``views`` until ``stop`` is set; retries while the broker is away."""
+    while not stop.is_set():
+        consumer = make_consumer(settings, group=None)
+        try:
+            await consumer.start()
+            await _assign(consumer, settings)
+            views.ready = True
+            await _consume(consumer, settings, views, metrics, stop)
+        except KafkaError as exc:
+            log.warning("event feed interrupted (%s); retrying in 2 s", exc)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 2.0)
+        finally:
+            await consumer.stop()
+
+
+async def _assign(consumer: AIOKafkaConsumer, settings: Settings) -> None:
+    """Assign every partition of the fed topics and start at the beginning (waits for the topics)."""
+    names = [settings.topics.name(t) for t in FED_TOPICS]
+    while True:
+        await consumer.topics()
+        found = {n: consumer.partitions_for_topic(n) for n in names}
+        if all(found.values()):
+            break
+        log.info("waiting for topics: %s", ", ".join(n for n, p in found.items() if not p))
+        await asyncio.sleep(1.0)
+    assigned = [TopicPartition(n, p) for n, parts in found.items() for p in sorted(parts or ())]
+    consumer.assign(assigned)
+    await consumer.seek_to_beginning(*assigned)
+
+
+async def _consume(
+    consumer: AIOKafkaConsumer, settings: Settings, views: Views, metrics: Metrics, stop: asyncio.Event
+) -> None:
+    while not stop.is_set():
+        batch = await consumer.getmany(timeout_ms=250, max_records=1000)
+        for tp, records in batch.items():
+            topic = settings.topics.parse(tp.topic)
+            for record in records:
+                views.apply(topic, record.value)
+            highwater = consumer.highwater(tp)
+            if records and highwater is not None:
+                metrics.record_lag(
+                    f"{settings.group_prefix}-api", tp.topic, tp.partition, highwater - records[-1].offset - 1
+                )
+        await asyncio.sleep(0)
