@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.outcome import Outcome, Output
 from wirewatch.contracts.schemas import validate
@@ -69,3 +71,46 @@ def test_a_table_stage_recovers_its_changelog_with_raw_keys_and_values() -> None
     assert (table.key_serializer, table.value_serializer) == ("raw", "raw")
     changelog = table.changelog_topic
     assert (changelog.key_serializer, changelog.value_serializer) == ("raw", "raw")
+
+
+async def test_a_cancelled_batch_is_finished_before_the_cancellation_propagates() -> None:
+    import asyncio
+
+    from wirewatch.runtime.faust_app import complete_batch
+
+    done: list[str] = []
+
+    async def batch() -> None:
+        await asyncio.sleep(0.2)
+        done.append("delivered")
+
+    agent = asyncio.create_task(complete_batch(batch()))
+    await asyncio.sleep(0.05)
+    agent.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await agent
+    assert done == ["delivered"]  # Faust acks the batch only after this point
+
+
+def test_a_batch_that_cannot_be_delivered_ends_the_process_before_any_ack(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from wirewatch.runtime.faust_app import EXIT_UNDELIVERED
+
+    script = tmp_path / "fail.py"
+    script.write_text(
+        "import asyncio\n"
+        "from wirewatch.runtime.faust_app import complete_batch\n"
+        "async def batch():\n"
+        "    raise ConnectionError('broker gone')\n"
+        "async def agent():\n"
+        "    await complete_batch(batch())\n"
+        "    print('acked', flush=True)\n"
+        "asyncio.run(agent())\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=60, check=False)
+    assert result.returncode == EXIT_UNDELIVERED
+    assert b"acked" not in result.stdout
+    assert b"broker gone" in result.stderr
