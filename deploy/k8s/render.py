@@ -71,11 +71,20 @@ class Service:
     replicas: int = 1
     lag_topic: Topic | None = None  # scale on the consumer lag of this topic (stream processors)
     consumer_group: str | None = None
+    env: tuple[tuple[str, str], ...] = ()  # service-only settings beyond the shared ConfigMap
 
 
 SERVICES = (
     Service("cleaner", "clean", ("250m", "1"), ("256Mi", "768Mi"), 2, Topic.RAW, f"{GROUP_PREFIX}-cleaner"),
     Service("tagger", "tag", ("500m", "1"), ("384Mi", "1Gi"), 2, Topic.CLEAN, f"{GROUP_PREFIX}-tagger"),
+    # One aggregator: its relation windows are a Faust table; scale it by partitions once measured.
+    Service(
+        "aggregator",
+        "aggregate",
+        ("100m", "500m"),
+        ("256Mi", "768Mi"),
+        env=(("WIREWATCH_WATCHLIST", "PRK,IRN,RUS,CHN,MMR"), ("WIREWATCH_WINDOW_LATENESS", "60")),
+    ),
     # One scraper: feeds are polled by one process (its seen set and politeness state are local).
     Service("scraper", "scrape", ("100m", "500m"), ("128Mi", "512Mi")),
     Service("api", "api", ("100m", "500m"), ("128Mi", "512Mi")),
@@ -119,6 +128,7 @@ def container(svc: Service) -> dict[str, Any]:
         "args": [svc.command],
         "workingDir": "/tmp",  # Faust creates its data directory in the working directory; the root fs is read-only
         "envFrom": [{"configMapRef": {"name": "wirewatch-config"}}],
+        **({"env": [{"name": k, "value": v} for k, v in svc.env]} if svc.env else {}),
         "ports": [{"name": "http", "containerPort": HTTP_PORT, "protocol": "TCP"}],
         # Faust needs a few seconds to join its group: the startup probe covers that, so liveness can be strict.
         "startupProbe": probe("/healthz", 2, 60),

@@ -67,6 +67,10 @@ def test_services_bootstrap_from_every_broker_and_create_replicated_topics(clust
     brokers = {f"{n}:9092" for n in _brokers(cluster)}
     wirewatch = {n: s for n, s in cluster["services"].items() if s.get("image") == "wirewatch:local"}
     assert {"topics", "cleaner", "tagger", "scraper", "api"} <= set(wirewatch)
+    base = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    override = yaml.safe_load((ROOT / "docker-compose.cluster.yml").read_text(encoding="utf-8"))
+    runs_wirewatch = {n for n, s in base["services"].items() if s.get("image") == "wirewatch:local"}
+    assert runs_wirewatch <= set(override["services"]), "a service of docker-compose.yml misses the cluster env"
     for name, svc in wirewatch.items():
         settings = Settings.from_env({k: str(v) for k, v in svc["environment"].items()})
         assert set(settings.bootstrap.split(",")) == brokers, name

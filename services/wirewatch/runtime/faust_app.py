@@ -252,7 +252,9 @@ def install_table_stage(
     schema: faust.Schema[bytes, bytes] = faust.Schema(
         key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
     )
-    table = app.Table(table_name, default=None, schema=schema)
+    # key_type/value_type, not only the schema, choose the changelog serializers Faust recovers with:
+    # without them recovery JSON-decodes the raw keys, fails, and a restarted worker never gets ready.
+    table = app.Table(table_name, default=None, schema=schema, key_type=bytes, value_type=bytes)
 
     async def process_event(event: faust.EventT[bytes]) -> None:
         msg = event.message

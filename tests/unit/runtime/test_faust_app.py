@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.outcome import Outcome, Output
 from wirewatch.contracts.schemas import validate
 from wirewatch.contracts.topics import Topic
-from wirewatch.runtime.faust_app import MAX_MESSAGE_BYTES, ensure_datadir, make_faust_app, sized_outputs
-from wirewatch.runtime.metrics import Stage
+from wirewatch.runtime.faust_app import (
+    MAX_MESSAGE_BYTES,
+    ensure_datadir,
+    install_table_stage,
+    make_faust_app,
+    sized_outputs,
+)
+from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.settings import Settings
 
 NOW = "2026-01-01T00:00:00.000Z"
@@ -46,6 +54,23 @@ def test_an_output_larger_than_the_broker_takes_becomes_one_dead_letter() -> Non
     validate("deadletter.v1", letter.document)
     assert letter.document["error_kind"] == "output_too_large" and letter.document["truncated"] is True
     assert len(data) < MAX_MESSAGE_BYTES
+
+
+def test_a_table_stage_recovers_its_changelog_with_raw_keys_and_values() -> None:
+    """Found by the long SIGKILL soak: the table was declared with a schema only, so Faust chose the
+    json codec for its changelog; recovery after a restart failed on every raw key ("Error in
+    recovery unexpected content after document") and the restarted tagger never became ready."""
+    app = make_faust_app(Settings(bootstrap_servers="127.0.0.1:1"), Stage.TAGGER)
+
+    def handle(value: bytes | None, state: bytes | None, origin: Origin, now: str) -> Any:
+        raise AssertionError("not called: nothing runs here")
+
+    table = install_table_stage(
+        app, Settings(bootstrap_servers="127.0.0.1:1"), Stage.TAGGER, Topic.TAGGED, "t", handle, Metrics.create()
+    )
+    assert (table.key_serializer, table.value_serializer) == ("raw", "raw")
+    changelog = table.changelog_topic
+    assert (changelog.key_serializer, changelog.value_serializer) == ("raw", "raw")
 
 
 async def test_a_cancelled_batch_is_finished_before_the_cancellation_propagates() -> None:
