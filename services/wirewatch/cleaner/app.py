@@ -1,10 +1,10 @@
 """Wire the cleaner handler to Kafka as a Faust agent (``wirewatch clean``).
 
-The duplicate/story index lives in a Faust table (changelog-backed), so it survives restarts:
-a restarted worker replays the changelog before it processes new messages. A table's
+The duplicate/story index lives in a Faust *global* table (changelog-backed), so it survives
+restarts: a restarted worker replays the changelog before it processes new messages. Its
 changelog is partitioned by key (the stage works on batches, outside Faust's per-event
-context), so with several cleaner replicas each holds part of the index; one replica (the
-default) holds all of it.
+context), and every replica reads every partition of it, so each cleaner sees the whole index
+and a duplicate is found whichever replica gets it.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ DEDUP_TABLE = "cleaner-dedup"
 def build(settings: Settings, metrics: Metrics) -> faust.App:
     """The cleaner's Faust app: the dedup table and the stage agent, not started."""
     app = make_faust_app(settings, Stage.CLEANER)
-    # use_partitioner: the stage takes events in batches, outside Faust's per-event context, so
-    # changelog partitions come from the key; values are JSON (the app's default serializer).
-    table = app.Table(DEDUP_TABLE, default=None, partitions=settings.partitions, use_partitioner=True)
+    # Global: every replica holds the whole index. use_partitioner: the stage takes events in
+    # batches, outside Faust's per-event context, so changelog partitions come from the key;
+    # values are JSON (the app's default serializer).
+    table = app.GlobalTable(DEDUP_TABLE, default=None, partitions=settings.partitions, use_partitioner=True)
     handler = CleanerHandler(
         CleanOptions(max_chars=settings.max_body_bytes), DedupStore(table, settings.dedup_retention_days)
     )
