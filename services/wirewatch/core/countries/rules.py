@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wirewatch.core.countries.matching import Candidate
+from wirewatch.core.countries.normalize import strip_accents
 
 
 def _words(text: str) -> frozenset[str]:
@@ -39,6 +40,29 @@ _WINDOW = 300
 
 _HONORIFICS = _words("mr mrs ms dr herr frau m. mme sr sra sig mr. mrs. ms. dr. sen. rep. gov. st. saint san")
 # Capitalised words that follow a country's name without making it a person's name.
+# Offices and honorifics before a surname that keep it the office holder (Präsident Putin,
+# Mr Starmer); German compounds end in one of ``_TITLE_HEADS`` (Kremlchef, Regierungschef).
+_TITLES = _HONORIFICS | _words(
+    "president präsident président presidente prezydent prime minister ministre ministro ministerin premier "
+    "premiere premierminister kanzler kanzlerin chancellor chancelier canciller cancelliere leader chef chief "
+    "secretary secrétaire secretario segretario sekretär state staats estado king könig roi rey re queen "
+    "emir sheikh crown prince prinz vice vize vizepräsident senator sénateur senador senatore spokesman "
+    "sprecher porte-parole portavoz portavoce envoy counterpart homologue homólogo omologo amtskollege "
+    "general dictator diktator autocrat autokrat strongman führer machthaber staatschef regierungschef "
+    "kremlchef government gouvernement gobierno governo regierung kabinett cabinet administration team era ära "
+    "президент премьер министр глава лидер"
+)
+_TITLE_HEADS = ("chef", "präsident", "minister", "ministerin", "kanzler", "führer", "haber", "kollege", "sprecher")
+# Capitalised words that open a sentence or a clause rather than name a person.
+_NOT_NAMES = _words(
+    "the a an and but when while after before as if so then now today yesterday also meanwhile however "
+    "monday tuesday wednesday thursday friday saturday sunday der die das und aber als wenn dann heute "
+    "gestern auch nun le la les et mais quand puis aujourd'hui hier el los las y pero cuando hoy ayer "
+    "il lo gli e ma quando oggi ieri o os mas quando het de en maar toen in on at for with by from to of "
+    "about against under mit von für bei nach vor gegen über zu auch doch laut selon pour avec según para "
+    "con secondo per da su tra"
+)
+_DETERMINERS = _words("the a an der die das dem den des le la les l' un une el los las il lo gli o os het de")
 _AFTER_COUNTRY = _words(
     "president prime minister ministry king queen crown government army armed military embassy foreign "
     "defence defense national state valley river basin lake sea gulf border authorities officials police "
@@ -121,6 +145,11 @@ def _prev_word(ctx: Context, c: Candidate) -> str:
     return m.group(1) if m else ""
 
 
+def _prev_word_before(ctx: Context, c: Candidate, prev: str) -> str:
+    m = _PREV_WORD.search(ctx.text, max(0, c.start - 60), c.start - len(prev) - 1)
+    return m.group(1) if m else ""
+
+
 def is_web_name(ctx: Context, c: Candidate) -> bool:
     """``Kremlin.ru``, ``LA.lv``, ``kremlin.ru/events``: a domain, not the state."""
     if _DOMAIN_AFTER.match(ctx.text, c.end):
@@ -199,10 +228,36 @@ _RULES: dict[str, Callable[[Context, Candidate], bool]] = {
 }
 
 
+def someone_else(ctx: Context, c: Candidate) -> bool:
+    """A surname named alone belongs to someone else after a given name (Francesca Albanese,
+    Daniil Medvedev) or after an article and a role that is no office (el portero Rubio).
+    Titles (President, Kanzler, Mr), acronyms (US) and possessives (Russia's) keep it."""
+    if " " in ctx.text[c.start : c.end]:
+        return False  # a full name: the longest match already chose it
+    prev = _prev_word(ctx, c)
+    low = prev.lower()
+    if low in ctx.given_names:
+        return True
+    if not prev or _is_title(low) or prev.isupper() or low.endswith(("'s", "’s")):
+        return False
+    if prev[0].isupper():  # Title Case headlines and German nouns: only given names count there
+        opens = not ctx.text[: c.start - len(prev) - 1].rstrip()[-1:].isalnum()  # sentence or text start
+        latin = prev.isascii() or "a" <= strip_accents(prev[0].lower()) <= "z"
+        return ctx.field == "body" and ctx.lang != "de" and low not in _NOT_NAMES and (latin or not opens)
+    return _prev_word_before(ctx, c, prev).lower() in _DETERMINERS
+
+
+def _is_title(low: str) -> bool:
+    parts = low.split("-")  # President-elect, ex-President, US-Präsident
+    return any(p in _TITLES or p.endswith(_TITLE_HEADS) for p in (parts[0], parts[-1]))
+
+
 def rejected(ctx: Context, c: Candidate) -> bool:
     """True when the candidate does not refer to the country or organisation it names."""
-    if c.entry.kind in ("blocker", "person"):
-        return c.entry.kind == "blocker"
+    if c.entry.kind == "blocker":
+        return True
+    if c.entry.kind == "person":
+        return someone_else(ctx, c)
     if is_web_name(ctx, c) or after_given_name(ctx, c):
         return True
     rule = _RULES.get(c.entry.rule)
