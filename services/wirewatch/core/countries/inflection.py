@@ -196,8 +196,28 @@ def _virile_plural(form: str, lang: str) -> list[Stem]:
     return []
 
 
+def _german_name(form: str) -> list[Stem]:
+    """German names ending in -e take -n in the dative plural (in den Niederlanden, den Emiraten);
+    the adjectives of multi-word names decline (der Vereinigten Arabischen Emirate), all alike."""
+    words = form.split(" ")
+    endings = ("", "s", "es", "n") if words[-1].endswith("e") else ("", "s", "es")
+    heads = {" ".join(words[:-1])}
+    for ending in _ADJ_DE[1:]:
+        heads.add(" ".join(_german_inner(word, ending) for word in words[:-1]))
+    return [_fixed(f"{head} {words[-1]}".strip(), endings) for head in sorted(heads)]
+
+
+def _german_inner(word: str, ending: str) -> str:
+    for tail in ("es", "er", "en", "em", "e"):
+        if word.endswith(tail) and len(word) - len(tail) >= _MIN_STEM:
+            return word[: -len(tail)] + ending
+    return word
+
+
 def name_stems(form: str, lang: str) -> list[Stem]:
     """Stems for a country name in ``lang`` (lower-case form)."""
+    if lang == "de":
+        return _german_name(form)
     if lang in SLAVIC:
         return _slavic_name(form)
     if lang in OPEN_SUFFIX:

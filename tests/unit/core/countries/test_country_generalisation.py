@@ -34,3 +34,23 @@ def test_a_surname_after_someone_elses_given_name_or_role_is_no_office_holder(co
 )
 def test_a_title_or_a_clause_start_before_a_surname_keeps_the_office_holder(codes, text, lang, expected) -> None:
     assert codes(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Wirtschaftsminister reist morgen zu Gesprächen in den Niederlanden.", {"NLD"}),
+        ("Die Vereinigten Arabischen Emirate kaufen Getreide.", {"ARE"}),
+        ("Ein Vertreter der Vereinigten Arabischen Emirate widersprach.", {"ARE"}),
+        ("Die Vereinigte Arabische Emirate-Delegation fehlte.", {"ARE"}),
+        ("Aus den Emiraten kamen keine Antworten.", {"ARE"}),
+        ("Die Delegation der Zentralafrikanischen Republik reiste ab.", {"CAF"}),
+        ("In den Vereinigten Staaten wird gewählt.", {"USA"}),
+    ],
+)
+def test_german_names_decline_in_the_dative_and_in_their_adjectives(codes, text, expected) -> None:
+    assert codes(text, lang="de") == expected
+
+
+def test_the_german_emirate_is_a_common_noun_in_english(codes) -> None:
+    assert codes("The Emirate of Kuwait raised oil output.", lang="en") == {"KWT"}
