@@ -13,6 +13,7 @@ from wirewatch.core.countries.normalize import WORD_MARKS, continues_word, lower
 _WORD_REST = re.compile(f"(?:[^\\W_]|[{WORD_MARKS}])*")
 _MAX_CLITIC = 3
 _MIN_FOREIGN_STEM = 5
+_HYPHENS = frozenset("-\u2010\u2011")
 _COMPOUNDING = frozenset({"de", "nl"})
 _MIN_COMPOUND_HEAD, _MIN_COMPOUND_TAIL = 5, 4
 
@@ -105,6 +106,8 @@ def _check(
         return None
     if not _case_ok(text, start, stem_end, entry):
         return None
+    if entry.kind == "prefix" and text[end : end + 1] not in _HYPHENS:
+        return None  # combining forms (Sino-US, franco-allemand) only before a hyphen; russo alone is Italian
     return Candidate(start, end, stem_end, entry)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from wirewatch.core.countries.gazetteer import Gazetteer
 from wirewatch.core.countries.matching import Candidate, find_candidates, longest_matches
@@ -21,6 +22,7 @@ from wirewatch.core.model import CountryMention, CountryTag, Span
 
 # An office holder still counts a few years before and well after the term (campaigns, memoirs).
 _YEARS_BEFORE, _YEARS_AFTER = 5, 10
+_KIND_OUT = MappingProxyType({"prefix": "adjective"})  # Sino-US: reported as the adjective it is
 _AMBIGUOUS = {"congo": ("COD", "COG"), "korea": ("KOR", "PRK")}  # rule → (default, alternative)
 
 
@@ -62,6 +64,10 @@ def _resolve(candidates: list[Candidate]) -> list[str]:
     return codes
 
 
+def _kind(candidate: Candidate) -> str:
+    return _KIND_OUT.get(candidate.entry.kind, candidate.entry.kind)
+
+
 def find_mentions(
     title: str, body: str, gazetteer: Gazetteer, *, lang: str | None = None, published: str | None = None
 ) -> list[CountryMention]:
@@ -72,7 +78,7 @@ def find_mentions(
     codes = _resolve([c for _, c in found])
     texts = dict(fields)
     return [
-        CountryMention(one, Span(c.start, c.end, f), texts[f][c.start : c.end], c.entry.kind)
+        CountryMention(one, Span(c.start, c.end, f), texts[f][c.start : c.end], _kind(c))
         for (f, c), code in zip(found, codes, strict=True)
         for one in code.split("|")  # "North and South Korea", 中美: one phrase, two countries
     ]

@@ -54,3 +54,31 @@ def test_german_names_decline_in_the_dative_and_in_their_adjectives(codes, text,
 
 def test_the_german_emirate_is_a_common_noun_in_english(codes) -> None:
     assert codes("The Emirate of Kuwait raised oil output.", lang="en") == {"KWT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Sino-Indian border talks resumed after the Franco-Italian summit.", "en", {"CHN", "IND", "FRA", "ITA"}),
+        ("The Russo-Georgian war of 2008 and Anglo-Irish relations.", "en", {"RUS", "GEO", "GBR", "IRL"}),
+        ("Un sommet franco-italien puis un accord russo-chinois.", "fr", {"FRA", "ITA", "RUS", "CHN"}),
+        ("Las relaciones sino-japonesas empeoran.", "es", {"CHN", "JPN"}),
+        ("Indo-Pacific navies and Anglo-Saxon common law.", "en", set()),
+        ("Franco ruled for decades; the Sino gallery reopened.", "en", set()),
+    ],
+)
+def test_combining_forms_count_only_before_a_hyphen(codes, text, lang, expected) -> None:
+    assert codes(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Los aranceles de EE UU golpean al sector galo y a la industria nipona.", "es", {"USA", "FRA", "JPN"}),
+        ("El canciller germano visitó la capital helvética.", "es", {"DEU", "CHE"}),
+        ("Il governo transalpino e le banche elvetiche trattano con un gruppo nipponico.", "it", {"FRA", "CHE", "JPN"}),
+        ("Le constructeur nippon et la banque helvétique.", "fr", {"JPN", "CHE"}),
+    ],
+)
+def test_press_synonyms_name_the_country(codes, text, lang, expected) -> None:
+    assert codes(text, lang=lang) == expected
