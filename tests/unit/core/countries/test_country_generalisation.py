@@ -82,3 +82,19 @@ def test_combining_forms_count_only_before_a_hyphen(codes, text, lang, expected)
 )
 def test_press_synonyms_name_the_country(codes, text, lang, expected) -> None:
     assert codes(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Der Irakkrieg veränderte die Region.", "de", {"IRQ"}),
+        ("Seit der Kubakrise gilt der heiße Draht.", "de", {"CUB"}),
+        ("Die Iranpolitik der Regierung steht in der Kritik.", "de", {"IRN"}),
+        ("Die Perureise des Ministers wurde abgesagt.", "de", {"PER"}),
+        ("De Irakoorlog kostte veel levens.", "nl", {"IRQ"}),
+        ("Ein Gast aß Polenta und Kubanudeln nicht.", "de", set()),
+        ("Die Omanis und das Malibu-Haus.", "de", set()),
+    ],
+)
+def test_four_letter_names_compound_with_common_news_heads_only(codes, text, lang, expected) -> None:
+    assert codes(text, lang=lang) == expected
