@@ -62,6 +62,11 @@ _NOT_NAMES = _words(
     "about against under mit von für bei nach vor gegen über zu auch doch laut selon pour avec según para "
     "con secondo per da su tra"
 )
+_JORDAN_ELSEWHERE = frozenset({"de", "fr", "es", "it", "pt", "nl", "pl"})
+_GERMAN_NOUN_ENDINGS = (
+    "ung", "heit", "keit", "schaft", "en", "er", "e", "ion", "tät", "ismus", "um", "chen", "nis", "ei", "ik", "tur",
+    "ment", "ie", "el", "ern", "ten", "zeug", "werk", "land", "amt", "rat", "geld", "staat", "zeit", "mann",
+)  # fmt: skip
 _DETERMINERS = _words("the a an der die das dem den des le la les l' un une el los las il lo gli o os het de")
 _AFTER_COUNTRY = _words(
     "president prime minister ministry king queen crown government army armed military embassy foreign "
@@ -133,6 +138,7 @@ class Context:
     lang: str | None
     field: str
     given_names: frozenset[str]
+    body: str = ""  # for the title: the body it heads
 
 
 def _next_word(ctx: Context, c: Candidate) -> str:
@@ -168,10 +174,23 @@ def after_given_name(ctx: Context, c: Candidate) -> bool:
 
 
 def _first_name(ctx: Context, c: Candidate) -> bool:
-    if ctx.field == "title" or ctx.lang == "de":
-        return False  # titles are often in Title Case; German capitalises every noun
+    if ctx.text[c.start : c.stem_end] == "Jordan" and ctx.lang in _JORDAN_ELSEWHERE:
+        return True  # these languages write the kingdom Jordanien, Jordanie, Jordania: Jordan is the river
     nxt = _next_word(ctx, c)
-    return bool(nxt) and nxt[0].isupper() and nxt.lower() not in _AFTER_COUNTRY and not nxt.isupper()
+    if not nxt or not nxt[0].isupper() or nxt.lower() in _AFTER_COUNTRY or nxt.isupper():
+        return False
+    if ctx.field == "title":  # Title Case: a person only when the body names them too
+        return _named_in(ctx.body, ctx.text[c.start : c.end], nxt)
+    if ctx.lang == "de":  # every noun is capitalised: a surname is no German noun and follows a noun
+        noun = nxt.lower().endswith(_GERMAN_NOUN_ENDINGS)
+        return not noun and (_prev_word(ctx, c)[:1].isupper() or _named_in(ctx.text, ctx.text[c.start : c.end], nxt))
+    return True
+
+
+def _named_in(body: str, first: str, last: str) -> bool:
+    """``first last`` in ``body``, or ``last`` alone inside a sentence there (… said Smith): a
+    capitalised word opening a sentence may be any word (Votes were counted)."""
+    return f"{first} {last}" in body or re.search(rf"(?<=[\w,] ){re.escape(last)}\b", body) is not None
 
 
 def _window(ctx: Context, c: Candidate) -> str:

@@ -48,8 +48,10 @@ def _in_office(candidate: Candidate, year: int | None) -> bool:
     return first - _YEARS_BEFORE <= year <= last + _YEARS_AFTER
 
 
-def _field_matches(text: str, field: str, gazetteer: Gazetteer, lang: str | None, year: int | None) -> list[Candidate]:
-    ctx = Context(text, text.lower(), lang, field, gazetteer.given_names)
+def _field_matches(
+    text: str, field: str, gazetteer: Gazetteer, lang: str | None, year: int | None, body: str
+) -> list[Candidate]:
+    ctx = Context(text, text.lower(), lang, field, gazetteer.given_names, body if field == "title" else "")
     chosen = longest_matches(find_candidates(text, gazetteer, lang))
     return [c for c in chosen if not rejected(ctx, c) and _in_office(c, year)]
 
@@ -74,7 +76,7 @@ def find_mentions(
     """Every country and organisation mention in title and body, title first, in text order."""
     year = _year(published)
     fields = [("title", title), ("body", body)]
-    found = [(f, c) for f, text in fields for c in _field_matches(text, f, gazetteer, lang, year)]
+    found = [(f, c) for f, text in fields for c in _field_matches(text, f, gazetteer, lang, year, body)]
     codes = _resolve([c for _, c in found])
     texts = dict(fields)
     return [

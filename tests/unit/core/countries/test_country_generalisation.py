@@ -98,3 +98,31 @@ def test_press_synonyms_name_the_country(codes, text, lang, expected) -> None:
 )
 def test_four_letter_names_compound_with_common_news_heads_only(codes, text, lang, expected) -> None:
     assert codes(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Jordan Henderson Signs For Ajax", "The midfielder Jordan Henderson joined on Monday.", set()),
+        ("Chad Smith Announces Tour", "The drummer will play forty dates, said Smith.", set()),
+        ("Jordan Closes Border Crossing", "Jordan closed the crossing with Syria on Monday.", {"JOR", "SYR"}),
+        ("India Votes In Record Numbers", "Votes were counted across India.", {"IND"}),
+    ],
+)
+def test_a_title_names_a_person_when_the_body_names_them_too(codes, title, body, expected) -> None:
+    assert codes(body, lang="en", title=title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Der Boxer Israel Adesanya verlor in Perth.", "de", set()),
+        ("Der Staat Israel Waffen liefern? Israel lehnte ab.", "de", {"ISR"}),
+        ("Pilger tauchen am Jordan unter.", "de", set()),
+        ("Jordanien öffnet die Grenze am Jordan.", "de", {"JOR"}),
+        ("Les pèlerins au bord du Jordan.", "fr", set()),
+        ("Jordan closed its border with Syria.", "en", {"JOR", "SYR"}),
+    ],
+)
+def test_person_and_river_readings_outside_english(codes, text, lang, expected) -> None:
+    assert codes(text, lang=lang) == expected
