@@ -62,6 +62,11 @@ _NOT_NAMES = _words(
     "about against under mit von für bei nach vor gegen über zu auch doch laut selon pour avec según para "
     "con secondo per da su tra"
 )
+_IT_PLURAL = _words("i dei dai ai coi sui tanti molti troppi pochi due tre quei questi quali altri nuovi vecchi tutti")
+_IT_EVILS = _words(
+    "estremi minori maggiori peggiori necessari comuni oscuri antichi cronici endemici sociali moderni del dell' "
+    "della di che"
+)
 _JORDAN_ELSEWHERE = frozenset({"de", "fr", "es", "it", "pt", "nl", "pl"})
 _GERMAN_NOUN_ENDINGS = (
     "ung", "heit", "keit", "schaft", "en", "er", "e", "ion", "tät", "ismus", "um", "chen", "nis", "ei", "ik", "tur",
@@ -78,6 +83,8 @@ _FOOD = _words(
     "sandwich sandwiches breast breasts meat dinner roast burger burgers slices leg legs bacon stuffing "
     "gravy farm farms farmers feathers day trot season hunting vulture vultures neck"
 )
+_PRICES = _words("price prices cost costs sales shortage shortages supply supplies")  # of the bird before a feast
+_FEASTS = ("thanksgiving", "christmas", "poultry", "holiday meal", "feast")
 _BIRD_BEFORE = _words("roast roasted wild thanksgiving stuffed smoked christmas a the")
 _RIVER = _words(
     "river delta basin valley bend fluss fleuve rio río fiume rivier nigerdelta inland река реки rzeka rzeki du des"
@@ -156,6 +163,15 @@ def _prev_word_before(ctx: Context, c: Candidate, prev: str) -> str:
     return m.group(1) if m else ""
 
 
+def foreign_first_name(ctx: Context, c: Candidate) -> bool:
+    """A name of another language than the article's, followed by a capitalised word, is a
+    person's first name (Mauricio Macri is no Mauritius in English)."""
+    if c.entry.kind != "name" or not c.entry.langs or ctx.lang is None or ctx.lang in c.entry.langs:
+        return False
+    nxt = _next_word(ctx, c)
+    return ctx.field == "body" and nxt[:1].isupper() and not nxt.isupper() and nxt.lower() not in _AFTER_COUNTRY
+
+
 def is_web_name(ctx: Context, c: Candidate) -> bool:
     """``Kremlin.ru``, ``LA.lv``, ``kremlin.ru/events``: a domain, not the state."""
     if _DOMAIN_AFTER.match(ctx.text, c.end):
@@ -208,8 +224,10 @@ def _georgia(ctx: Context, c: Candidate) -> bool:
 
 def _turkey(ctx: Context, c: Candidate) -> bool:
     nxt, prev = _next_word(ctx, c).lower(), _prev_word(ctx, c).lower()
+    feast = any(cue in _window(ctx, c) for cue in _FEASTS)
     return (
         nxt in _FOOD
+        or (feast and nxt in _PRICES)
         or (prev in _BIRD_BEFORE and prev not in ("a", "the"))
         or (prev in ("a", "the") and ctx.text[c.start].islower())
     )
@@ -220,10 +238,19 @@ def _niger(ctx: Context, c: Candidate) -> bool:
 
 
 def _american(ctx: Context, c: Candidate) -> bool:
+    if strip_accents(ctx.lower[c.start : c.end]) in ("americas", "ameriques"):
+        return True  # the Americas, les Amériques, las Américas: the continents
     prev = _prev_word(ctx, c).lower().strip("-")
     nxt = _next_word(ctx, c).lower()
     glued = ctx.lower[max(0, c.start - 6) : c.start]
     return prev in _CONTINENTAL or nxt in _CONTINENTAL or glued.endswith(("latin-", "south-", "north-", "pan-"))
+
+
+def _mali(ctx: Context, c: Candidate) -> bool:
+    """Italian mali are evils: the country takes il/del/in, the evils plurals (i mali, mali estremi)."""
+    if ctx.lang != "it":
+        return False
+    return _prev_word(ctx, c).lower() in _IT_PLURAL or _next_word(ctx, c).lower() in _IT_EVILS
 
 
 def _porcelain(ctx: Context, c: Candidate) -> bool:
@@ -244,6 +271,7 @@ _RULES: dict[str, Callable[[Context, Candidate], bool]] = {
     "turkey": _turkey,
     "niger": _niger,
     "american": _american,
+    "mali": _mali,
 }
 
 
@@ -277,7 +305,7 @@ def rejected(ctx: Context, c: Candidate) -> bool:
         return True
     if c.entry.kind == "person":
         return someone_else(ctx, c)
-    if is_web_name(ctx, c) or after_given_name(ctx, c):
+    if is_web_name(ctx, c) or after_given_name(ctx, c) or foreign_first_name(ctx, c):
         return True
     rule = _RULES.get(c.entry.rule)
     return rule is not None and rule(ctx, c)

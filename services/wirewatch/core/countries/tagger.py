@@ -23,6 +23,9 @@ from wirewatch.core.model import CountryMention, CountryTag, Span
 # An office holder still counts a few years before and well after the term (campaigns, memoirs).
 _YEARS_BEFORE, _YEARS_AFTER = 5, 10
 _KIND_OUT = MappingProxyType({"prefix": "adjective"})  # Sino-US: reported as the adjective it is
+# Codes language identifiers return for a language the gazetteer (CLDR) files under another
+# code: py3langid says "no" for Norwegian, CLDR names Bokmål "nb"; old ISO 639 codes too.
+_LANGUAGE_ALIASES = MappingProxyType({"no": "nb", "nn": "nb", "iw": "he", "in": "id", "ji": "yi", "jw": "jv"})
 _AMBIGUOUS = {"congo": ("COD", "COG"), "korea": ("KOR", "PRK")}  # rule → (default, alternative)
 
 
@@ -90,6 +93,7 @@ def _known_language(lang: str | None, gazetteer: Gazetteer) -> str | None:
     """The base language code if the gazetteer knows the language; None (any language) otherwise,
     so an unsupported or undetermined language ("und", "lb") does not silence every form."""
     base = lang.replace("-", "_").split("_")[0].lower() if lang else None
+    base = _LANGUAGE_ALIASES.get(base, base) if base else None
     known = {code.split("_")[0] for code in gazetteer.languages}
     return base if base in known else None
 

@@ -126,3 +126,29 @@ def test_a_title_names_a_person_when_the_body_names_them_too(codes, title, body,
 )
 def test_person_and_river_readings_outside_english(codes, text, lang, expected) -> None:
     assert codes(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "lang", "expected"),
+    [
+        ("", "Leaders of the Americas met in Lima; Peru hosted.", "en", {"PER"}),
+        ("", "Le sommet des Amériques s'ouvre au Chili.", "fr", {"CHL"}),
+        ("", "America's allies met in Lima.", "en", {"USA", "PER"}),
+        ("Turkey Shortage Ahead Of Christmas", "Farmers in Norfolk expect fewer birds.", "en", set()),
+        ("Turkey Prices Rise As Lira Falls", "Inflation in Ankara hit a new high.", "en", {"TUR"}),
+        ("", "A mali estremi, estremi rimedi: così il governo italiano.", "it", {"ITA"}),
+        ("", "I mali del Mali restano irrisolti.", "it", {"MLI"}),
+        ("", "Il Mali ha espulso l'ambasciatore.", "it", {"MLI"}),
+        ("", "The former leader Mauricio Macri spoke to reporters.", "en", set()),
+        ("", "Der Investor Mauricio Macri sprach.", "de", set()),
+        ("", "El presidente de Mauricio viajó a India.", "es", {"MUS", "IND"}),
+    ],
+)
+def test_smaller_false_positives(codes, title, text, lang, expected) -> None:
+    assert codes(text, lang=lang, title=title) == expected
+
+
+@pytest.mark.parametrize("lang", ["no", "nb", "nn"])
+def test_norwegian_as_language_identifiers_name_it_is_norwegian_bokmal(codes, lang) -> None:
+    # a Spanish name followed by a surname is a first name once the article's language is known
+    assert codes("Mauricio Macri besøkte Norge i går.", lang=lang) == {"NOR"}
