@@ -13,8 +13,11 @@ Rules named in rules.tsv:
   - not_english: names of other languages that are English words (Island, Chili);
   - porcelain: lower-case china outside Spanish (where it is the feminine adjective);
   - american: the continent after Latin/South/North/Central or before continent words;
-  - congo, korea: kept here, resolved per article in ``resolve_ambiguous`` (COD or COG,
-    KOR or PRK) from the unambiguous mentions around them.
+  - congo, korea: kept here, resolved per article by ``tagger._resolve`` (COD or COG,
+    KOR or PRK) from the unambiguous mentions around them;
+  - mali: the Italian plural noun (i mali, mali estremi: evils).
+Rules applied to office holders named by surname alone: ``someone_else``. Applied to names of
+another language than the article's: ``foreign_first_name`` (Mauricio Macri).
 Publication and company names (Washington Post, Air India) are blockers in names.tsv: the
 longest match consumes them, so no rule is needed.
 """
@@ -22,8 +25,9 @@ longest match consumes them, so no rule is needed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from wirewatch.core.countries.matching import Candidate
 from wirewatch.core.countries.normalize import strip_accents
@@ -263,16 +267,18 @@ def _not_english(ctx: Context, c: Candidate) -> bool:
     return ctx.lang == "en" and ctx.text[c.start : c.end].isascii()
 
 
-_RULES: dict[str, Callable[[Context, Candidate], bool]] = {
-    "not_english": _not_english,
-    "porcelain": _porcelain,
-    "georgia": _georgia,
-    "first_name": _first_name,
-    "turkey": _turkey,
-    "niger": _niger,
-    "american": _american,
-    "mali": _mali,
-}
+_RULES: Mapping[str, Callable[[Context, Candidate], bool]] = MappingProxyType(
+    {
+        "not_english": _not_english,
+        "porcelain": _porcelain,
+        "georgia": _georgia,
+        "first_name": _first_name,
+        "turkey": _turkey,
+        "niger": _niger,
+        "american": _american,
+        "mali": _mali,
+    }
+)
 
 
 def someone_else(ctx: Context, c: Candidate) -> bool:

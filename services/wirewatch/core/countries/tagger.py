@@ -26,7 +26,7 @@ _KIND_OUT = MappingProxyType({"prefix": "adjective"})  # Sino-US: reported as th
 # Codes language identifiers return for a language the gazetteer (CLDR) files under another
 # code: py3langid says "no" for Norwegian, CLDR names Bokmål "nb"; old ISO 639 codes too.
 _LANGUAGE_ALIASES = MappingProxyType({"no": "nb", "nn": "nb", "iw": "he", "in": "id", "ji": "yi", "jw": "jv"})
-_AMBIGUOUS = {"congo": ("COD", "COG"), "korea": ("KOR", "PRK")}  # rule → (default, alternative)
+_AMBIGUOUS = MappingProxyType({"congo": ("COD", "COG"), "korea": ("KOR", "PRK")})  # rule → (default, alternative)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 
@@ -152,3 +154,12 @@ def test_smaller_false_positives(codes, title, text, lang, expected) -> None:
 def test_norwegian_as_language_identifiers_name_it_is_norwegian_bokmal(codes, lang) -> None:
     # a Spanish name followed by a surname is a first name once the article's language is known
     assert codes("Mauricio Macri besøkte Norge i går.", lang=lang) == {"NOR"}
+
+
+@pytest.mark.parametrize("module", ["rules", "inflection", "tagger", "normalize", "matching", "salience"])
+def test_module_level_constants_are_immutable(module) -> None:
+    """core/ holds no module-level mutable state: constants are tuples, frozensets or read-only mappings."""
+    loaded = importlib.import_module(f"wirewatch.core.countries.{module}")
+    constants = {name: value for name, value in vars(loaded).items() if not name.startswith("__")}
+    mutable = [name for name, value in constants.items() if type(value) in (list, dict, set, bytearray)]
+    assert mutable == []
