@@ -220,7 +220,7 @@ def _window(ctx: Context, c: Candidate) -> str:
 def _georgia(ctx: Context, c: Candidate) -> bool:
     if ctx.lang == "de" and ctx.text[c.start : c.end] == "Georgia":
         return True  # German writes the country Georgien; Georgia is the state
-    around = _window(ctx, c)
+    around = _window(ctx, c) + " " + ctx.body[: 2 * _WINDOW].lower()  # a title: its body too
     us = sum(cue in around for cue in _US_CUES)
     geo = sum(cue in around for cue in _GEO_CUES)
     return us > geo
@@ -293,6 +293,8 @@ def someone_else(ctx: Context, c: Candidate) -> bool:
         return True
     if not prev or _is_title(low) or prev.isupper() or low.endswith(("'s", "’s")):
         return False
+    if ctx.field == "title" and f"{prev} {ctx.text[c.start : c.end]}" in ctx.body:
+        return True  # the body repeats the full name of someone else (Jay Carney)
     if prev[0].isupper():  # Title Case headlines and German nouns: only given names count there
         opens = not ctx.text[: c.start - len(prev) - 1].rstrip()[-1:].isalnum()  # sentence or text start
         latin = prev.isascii() or "a" <= strip_accents(prev[0].lower()) <= "z"

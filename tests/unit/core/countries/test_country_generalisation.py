@@ -163,3 +163,17 @@ def test_module_level_constants_are_immutable(module) -> None:
     constants = {name: value for name, value in vars(loaded).items() if not name.startswith("__")}
     mutable = [name for name, value in constants.items() if type(value) in (list, dict, set, bytearray)]
     assert mutable == []
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "lang", "expected"),
+    [
+        ("Georgia Recount Ends", "The Republican official in Atlanta certified the county totals.", "en", set()),
+        ("Georgia Recount Ends", "Officials in Tbilisi certified the totals.", "en", {"GEO"}),
+        ("Jay Carney Leaves Airbnb", "Jay Carney, once a spokesman, announced his exit.", "en", set()),
+        ("Carney Meets Premiers", "The prime minister met provincial leaders.", "en", {"CAN"}),
+        ("Neuseeländer gewinnt", "Der Neuseeländer siegte knapp.", "de", {"NZL"}),
+    ],
+)
+def test_a_title_reads_its_body_for_people_and_places(codes, title, body, lang, expected) -> None:
+    assert codes(body, lang=lang, title=title) == expected
