@@ -64,7 +64,11 @@ _NOT_NAMES = _words(
     "gestern auch nun le la les et mais quand puis aujourd'hui hier el los las y pero cuando hoy ayer "
     "il lo gli e ma quando oggi ieri o os mas quando het de en maar toen in on at for with by from to of "
     "about against under mit von für bei nach vor gegen über zu auch doch laut selon pour avec según para "
-    "con secondo per da su tra"
+    "con secondo per da su tra afterwards later earlier instead still yet thus there here only even once since "
+    "until although though because whether where why how what who whom both neither either nor like unlike "
+    "despite during following including via ensuite puis alors depuis malgré après avant después luego "
+    "entonces también tras antes poi dopo anche allora mentre prima inoltre então depois também ainda "
+    "daarna ook toen"
 )
 _IT_PLURAL = _words("i dei dai ai coi sui tanti molti troppi pochi due tre quei questi quali altri nuovi vecchi tutti")
 _IT_EVILS = _words(

@@ -32,6 +32,8 @@ def test_a_surname_after_someone_elses_given_name_or_role_is_no_office_holder(co
         ("Según Putin, las conversaciones siguen.", "es", {"RUS"}),
         ("President-elect Trump spoke to Ukraine's Zelensky.", "en", {"USA", "UKR"}),
         ("Встреча Путина и Эрдогана.", "ru", {"RUS", "TUR"}),
+        ("Afterwards Erdogan flew home; despues, nothing.", "en", {"TUR"}),
+        ("Después Lula viajó a Pekín.", "es", {"BRA", "CHN"}),
     ],
 )
 def test_a_title_or_a_clause_start_before_a_surname_keeps_the_office_holder(codes, text, lang, expected) -> None:
