@@ -154,6 +154,7 @@ class Context:
     field: str
     given_names: frozenset[str]
     body: str = ""  # for the title: the body it heads
+    match_ends: frozenset[int] = frozenset()  # where the field's other matches end
 
 
 def _next_word(ctx: Context, c: Candidate) -> str:
@@ -297,6 +298,8 @@ def someone_else(ctx: Context, c: Candidate) -> bool:
         return True
     if not prev or _is_title(low) or prev.isupper() or low.endswith(("'s", "’s")):
         return False
+    if len(ctx.text[: c.start].rstrip()) in ctx.match_ends:
+        return False  # a country before the surname: prezydent Rosji Putin, президент России Путин
     if ctx.field == "title" and f"{prev} {ctx.text[c.start : c.end]}" in ctx.body:
         return True  # the body repeats the full name of someone else (Jay Carney)
     if prev[0].isupper():  # Title Case headlines and German nouns: only given names count there

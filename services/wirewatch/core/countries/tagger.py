@@ -54,8 +54,9 @@ def _in_office(candidate: Candidate, year: int | None) -> bool:
 def _field_matches(
     text: str, field: str, gazetteer: Gazetteer, lang: str | None, year: int | None, body: str
 ) -> list[Candidate]:
-    ctx = Context(text, text.lower(), lang, field, gazetteer.given_names, body if field == "title" else "")
     chosen = longest_matches(find_candidates(text, gazetteer, lang))
+    ends = frozenset(c.end for c in chosen)
+    ctx = Context(text, text.lower(), lang, field, gazetteer.given_names, body if field == "title" else "", ends)
     return [c for c in chosen if not rejected(ctx, c) and _in_office(c, year)]
 
 

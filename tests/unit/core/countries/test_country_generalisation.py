@@ -179,3 +179,12 @@ def test_module_level_constants_are_immutable(module) -> None:
 )
 def test_a_title_reads_its_body_for_people_and_places(codes, title, body, lang, expected) -> None:
     assert codes(body, lang=lang, title=title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Wczoraj prezydent Rosji Putin przemówił.", "pl"), ("Вчера президент России Путин выступил.", "ru")],
+)
+def test_a_country_right_before_a_surname_keeps_the_office_holder(tag, text, lang) -> None:
+    (russia,) = tag(text, lang=lang).countries
+    assert (russia.code, russia.mentions) == ("RUS", 2)
