@@ -15,7 +15,8 @@ Rules named in rules.tsv:
   - american: the continent after Latin/South/North/Central or before continent words;
   - congo, korea: kept here, resolved per article by ``tagger._resolve`` (COD or COG,
     KOR or PRK) from the unambiguous mentions around them;
-  - mali: the Italian plural noun (i mali, mali estremi: evils).
+  - mali: the Italian plural noun (i mali, mali estremi: evils);
+  - brussels: the EU's seat, unless the text names Belgium (belge, Belgian, belgisch) too.
 Rules applied to office holders named by surname alone: ``someone_else``. Applied to names of
 another language than the article's: ``foreign_first_name`` (Mauricio Macri).
 Publication and company names (Washington Post, Air India) are blockers in names.tsv: the
@@ -75,6 +76,7 @@ _IT_EVILS = _words(
     "estremi minori maggiori peggiori necessari comuni oscuri antichi cronici endemici sociali moderni del dell' "
     "della di che"
 )
+_BELGIAN = ("belg", "bélg", "бельги", "wallon", "flemish", "flamand", "flämisch", "vlaams", "flandre", "flander")
 _JORDAN_ELSEWHERE = frozenset({"de", "fr", "es", "it", "pt", "nl", "pl"})
 _GERMAN_NOUN_ENDINGS = (
     "ung", "heit", "keit", "schaft", "en", "er", "e", "ion", "tät", "ismus", "um", "chen", "nis", "ei", "ik", "tur",
@@ -255,6 +257,11 @@ def _american(ctx: Context, c: Candidate) -> bool:
     return prev in _CONTINENTAL or nxt in _CONTINENTAL or glued.endswith(("latin-", "south-", "north-", "pan-"))
 
 
+def _brussels(ctx: Context, c: Candidate) -> bool:
+    """Brussels mostly stands for the EU; it is Belgium's capital when the text names Belgium too."""
+    return not any(cue in ctx.lower or cue in ctx.body.lower() for cue in _BELGIAN)
+
+
 def _mali(ctx: Context, c: Candidate) -> bool:
     """Italian mali are evils: the country takes il/del/in, the evils plurals (i mali, mali estremi)."""
     if ctx.lang != "it":
@@ -282,6 +289,7 @@ _RULES: Mapping[str, Callable[[Context, Candidate], bool]] = MappingProxyType(
         "niger": _niger,
         "american": _american,
         "mali": _mali,
+        "brussels": _brussels,
     }
 )
 

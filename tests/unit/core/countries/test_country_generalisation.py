@@ -188,3 +188,16 @@ def test_a_title_reads_its_body_for_people_and_places(codes, title, body, lang, 
 def test_a_country_right_before_a_surname_keeps_the_office_holder(tag, text, lang) -> None:
     (russia,) = tag(text, lang=lang).countries
     assert (russia.code, russia.mentions) == ("RUS", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Brussels wants tighter rules for Chinese car makers.", "en", {"CHN"}),
+        ("Bruxelles a enfin un gouvernement fédéral après les élections belges.", "fr", {"BEL"}),
+        ("Belgium's prime minister spoke in Brussels.", "en", {"BEL"}),
+        ("Kritik an Polen kommt aus Brüssel.", "de", {"POL"}),
+    ],
+)
+def test_brussels_is_the_eu_unless_belgium_is_named(codes, text, lang, expected) -> None:
+    assert codes(text, lang=lang) == expected
