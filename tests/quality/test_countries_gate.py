@@ -135,7 +135,7 @@ def heldout_figures(gazetteer: Gazetteer) -> dict[str, float]:
         }
         gold[item["id"]] = {**item, "organisations": []}
     figures = score(results, gold)
-    return {k: figures[k] for k in ("precision", "recall", "f1", "focus_precision")}
+    return {k: figures[k] for k in ("precision", "recall", "f1", "focus_precision", "focus_recall")}
 
 
 def test_the_heldout_set_is_labelled_in_several_languages() -> None:

@@ -201,3 +201,10 @@ def test_a_country_right_before_a_surname_keeps_the_office_holder(tag, text, lan
 )
 def test_brussels_is_the_eu_unless_belgium_is_named(codes, text, lang, expected) -> None:
     assert codes(text, lang=lang) == expected
+
+
+def test_a_country_named_once_in_passing_is_not_in_focus(tag) -> None:
+    body = "Oslo will buy new frigates, Norway's government said. Sweden is weighing the same step."
+    assert {t.code for t in tag(body, lang="en").countries if t.focus} == {"NOR"}
+    both = "Kazakhstan and China signed a gas deal."  # each named once, as often as each other
+    assert {t.code for t in tag(both, lang="en").countries if t.focus} == {"KAZ", "CHN"}
