@@ -54,6 +54,8 @@ _TITLES = _HONORIFICS | _words(
     "emir sheikh crown prince prinz vice vize vizepräsident senator sénateur senador senatore spokesman "
     "sprecher porte-parole portavoz portavoce envoy counterpart homologue homólogo omologo amtskollege "
     "general dictator diktator autocrat autokrat strongman führer machthaber staatschef regierungschef "
+    "mandatario mandataria mandatário jefe jefa líder lider dirigente dirigeant capo republic république "
+    "república repubblica état etat l'état l'etat "
     "kremlchef government gouvernement gobierno governo regierung kabinett cabinet administration team era ära "
     "президент премьер министр глава лидер"
 )
@@ -82,7 +84,7 @@ _GERMAN_NOUN_ENDINGS = (
     "ung", "heit", "keit", "schaft", "en", "er", "e", "ion", "tät", "ismus", "um", "chen", "nis", "ei", "ik", "tur",
     "ment", "ie", "el", "ern", "ten", "zeug", "werk", "land", "amt", "rat", "geld", "staat", "zeit", "mann",
 )  # fmt: skip
-_DETERMINERS = _words("the a an der die das dem den des le la les l' un une el los las il lo gli o os het de")
+_DETERMINERS = _words("the a an der die das dem den des le la les l' un une el los las il lo gli o os het")
 _AFTER_COUNTRY = _words(
     "president prime minister ministry king queen crown government army armed military embassy foreign "
     "defence defense national state valley river basin lake sea gulf border authorities officials police "
@@ -318,8 +320,12 @@ def someone_else(ctx: Context, c: Candidate) -> bool:
 
 
 def _is_title(low: str) -> bool:
-    parts = low.split("-")  # President-elect, ex-President, US-Präsident
-    return any(p in _TITLES or p.endswith(_TITLE_HEADS) for p in (parts[0], parts[-1]))
+    parts = low.split("-")  # President-elect, ex-President, US-Präsident, expresidente
+    return any(
+        word in _TITLES or word.endswith(_TITLE_HEADS)
+        for p in (parts[0], parts[-1])
+        for word in (p, p[2:] if p.startswith("ex") else p)
+    )
 
 
 def rejected(ctx: Context, c: Candidate) -> bool:

@@ -33,6 +33,10 @@ def test_a_surname_after_someone_elses_given_name_or_role_is_no_office_holder(co
         ("President-elect Trump spoke to Ukraine's Zelensky.", "en", {"USA", "UKR"}),
         ("Встреча Путина и Эрдогана.", "ru", {"RUS", "TUR"}),
         ("Afterwards Erdogan flew home; despues, nothing.", "en", {"TUR"}),
+        ("El expresidente Bolsonaro fue condenado.", "es", {"BRA"}),
+        ("La mandataria Sheinbaum respondió.", "es", {"MEX"}),
+        ("Le président de la République Macron a répondu.", "fr", {"FRA"}),
+        ("Le chef de l'État Macron a répondu.", "fr", {"FRA"}),
         ("Después Lula viajó a Pekín.", "es", {"BRA", "CHN"}),
     ],
 )
