@@ -84,6 +84,10 @@ _GERMAN_NOUN_ENDINGS = (
     "ung", "heit", "keit", "schaft", "en", "er", "e", "ion", "tät", "ismus", "um", "chen", "nis", "ei", "ik", "tur",
     "ment", "ie", "el", "ern", "ten", "zeug", "werk", "land", "amt", "rat", "geld", "staat", "zeit", "mann",
 )  # fmt: skip
+_ADJECTIVE_ENDINGS = (
+    "ed", "ing", "ful", "ive", "ous", "ant", "ent", "al", "ic", "y", "less", "ish", "ble", "ico", "ica", "oso", "osa",
+    "ado", "ada", "ido", "ida", "ante", "ente", "ivo", "iva", "eux", "euse", "que", "é", "ée", "ig", "lich", "isch",
+)  # fmt: skip
 _DETERMINERS = _words("the a an der die das dem den des le la les l' un une el los las il lo gli o os het")
 _AFTER_COUNTRY = _words(
     "president prime minister ministry king queen crown government army armed military embassy foreign "
@@ -316,7 +320,8 @@ def someone_else(ctx: Context, c: Candidate) -> bool:
         opens = not ctx.text[: c.start - len(prev) - 1].rstrip()[-1:].isalnum()  # sentence or text start
         latin = prev.isascii() or "a" <= strip_accents(prev[0].lower()) <= "z"
         return ctx.field == "body" and ctx.lang != "de" and low not in _NOT_NAMES and (latin or not opens)
-    return _prev_word_before(ctx, c, prev).lower() in _DETERMINERS
+    adjective = low.endswith(_ADJECTIVE_ENDINGS)  # the embattled Netanyahu, el polémico Bolsonaro
+    return not adjective and _prev_word_before(ctx, c, prev).lower() in _DETERMINERS
 
 
 def _is_title(low: str) -> bool:

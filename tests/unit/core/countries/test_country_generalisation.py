@@ -34,6 +34,8 @@ def test_a_surname_after_someone_elses_given_name_or_role_is_no_office_holder(co
         ("Встреча Путина и Эрдогана.", "ru", {"RUS", "TUR"}),
         ("Afterwards Erdogan flew home; despues, nothing.", "en", {"TUR"}),
         ("El expresidente Bolsonaro fue condenado.", "es", {"BRA"}),
+        ("The embattled Netanyahu and a defiant Putin spoke.", "en", {"ISR", "RUS"}),
+        ("El polémico Bolsonaro habló.", "es", {"BRA"}),
         ("La mandataria Sheinbaum respondió.", "es", {"MEX"}),
         ("Le président de la République Macron a répondu.", "fr", {"FRA"}),
         ("Le chef de l'État Macron a répondu.", "fr", {"FRA"}),
