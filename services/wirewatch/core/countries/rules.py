@@ -320,7 +320,8 @@ def someone_else(ctx: Context, c: Candidate) -> bool:
         opens = not ctx.text[: c.start - len(prev) - 1].rstrip()[-1:].isalnum()  # sentence or text start
         latin = prev.isascii() or "a" <= strip_accents(prev[0].lower()) <= "z"
         return ctx.field == "body" and ctx.lang != "de" and low not in _NOT_NAMES and (latin or not opens)
-    adjective = low.endswith(_ADJECTIVE_ENDINGS)  # the embattled Netanyahu, el polémico Bolsonaro
+    # the embattled Netanyahu, el polémico Bolsonaro; German writes every noun capitalised
+    adjective = low.endswith(_ADJECTIVE_ENDINGS) or ctx.lang == "de"
     return not adjective and _prev_word_before(ctx, c, prev).lower() in _DETERMINERS
 
 

@@ -36,6 +36,7 @@ def test_a_surname_after_someone_elses_given_name_or_role_is_no_office_holder(co
         ("El expresidente Bolsonaro fue condenado.", "es", {"BRA"}),
         ("The embattled Netanyahu and a defiant Putin spoke.", "en", {"ISR", "RUS"}),
         ("El polémico Bolsonaro habló.", "es", {"BRA"}),
+        ("Der umstrittene Netanjahu sprach.", "de", {"ISR"}),
         ("La mandataria Sheinbaum respondió.", "es", {"MEX"}),
         ("Le président de la République Macron a répondu.", "fr", {"FRA"}),
         ("Le chef de l'État Macron a répondu.", "fr", {"FRA"}),
