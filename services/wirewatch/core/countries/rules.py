@@ -312,17 +312,24 @@ def someone_else(ctx: Context, c: Candidate) -> bool:
         return True
     if not prev or _is_title(low) or prev.isupper() or low.endswith(("'s", "’s")):
         return False
-    if len(ctx.text[: c.start].rstrip()) in ctx.match_ends:
+    if _end_before(ctx, c.start) in ctx.match_ends:
         return False  # a country before the surname: prezydent Rosji Putin, президент России Путин
     if ctx.field == "title" and f"{prev} {ctx.text[c.start : c.end]}" in ctx.body:
         return True  # the body repeats the full name of someone else (Jay Carney)
     if prev[0].isupper():  # Title Case headlines and German nouns: only given names count there
-        opens = not ctx.text[: c.start - len(prev) - 1].rstrip()[-1:].isalnum()  # sentence or text start
+        before = _end_before(ctx, _end_before(ctx, c.start) - len(prev))
+        opens = before == 0 or not ctx.text[before - 1].isalnum()  # the sentence or the text starts there
         latin = prev.isascii() or "a" <= strip_accents(prev[0].lower()) <= "z"
         return ctx.field == "body" and ctx.lang != "de" and low not in _NOT_NAMES and (latin or not opens)
     # the embattled Netanyahu, el polémico Bolsonaro; German writes every noun capitalised
     adjective = low.endswith(_ADJECTIVE_ENDINGS) or ctx.lang == "de"
     return not adjective and _prev_word_before(ctx, c, prev).lower() in _DETERMINERS
+
+
+def _end_before(ctx: Context, start: int) -> int:
+    """Where the text before ``start`` ends once the spaces before ``start`` are skipped."""
+    window = ctx.text[max(0, start - 40) : start]
+    return start - (len(window) - len(window.rstrip()))
 
 
 def _is_title(low: str) -> bool:
