@@ -161,7 +161,7 @@ class Context:
     lang: str | None
     field: str
     given_names: frozenset[str]
-    body: str = ""  # for the title: the body it heads
+    other: str = ""  # the other field: for the title its body, for the body its title
     match_ends: frozenset[int] = frozenset()  # where the field's other matches end
 
 
@@ -213,7 +213,7 @@ def _first_name(ctx: Context, c: Candidate) -> bool:
     if not nxt or not nxt[0].isupper() or nxt.lower() in _AFTER_COUNTRY or nxt.isupper():
         return False
     if ctx.field == "title":  # Title Case: a person only when the body names them too
-        return _named_in(ctx.body, ctx.text[c.start : c.end], nxt)
+        return _named_in(ctx.other, ctx.text[c.start : c.end], nxt)
     if ctx.lang == "de":  # every noun is capitalised: a surname is no German noun and follows a noun
         noun = nxt.lower().endswith(_GERMAN_NOUN_ENDINGS)
         return not noun and (_prev_word(ctx, c)[:1].isupper() or _named_in(ctx.text, ctx.text[c.start : c.end], nxt))
@@ -233,7 +233,7 @@ def _window(ctx: Context, c: Candidate) -> str:
 def _georgia(ctx: Context, c: Candidate) -> bool:
     if ctx.lang == "de" and ctx.text[c.start : c.end] == "Georgia":
         return True  # German writes the country Georgien; Georgia is the state
-    around = _window(ctx, c) + " " + ctx.body[: 2 * _WINDOW].lower()  # a title: its body too
+    around = _window(ctx, c) + " " + ctx.other[: 2 * _WINDOW].lower()  # and the title or the body
     us = sum(cue in around for cue in _US_CUES)
     geo = sum(cue in around for cue in _GEO_CUES)
     return us > geo
@@ -265,7 +265,7 @@ def _american(ctx: Context, c: Candidate) -> bool:
 
 def _brussels(ctx: Context, c: Candidate) -> bool:
     """Brussels mostly stands for the EU; it is Belgium's capital when the text names Belgium too."""
-    return not any(cue in ctx.lower or cue in ctx.body.lower() for cue in _BELGIAN)
+    return not any(cue in ctx.lower or cue in ctx.other.lower() for cue in _BELGIAN)
 
 
 def _mali(ctx: Context, c: Candidate) -> bool:
@@ -314,7 +314,7 @@ def someone_else(ctx: Context, c: Candidate) -> bool:
         return False
     if _end_before(ctx, c.start) in ctx.match_ends:
         return False  # a country before the surname: prezydent Rosji Putin, президент России Путин
-    if ctx.field == "title" and f"{prev} {ctx.text[c.start : c.end]}" in ctx.body:
+    if ctx.field == "title" and f"{prev} {ctx.text[c.start : c.end]}" in ctx.other:
         return True  # the body repeats the full name of someone else (Jay Carney)
     if prev[0].isupper():  # Title Case headlines and German nouns: only given names count there
         before = _end_before(ctx, _end_before(ctx, c.start) - len(prev))

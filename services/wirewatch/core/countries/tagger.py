@@ -52,11 +52,11 @@ def _in_office(candidate: Candidate, year: int | None) -> bool:
 
 
 def _field_matches(
-    text: str, field: str, gazetteer: Gazetteer, lang: str | None, year: int | None, body: str
+    text: str, field: str, gazetteer: Gazetteer, lang: str | None, year: int | None, other: str
 ) -> list[Candidate]:
     chosen = longest_matches(find_candidates(text, gazetteer, lang))
     ends = frozenset(c.end for c in chosen)
-    ctx = Context(text, text.lower(), lang, field, gazetteer.given_names, body if field == "title" else "", ends)
+    ctx = Context(text, text.lower(), lang, field, gazetteer.given_names, other, ends)
     return [c for c in chosen if not rejected(ctx, c) and _in_office(c, year)]
 
 
@@ -80,7 +80,8 @@ def find_mentions(
     """Every country and organisation mention in title and body, title first, in text order."""
     year = _year(published)
     fields = [("title", title), ("body", body)]
-    found = [(f, c) for f, text in fields for c in _field_matches(text, f, gazetteer, lang, year, body)]
+    others = {"title": body, "body": title}
+    found = [(f, c) for f, text in fields for c in _field_matches(text, f, gazetteer, lang, year, others[f])]
     codes = _resolve([c for _, c in found])
     texts = dict(fields)
     return [

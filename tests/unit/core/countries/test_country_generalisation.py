@@ -210,6 +210,11 @@ def test_brussels_is_the_eu_unless_belgium_is_named(codes, text, lang, expected)
     assert codes(text, lang=lang) == expected
 
 
+def test_a_belgian_title_makes_brussels_in_the_body_belgium(tag) -> None:
+    (belgium,) = tag("Brussels agreed a budget on Friday.", lang="en", title="Belgian coalition talks end").countries
+    assert (belgium.code, belgium.mentions) == ("BEL", 2)
+
+
 def test_a_country_named_once_in_passing_is_not_in_focus(tag) -> None:
     body = "Oslo will buy new frigates, Norway's government said. Sweden is weighing the same step."
     assert {t.code for t in tag(body, lang="en").countries if t.focus} == {"NOR"}
