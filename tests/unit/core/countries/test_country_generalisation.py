@@ -220,3 +220,9 @@ def test_a_country_named_once_in_passing_is_not_in_focus(tag) -> None:
     assert {t.code for t in tag(body, lang="en").countries if t.focus} == {"NOR"}
     both = "Kazakhstan and China signed a gas deal."  # each named once, as often as each other
     assert {t.code for t in tag(both, lang="en").countries if t.focus} == {"KAZ", "CHN"}
+
+
+def test_german_demonym_nouns_name_their_country(codes) -> None:
+    text = "Ein Kubaner, zwei Mexikanern und den Kolumbianerinnen wurde die Einreise verweigert."
+    assert codes(text, lang="de") == {"CUB", "MEX", "COL"}
+    assert codes("Die Dominikaner gründeten ein Kloster.", lang="de") == set()  # the friars
