@@ -8,7 +8,7 @@ from wirewatch.core.cleaning.normalise import normalise_text
 from wirewatch.core.cleaning.options import CleanOptions
 from wirewatch.core.cleaning.quotes import join_split_quotes
 from wirewatch.core.cleaning.rules import LineVerdicts, apply_line_rules, is_boilerplate, strip_bullet
-from wirewatch.core.cleaning.safety import check_content
+from wirewatch.core.cleaning.safety import check_content, check_nesting
 from wirewatch.core.cleaning.title import find_title
 from wirewatch.core.errors import Rejected, RejectReason
 from wirewatch.core.language import identify_language
@@ -27,6 +27,7 @@ def clean_article(raw: RawArticle, options: CleanOptions | None = None) -> Clean
     # 2. HTML: metadata from the head, main text from the body; text: lines as they are
     meta = PageMeta()
     if raw.kind is ContentKind.HTML:
+        check_nesting(content)
         tree = parse_html(content)
         meta = read_page_meta(tree)
         lines = list(extract_main_text(tree, max_nodes=opts.max_nodes))
