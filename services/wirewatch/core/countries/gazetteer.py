@@ -32,7 +32,7 @@ from wirewatch.core.countries.normalize import lower_aligned, strip_accents, sur
 
 EXACT_MARK = "\x00"  # prefix of table keys that match case-sensitively on the original text
 # Kinds, in the order they win when two entries share a stem.
-KINDS = ("blocker", "name", "metonym", "institution", "organisation", "adjective", "person")
+KINDS = ("blocker", "name", "metonym", "institution", "organisation", "adjective", "prefix", "person")
 
 
 @dataclass(frozen=True, slots=True)

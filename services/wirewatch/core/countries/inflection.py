@@ -9,47 +9,53 @@ languages (Finnish, Hungarian, Turkish, Korean, …) accept any short suffix ins
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 SLAVIC = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "pl", "cs", "sk", "hr", "sl", "bs"})
 # Suffixing languages where a name takes case endings we do not enumerate.
-OPEN_SUFFIX = {
-    "fi": 6,
-    "et": 5,
-    "hu": 7,
-    "tr": 6,
-    "az": 6,
-    "uz": 6,
-    "kk": 6,
-    "lt": 4,
-    "lv": 4,
-    "ko": 4,
-    "ro": 4,
-    "sq": 3,
-    "el": 2,
-    "ar": 3,
-    "he": 2,
-    "fa": 3,
-    "ur": 3,
-    "hy": 4,
-    "ka": 4,
-    "ga": 1,
-}
+OPEN_SUFFIX = MappingProxyType(
+    {
+        "fi": 6,
+        "et": 5,
+        "hu": 7,
+        "tr": 6,
+        "az": 6,
+        "uz": 6,
+        "kk": 6,
+        "lt": 4,
+        "lv": 4,
+        "ko": 4,
+        "ro": 4,
+        "sq": 3,
+        "el": 2,
+        "ar": 3,
+        "he": 2,
+        "fa": 3,
+        "ur": 3,
+        "hy": 4,
+        "ka": 4,
+        "ga": 1,
+    }
+)
 # Scripts written without spaces: match anywhere, no word boundaries.
 NO_BOUNDARY = frozenset({"zh", "ja", "th", "my", "km", "lo"})
 # Languages whose clitics (and, the, in, to) are written attached before the word.
-CLITIC_PREFIX = {"ar": "وبلفكال", "he": "הובלמשכ", "fa": "", "ur": ""}
+CLITIC_PREFIX = MappingProxyType({"ar": "وبلفكال", "he": "הובלמשכ"})
 
-_NAME_ENDINGS = {
-    "en": ("", "s"),
-    "de": ("", "s", "es"),
-    "nl": ("", "s"),
-    "sv": ("", "s"),
-    "da": ("", "s"),
-    "nb": ("", "s"),
-    "no": ("", "s"),
-    "is": ("", "s"),
-}
+_NAME_ENDINGS = MappingProxyType(
+    {
+        "en": ("", "s"),
+        "de": ("", "s", "es"),
+        "nl": ("", "s"),
+        "sv": ("", "s"),
+        "da": ("", "s"),
+        "nb": ("", "s"),
+        "no": ("", "s"),
+        "is": ("", "s"),
+    }
+)
 _CYRILLIC_ENDINGS = (
     "",
     "а",
@@ -121,7 +127,7 @@ _CYRILLIC_STRIP = ("ия", "ія", "ая", "ий", "ый", "ой", "а", "я", "
 # Case forms tried for the inner words of multi-word Slavic names (Северной Кореи, Korei Północnej).
 _CYRILLIC_INNER = ("ой", "ую", "ого", "ом", "ии", "и", "е")
 _LATIN_INNER = ("ej", "a", "i", "e", "y", "iej")
-_SOFT = {"ś": "s", "ć": "c", "ń": "n", "ź": "z"}
+_SOFT = MappingProxyType({"ś": "s", "ć": "c", "ń": "n", "ź": "z"})
 _MIN_STEM = 4
 _MIN_ADJECTIVE_STEM = 3  # ruso → rus-a, -os, -as  # shorter stems would match the start of too many unrelated words
 _LATIN_STRIP = ("ija", "ia", "ja", "ie", "a", "o", "e", "y")
@@ -196,8 +202,28 @@ def _virile_plural(form: str, lang: str) -> list[Stem]:
     return []
 
 
+def _german_name(form: str) -> list[Stem]:
+    """German names ending in -e take -n in the dative plural (in den Niederlanden, den Emiraten);
+    the adjectives of multi-word names decline (der Vereinigten Arabischen Emirate), all alike."""
+    words = form.split(" ")
+    endings = ("", "s", "es", "n") if words[-1].endswith("e") else ("", "s", "es")
+    heads = {" ".join(words[:-1])}
+    for ending in _ADJ_DE[1:]:
+        heads.add(" ".join(_german_inner(word, ending) for word in words[:-1]))
+    return [_fixed(f"{head} {words[-1]}".strip(), endings) for head in sorted(heads)]
+
+
+def _german_inner(word: str, ending: str) -> str:
+    for tail in ("es", "er", "en", "em", "e"):
+        if word.endswith(tail) and len(word) - len(tail) >= _MIN_STEM:
+            return word[: -len(tail)] + ending
+    return word
+
+
 def name_stems(form: str, lang: str) -> list[Stem]:
     """Stems for a country name in ``lang`` (lower-case form)."""
+    if lang == "de":
+        return _german_name(form)
     if lang in SLAVIC:
         return _slavic_name(form)
     if lang in OPEN_SUFFIX:
@@ -226,57 +252,64 @@ _ADJ_PL = ("i", "a", "ie", "iego", "iej", "im", "ich", "imi", "iemu", "y", "e", 
 _ADJ_CS = ("y", "a", "e", "eho", "em", "emu", "ou", "ych", "ym", "ymi", "u", "i", "ej", "eho")
 # (ending of the base form, what of it stays in the stem, endings the stem takes); first match wins,
 # the last row is the default.
-_ADJECTIVE_RULES: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
-    "en": (("", "", ("", "s")),),
-    "de": (
-        ("isch", "isch", _ADJ_DE),
-        ("sch", "sch", _ADJ_DE),  # deutsch: the one German nationality adjective without -isch
-        ("e", "", ("e", "en", "in", "innen")),
-        ("er", "er", ("", "n", "in", "innen")),
-        ("", "", ("", "en", "in", "innen", "s")),
-    ),
-    "fr": (
-        ("en", "en", ("", "ne", "s", "nes")),
-        ("e", "e", ("", "s")),
-        ("s", "s", ("", "e", "es")),
-        ("", "", ("", "e", "s", "es")),
-    ),
-    "es": (
-        ("o", "", ("o", "a", "os", "as")),
-        ("és", "", ("es", "esa", "eses", "esas")),
-        ("án", "", ("an", "ana", "anes", "anas")),
-        ("í", "", ("i", "ies", "is")),
-        ("", "", ("", "s", "es")),
-    ),
-    "it": (("o", "", ("o", "a", "i", "e")), ("e", "", ("e", "i")), ("a", "", ("a", "i", "e", "he")), ("", "", ("",))),
-    "pt": (
-        ("ão", "", ("ao", "a", "aes", "as", "aos")),
-        ("o", "", ("o", "a", "os", "as")),
-        ("ês", "", ("es", "esa", "eses", "esas")),
-        ("e", "", ("e", "es")),
-        ("í", "", ("i", "is")),
-        ("", "", ("", "s")),
-    ),
-    "nl": (("", "", ("", "e", "en", "s", "sen")),),
-    "pl": (
-        ("ski", "sk", _ADJ_PL),
-        ("cki", "ck", _ADJ_PL),
-        ("zki", "zk", _ADJ_PL),
-        ("in", "", ("in", "ina", "inowi", "inem", "ie", "", "om", "ami", "ach", "ka", "ki", "ce", "ek")),
-        ("", "", ("", "a", "u", "em", "ie", "owie", "ow", "i", "y", "ami", "ka", "ki", "ce")),
-    ),
-    "ru": (
-        ("ий", "", _ADJ_RU),
-        ("ый", "", _ADJ_RU),
-        ("ой", "", _ADJ_RU),
-        ("ин", "", ("ин", "ина", "ину", "ином", "ине", "е", "ам", "ами", "ах", "", "ка", "ки", "ку", "кой")),
-        ("", "", ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")),
-    ),
-    "cs": (("ý", "", _ADJ_CS),),
-    "sk": (("ý", "", _ADJ_CS),),
-    "sv": (("", "", ("", "a", "t", "e", "ar", "arna")),),
-    "uk": (
-        ("ий", "", ("ий", "а", "е", "і", "ого", "ої", "ому", "ій", "им", "их", "ими", "у", "ою")),
-        ("", "", ("", "а", "у", "ом", "і", "и", "ів", "ам", "ами", "ах")),
-    ),
-}
+_ADJECTIVE_RULES: Mapping[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = MappingProxyType(
+    {
+        "en": (("", "", ("", "s")),),
+        "de": (
+            ("isch", "isch", _ADJ_DE),
+            ("sch", "sch", _ADJ_DE),  # deutsch: the one German nationality adjective without -isch
+            ("e", "", ("e", "en", "in", "innen")),
+            ("er", "er", ("", "n", "in", "innen")),
+            ("", "", ("", "en", "in", "innen", "s")),
+        ),
+        "fr": (
+            ("en", "en", ("", "ne", "s", "nes")),
+            ("e", "e", ("", "s")),
+            ("s", "s", ("", "e", "es")),
+            ("", "", ("", "e", "s", "es")),
+        ),
+        "es": (
+            ("o", "", ("o", "a", "os", "as")),
+            ("és", "", ("es", "esa", "eses", "esas")),
+            ("án", "", ("an", "ana", "anes", "anas")),
+            ("í", "", ("i", "ies", "is")),
+            ("", "", ("", "s", "es")),
+        ),
+        "it": (
+            ("o", "", ("o", "a", "i", "e")),
+            ("e", "", ("e", "i")),
+            ("a", "", ("a", "i", "e", "he")),
+            ("", "", ("",)),
+        ),
+        "pt": (
+            ("ão", "", ("ao", "a", "aes", "as", "aos")),
+            ("o", "", ("o", "a", "os", "as")),
+            ("ês", "", ("es", "esa", "eses", "esas")),
+            ("e", "", ("e", "es")),
+            ("í", "", ("i", "is")),
+            ("", "", ("", "s")),
+        ),
+        "nl": (("", "", ("", "e", "en", "s", "sen")),),
+        "pl": (
+            ("ski", "sk", _ADJ_PL),
+            ("cki", "ck", _ADJ_PL),
+            ("zki", "zk", _ADJ_PL),
+            ("in", "", ("in", "ina", "inowi", "inem", "ie", "", "om", "ami", "ach", "ka", "ki", "ce", "ek")),
+            ("", "", ("", "a", "u", "em", "ie", "owie", "ow", "i", "y", "ami", "ka", "ki", "ce")),
+        ),
+        "ru": (
+            ("ий", "", _ADJ_RU),
+            ("ый", "", _ADJ_RU),
+            ("ой", "", _ADJ_RU),
+            ("ин", "", ("ин", "ина", "ину", "ином", "ине", "е", "ам", "ами", "ах", "", "ка", "ки", "ку", "кой")),
+            ("", "", ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")),
+        ),
+        "cs": (("ý", "", _ADJ_CS),),
+        "sk": (("ý", "", _ADJ_CS),),
+        "sv": (("", "", ("", "a", "t", "e", "ar", "arna")),),
+        "uk": (
+            ("ий", "", ("ий", "а", "е", "і", "ого", "ої", "ому", "ій", "им", "их", "ими", "у", "ою")),
+            ("", "", ("", "а", "у", "ом", "і", "и", "ів", "ам", "ами", "ах")),
+        ),
+    }
+)

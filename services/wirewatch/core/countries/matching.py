@@ -13,8 +13,17 @@ from wirewatch.core.countries.normalize import WORD_MARKS, continues_word, lower
 _WORD_REST = re.compile(f"(?:[^\\W_]|[{WORD_MARKS}])*")
 _MAX_CLITIC = 3
 _MIN_FOREIGN_STEM = 5
+_HYPHENS = frozenset("-\u2010\u2011")
 _COMPOUNDING = frozenset({"de", "nl"})
-_MIN_COMPOUND_HEAD, _MIN_COMPOUND_TAIL = 5, 4
+_MIN_COMPOUND_HEAD, _MIN_COMPOUND_TAIL, _MIN_SHORT_HEAD = 5, 4, 4
+# Four-letter names (Irak, Kuba, Iran, Peru, Oman) compound only with these common heads of
+# news compounds: Irakkrieg, Kubakrise, Iranpolitik, Irakoorlog (a prefix of the tail).
+_SHORT_HEAD_TAILS = (
+    "krieg", "krise", "politik", "abkommen", "reise", "besuch", "konflikt", "regierung", "gipfel", "botschaft",
+    "grenze", "sanktion", "embargo", "einsatz", "deal", "frage", "wahl", "präsident", "minister", "hilfe",
+    "export", "import", "handel", "beziehung", "verhandlung", "oorlog", "beleid", "crisis", "reis", "bezoek",
+    "grens", "regering", "akkoord", "ambassade", "verkiezing",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +60,15 @@ def _ending_ok(suffix: str, entry: Entry, lang: str | None, stem_length: int) ->
 
 def _compound(suffix: str, entry: Entry, lang: str | None, stem_length: int) -> bool:
     """German and Dutch write compounds as one word: Ukrainekrieg, Russlandreise, Iranbeleid.
-    A name of at least ``_MIN_COMPOUND_HEAD`` letters followed by a word of at least
-    ``_MIN_COMPOUND_TAIL`` letters counts (shorter ones would catch Polenta, Malibu)."""
-    return (
-        lang in _COMPOUNDING
-        and lang in entry.langs  # a German name (CLDR): Indianerstamm is not India
-        and entry.kind in ("name", "metonym")
-        and stem_length >= _MIN_COMPOUND_HEAD
-        and len(suffix) >= _MIN_COMPOUND_TAIL
-        and suffix.isalpha()
-    )
+    A German or Dutch name (CLDR; Indianerstamm is not India) of at least ``_MIN_COMPOUND_HEAD``
+    letters followed by a word of at least ``_MIN_COMPOUND_TAIL`` letters counts (shorter ones
+    would catch Polenta, Malibu); any name of four letters or more before a common head of news
+    compounds (``_SHORT_HEAD_TAILS``: Irakkrieg, Kubakrise, Iranpolitik)."""
+    if lang not in _COMPOUNDING or entry.kind not in ("name", "metonym") or not suffix.isalpha():
+        return False
+    if suffix.startswith(_SHORT_HEAD_TAILS):
+        return stem_length >= _MIN_SHORT_HEAD and (lang in entry.langs or not entry.langs)
+    return lang in entry.langs and stem_length >= _MIN_COMPOUND_HEAD and len(suffix) >= _MIN_COMPOUND_TAIL
 
 
 def _case_ok(text: str, start: int, stem_end: int, entry: Entry) -> bool:
@@ -105,6 +113,8 @@ def _check(
         return None
     if not _case_ok(text, start, stem_end, entry):
         return None
+    if entry.kind == "prefix" and text[end : end + 1] not in _HYPHENS:
+        return None  # combining forms (Sino-US, franco-allemand) only before a hyphen; russo alone is Italian
     return Candidate(start, end, stem_end, entry)
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from types import MappingProxyType
 
 # Letters that do not decompose under NFD but have an obvious base letter.
-_MANUAL = str.maketrans(
-    {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ħ": "h", "ё": "е", "ß": "ss"}
+_MANUAL = MappingProxyType(
+    str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ħ": "h", "ё": "е", "ß": "ss"})
 )
 # Typographic variants folded to one spelling on the pattern side.
-_PUNCT = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"})
+_PUNCT = MappingProxyType(str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-"}))
 
 
 _AND = ("and", "und", "et", "y", "e", "i", "en", "och", "og", "a", "és", "ve", "и")

@@ -6,9 +6,9 @@ at most ``LEAD_CHARS``) names it (0.10), and how often it stands near the start 
 sentence, where the grammatical subject usually is (0.10).
 
 Focus goes to the most salient country and to up to two more that the article either names
-about half as often as the main one (``FOCUS_SHARE``), or names in its title and more than
-in passing (``TITLE_SHARE``). A country met once in an author's biography is mentioned, not
-in focus.
+about half as often as the main one (``FOCUS_SHARE``) and more than once (unless as often as
+the main one), or names in its title and more than in passing (``TITLE_SHARE``). A country
+met once in an author's biography, or once beside the main story, is mentioned, not in focus.
 """
 
 from __future__ import annotations
@@ -77,6 +77,7 @@ def focus_codes(scored: list[Scored]) -> set[str]:
         return set()
     chosen = [scored[0].code]
     for item in scored[1:]:
-        if len(chosen) < FOCUS_MAX and (item.share >= FOCUS_SHARE or (item.in_title and item.share >= TITLE_SHARE)):
+        often = item.share >= FOCUS_SHARE and (len(item.mentions) > 1 or item.share == 1.0)  # once: in passing
+        if len(chosen) < FOCUS_MAX and (often or (item.in_title and item.share >= TITLE_SHARE)):
             chosen.append(item.code)
     return set(chosen)

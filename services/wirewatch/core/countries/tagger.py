@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from wirewatch.core.countries.gazetteer import Gazetteer
 from wirewatch.core.countries.matching import Candidate, find_candidates, longest_matches
@@ -21,7 +22,11 @@ from wirewatch.core.model import CountryMention, CountryTag, Span
 
 # An office holder still counts a few years before and well after the term (campaigns, memoirs).
 _YEARS_BEFORE, _YEARS_AFTER = 5, 10
-_AMBIGUOUS = {"congo": ("COD", "COG"), "korea": ("KOR", "PRK")}  # rule → (default, alternative)
+_KIND_OUT = MappingProxyType({"prefix": "adjective"})  # Sino-US: reported as the adjective it is
+# Codes language identifiers return for a language the gazetteer (CLDR) files under another
+# code: py3langid says "no" for Norwegian, CLDR names Bokmål "nb"; old ISO 639 codes too.
+_LANGUAGE_ALIASES = MappingProxyType({"no": "nb", "nn": "nb", "iw": "he", "in": "id", "ji": "yi", "jw": "jv"})
+_AMBIGUOUS = MappingProxyType({"congo": ("COD", "COG"), "korea": ("KOR", "PRK")})  # rule → (default, alternative)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +51,12 @@ def _in_office(candidate: Candidate, year: int | None) -> bool:
     return first - _YEARS_BEFORE <= year <= last + _YEARS_AFTER
 
 
-def _field_matches(text: str, field: str, gazetteer: Gazetteer, lang: str | None, year: int | None) -> list[Candidate]:
-    ctx = Context(text, text.lower(), lang, field, gazetteer.given_names)
+def _field_matches(
+    text: str, field: str, gazetteer: Gazetteer, lang: str | None, year: int | None, other: str
+) -> list[Candidate]:
     chosen = longest_matches(find_candidates(text, gazetteer, lang))
+    ends = frozenset(c.end for c in chosen)
+    ctx = Context(text, text.lower(), lang, field, gazetteer.given_names, other, ends)
     return [c for c in chosen if not rejected(ctx, c) and _in_office(c, year)]
 
 
@@ -62,17 +70,22 @@ def _resolve(candidates: list[Candidate]) -> list[str]:
     return codes
 
 
+def _kind(candidate: Candidate) -> str:
+    return _KIND_OUT.get(candidate.entry.kind, candidate.entry.kind)
+
+
 def find_mentions(
     title: str, body: str, gazetteer: Gazetteer, *, lang: str | None = None, published: str | None = None
 ) -> list[CountryMention]:
     """Every country and organisation mention in title and body, title first, in text order."""
     year = _year(published)
     fields = [("title", title), ("body", body)]
-    found = [(f, c) for f, text in fields for c in _field_matches(text, f, gazetteer, lang, year)]
+    others = {"title": body, "body": title}
+    found = [(f, c) for f, text in fields for c in _field_matches(text, f, gazetteer, lang, year, others[f])]
     codes = _resolve([c for _, c in found])
     texts = dict(fields)
     return [
-        CountryMention(one, Span(c.start, c.end, f), texts[f][c.start : c.end], c.entry.kind)
+        CountryMention(one, Span(c.start, c.end, f), texts[f][c.start : c.end], _kind(c))
         for (f, c), code in zip(found, codes, strict=True)
         for one in code.split("|")  # "North and South Korea", 中美: one phrase, two countries
     ]
@@ -82,6 +95,7 @@ def _known_language(lang: str | None, gazetteer: Gazetteer) -> str | None:
     """The base language code if the gazetteer knows the language; None (any language) otherwise,
     so an unsupported or undetermined language ("und", "lb") does not silence every form."""
     base = lang.replace("-", "_").split("_")[0].lower() if lang else None
+    base = _LANGUAGE_ALIASES.get(base, base) if base else None
     known = {code.split("_")[0] for code in gazetteer.languages}
     return base if base in known else None
 
