@@ -242,3 +242,20 @@ async def test_the_peer_address_is_known_for_the_rebinding_check(site):
     settings = scraper_settings("127.0.0.1:1")
     async with make_client(settings.scraper) as client, client.stream("GET", site.url("/robots.txt")) as response:
         assert peer_address(response) == ipaddress.ip_address("127.0.0.1")
+
+
+async def test_unreadable_links_cost_their_items_not_the_feed(broker, site):
+    site.items.append(("http://[bad/x", "Unclosed IPv6 bracket", None))
+    site.items.append(("http://example.com:99999/x", "Port out of range", None))
+    path = site.add_article("fine", "A readable link")
+    settings = scraper_settings(broker)
+    metrics = Metrics.create()
+    scraper = Scraper(settings, sources(site.url(""), "good"), metrics)
+    assert await scraper.start()
+    try:
+        await wait_for_metric(metrics, PUBLISHED, 1, feed="good")
+        await wait_for_metric(metrics, SKIPPED, 2, feed="good", reason="malformed_feed")
+    finally:
+        await scraper.stop()
+    assert metric(metrics, "wirewatch_scraper_last_success_timestamp_seconds", feed="good") > 0
+    assert [doc["url"] for _, doc in await read_topic(settings, Topic.RAW)] == [site.url(path)]

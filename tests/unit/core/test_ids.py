@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wirewatch.core.errors import Rejected, RejectReason
 from wirewatch.core.ids import agreement_id, article_id, canonical_url, event_id, is_tracking_parameter
 
 
@@ -84,3 +85,11 @@ def test_canonical_url_is_idempotent(path: str, params: list[tuple[str, str]]) -
     once = canonical_url(f"https://Example.com/{path}?{query}")
     assert canonical_url(once) == once
     assert "utm_" not in once
+
+
+@pytest.mark.parametrize("url", ["http://[bad/x", "http://example.com:99999/x", "http://example.com:port/x"])
+def test_an_unreadable_url_is_rejected_as_malformed_not_a_value_error(url: str) -> None:
+    for derive in (canonical_url, article_id):
+        with pytest.raises(Rejected) as caught:
+            derive(url)
+        assert caught.value.reason is RejectReason.MALFORMED
