@@ -25,11 +25,12 @@ from tests.integration.scraper_site import CYRILLIC_TEXT, Site, SiteServer
 from wirewatch.contracts.schemas import violations
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.broker import EmbeddedBroker
+from wirewatch.runtime.kafka import ensure_topics
 from wirewatch.runtime.metrics import Metrics, ScraperMetrics
 from wirewatch.scraper.fetch import Fetcher, make_client, peer_address
 from wirewatch.scraper.poller import FeedPoller
-from wirewatch.scraper.publish import Publisher
-from wirewatch.scraper.seen import SeenSet
+from wirewatch.scraper.publish import Outgoing, Publisher
+from wirewatch.scraper.seen import SeenEntry, SeenSet
 from wirewatch.scraper.service import Scraper
 
 pytestmark = [pytest.mark.broker, pytest.mark.timeout(120)]
@@ -259,3 +260,32 @@ async def test_unreadable_links_cost_their_items_not_the_feed(broker, site):
         await scraper.stop()
     assert metric(metrics, "wirewatch_scraper_last_success_timestamp_seconds", feed="good") > 0
     assert [doc["url"] for _, doc in await read_topic(settings, Topic.RAW)] == [site.url(path)]
+
+
+def _outgoing(slug: str, html: str) -> Outgoing:
+    document = {"id": slug, "html": html, "url": f"https://news.example/{slug}", "feed": "good", "version": 1}
+    return Outgoing("good", document, SeenEntry(1, slug, None, None, None))
+
+
+async def test_an_article_kafka_refuses_for_good_is_skipped_and_the_rest_delivered(broker):
+    settings = scraper_settings(broker)
+    await ensure_topics(settings)
+    metrics = Metrics.create()
+    seen = SeenSet()
+    publisher = Publisher(settings, seen, metrics, ScraperMetrics.create(metrics.registry))
+    stop = asyncio.Event()
+    sender = asyncio.create_task(publisher.run(stop))
+    try:
+        await publisher.put(_outgoing("huge", "x" * (9 * 1024 * 1024)))  # above the 8 MiB max_request_size
+        await publisher.put(_outgoing("small", "<p>fits</p>"))
+        await wait_for_metric(metrics, PUBLISHED, 1, feed="good")
+        await wait_for_metric(metrics, SKIPPED, 1, feed="good", reason="too_large")
+        await publisher.put(_outgoing("after", "<p>the queue still moves</p>"))
+        await wait_for_metric(metrics, PUBLISHED, 2, feed="good")
+    finally:
+        stop.set()
+        await asyncio.wait_for(sender, 30)
+    assert publisher.depth == 0
+    assert seen.get("huge") is None  # not marked seen: a later, smaller version is still picked up
+    assert seen.get("small") is not None
+    assert sorted(doc["id"] for _, doc in await read_topic(settings, Topic.RAW)) == ["after", "small"]
