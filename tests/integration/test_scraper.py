@@ -10,8 +10,10 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
 import pytest
+from aiokafka import TopicPartition
 
 from tests.integration.scraper_harness import (
     metric,
@@ -25,12 +27,12 @@ from tests.integration.scraper_site import CYRILLIC_TEXT, Site, SiteServer
 from wirewatch.contracts.schemas import violations
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.broker import EmbeddedBroker
-from wirewatch.runtime.kafka import ensure_topics
+from wirewatch.runtime.kafka import ensure_topics, make_consumer, make_producer
 from wirewatch.runtime.metrics import Metrics, ScraperMetrics
 from wirewatch.scraper.fetch import Fetcher, make_client, peer_address
 from wirewatch.scraper.poller import FeedPoller
 from wirewatch.scraper.publish import Outgoing, Publisher
-from wirewatch.scraper.seen import SeenEntry, SeenSet
+from wirewatch.scraper.seen import SeenEntry, SeenSet, read_to_end
 from wirewatch.scraper.service import Scraper
 
 pytestmark = [pytest.mark.broker, pytest.mark.timeout(120)]
@@ -289,3 +291,31 @@ async def test_an_article_kafka_refuses_for_good_is_skipped_and_the_rest_deliver
     assert seen.get("huge") is None  # not marked seen: a later, smaller version is still picked up
     assert seen.get("small") is not None
     assert sorted(doc["id"] for _, doc in await read_topic(settings, Topic.RAW)) == ["after", "small"]
+
+
+async def test_the_seen_set_load_ends_when_a_partition_has_nothing_left_to_read(broker):
+    settings = replace(scraper_settings(broker), partitions=2)
+    await ensure_topics(settings)
+    topic = settings.topics.name(Topic.SCRAPER_SEEN)
+    producer = make_producer(settings)
+    await producer.start()
+    try:
+        for partition, key in ((0, b"gone"), (1, b"kept")):
+            entry = SeenEntry(1, key.decode(), None, None, None)
+            await (await producer.send(topic, entry.to_bytes(), key=key, partition=partition))
+    finally:
+        await producer.stop()
+    consumer = make_consumer(settings)
+    await consumer.start()
+    try:
+        parts = [TopicPartition(topic, 0), TopicPartition(topic, 1)]
+        consumer.assign(parts)
+        await consumer.seek_to_beginning(parts[1])
+        ends = await consumer.end_offsets(parts)
+        consumer.seek(parts[0], ends[parts[0]])  # end offset 1, nothing left to read: as after compaction
+        async with asyncio.timeout(20):
+            seen = await read_to_end(consumer, ends)
+    finally:
+        await consumer.stop()
+    assert seen.get("kept") is not None
+    assert seen.get("gone") is None
