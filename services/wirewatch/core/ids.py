@@ -8,7 +8,7 @@ from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from wirewatch.core.errors import Rejected, RejectReason
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
+_DEFAULT_PORTS = (("http", 80), ("https", 443))
 # Query parameters that only say how a reader arrived (campaigns, click ids, share buttons).
 # Prefixes cover families: utm_* (Google Analytics), mc_* (Mailchimp), pk_* (Matomo), at_* (AT Internet,
 # used by many European broadcasters), ns_* (comScore), itm_* (internal campaigns), wt.* (Webtrends).
@@ -64,7 +64,7 @@ def canonical_url(url: str) -> str:
     host = _host(parts.hostname or "")
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
-    netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    netloc = host if port is None or (scheme, port) in _DEFAULT_PORTS else f"{host}:{port}"
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_parameter(k)]
