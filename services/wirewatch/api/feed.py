@@ -148,7 +148,15 @@ async def run_feed(settings: Settings, views: Views, metrics: Metrics, stop: asy
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), pause)
         finally:
-            await consumer.stop()
+            await _stop_quietly(consumer)
+
+
+async def _stop_quietly(consumer: AIOKafkaConsumer) -> None:
+    """Stop a consumer; a failure here must not end the feed either."""
+    try:
+        await consumer.stop()
+    except Exception:  # logged; the next attempt makes a new consumer
+        log.debug("the event feed's consumer did not stop cleanly", exc_info=True)
 
 
 def _log_failure(exc: Exception, pause: float) -> None:

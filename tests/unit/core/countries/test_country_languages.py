@@ -112,8 +112,13 @@ def test_a_name_of_another_language_counts_only_in_its_own_nominative(codes) -> 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Der deutsche Kanzler sprach.", "Die deutsche Regierung widersprach.", "Dem deutschen Botschafter wurde gedankt.",
-     "Ein deutscher Diplomat reiste ab.", "Das deutsche Heer übte."],
+    [
+        "Der deutsche Kanzler sprach.",
+        "Die deutsche Regierung widersprach.",
+        "Dem deutschen Botschafter wurde gedankt.",
+        "Ein deutscher Diplomat reiste ab.",
+        "Das deutsche Heer übte.",
+    ],
 )
 def test_german_deutsch_declines_like_every_other_adjective(codes, sentence) -> None:
     assert codes(sentence, lang="de") == {"DEU"}
