@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: help install run test test-fast lint typecheck bench system-deps clean
+.PHONY: help install run test test-fast lint typecheck bench soak fuzz manifests system-deps clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,6 +43,19 @@ typecheck: install  ## mypy strict on services/
 
 bench: install  ## Benchmarks: throughput, latency, quality (prints a table, writes bench-results.json)
 	$(BIN)/python -m benchmarks
+
+soak: install  ## Long soak: 10 min flat-memory run, 5000 articles with 20 SIGKILLs, scaling, full-size fuzz
+	WIREWATCH_SOAK_SECONDS=600 WIREWATCH_SOAK_ARTICLES=5000 WIREWATCH_SOAK_KILLS=20 \
+	WIREWATCH_SCALE_ARTICLES=600 WIREWATCH_SOAK_SCRAPER_ARTICLES=600 WIREWATCH_SOAK_SCRAPER_KILLS=10 \
+	WIREWATCH_FUZZ_EXAMPLES=1000 WIREWATCH_FUZZ_FULL=1 \
+	$(BIN)/pytest tests/soak tests/fuzz -p no:randomly -s --timeout 3600 -q
+
+fuzz: install  ## Coverage-guided fuzzing of the decoder and both stages with atheris (installs it if missing)
+	$(BIN)/python -c "import atheris" 2>/dev/null || $(BIN)/python -m pip install --quiet atheris==3.0.0
+	$(BIN)/python -m tests.fuzz.atheris_target -atheris_runs=$${FUZZ_RUNS:-200000} -max_len=65536
+
+manifests: install  ## Regenerate deploy/k8s/*.yaml (topics, services, PrometheusRule from deploy/prometheus/rules)
+	scripts/gen-k8s
 
 clean:  ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .wirewatch

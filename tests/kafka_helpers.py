@@ -124,14 +124,19 @@ def wirewatch(
 
 
 def spawn_wirewatch(*args: str, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    """Start a long-running ``wirewatch`` command in its own session, output to ``log``."""
+    """Start a long-running ``wirewatch`` command in its own session, output to ``log``.
+
+    It runs in the log's folder and keeps its local state there (``WIREWATCH_DATA_DIR``), so
+    tests never write into the checkout.
+    """
+    state = {"WIREWATCH_DATA_DIR": str(log.parent / "state")}
     with log.open("wb") as handle:  # the child keeps its own copy of the descriptor
         return subprocess.Popen(
             [sys.executable, "-m", "wirewatch.cli", *args],
-            env={**os.environ, **env},
+            env={**os.environ, **state, **env},
             stdout=handle,
             stderr=subprocess.STDOUT,
-            cwd=ROOT,
+            cwd=log.parent,
             start_new_session=True,
         )
 

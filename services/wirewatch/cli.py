@@ -217,7 +217,10 @@ def analyze(source: Path, output: Path) -> None:
     if str(source) == "-":
         results = analyzer.analyze_lines(sys.stdin.buffer)
     elif source.is_file() and source.suffix.lower() == ".jsonl":
-        results = analyzer.analyze_lines(source.open("rb"))
+        with source.open("rb") as lines:
+            count = _write_analysis(analyzer.analyze_lines(lines), output)
+        click.echo(f"analysed {count} article(s)", err=True)
+        return
     else:
         items = read_items(expand([source]))
         results = analyzer.analyze_documents(i.document for i in items if i.document is not None)

@@ -34,7 +34,7 @@ from wirewatch.contracts.aggregates import (
 from wirewatch.contracts.codec import DecodeError, decode, encode
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.topics import Topic, TopicNames
-from wirewatch.runtime.faust_app import consumer_lag, make_faust_app, run_worker, utc_now
+from wirewatch.runtime.faust_app import complete_batch, consumer_lag, make_faust_app, run_worker, utc_now
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.settings import Settings
 
@@ -72,22 +72,23 @@ def install(app: faust.App, settings: Settings, metrics: Metrics) -> None:
     handler = AggregatorHandler()
     group = f"{settings.group_prefix}-{Stage.AGGREGATOR.value}"
 
+    async def aggregate_batch(events: list[faust.EventT[bytes]]) -> None:
+        pending: list[tuple[str, Awaitable[object]]] = []
+        done: list[Aggregation] = []
+        for event in events:
+            done.append(await _aggregate_one(event, handler, sinks, parts, metrics, pending))
+            metrics.record_lag(group, event.message.topic, event.message.partition, consumer_lag(app, event.message))
+            await asyncio.sleep(0)
+        # Delivery confirmed before take_events acks this batch's offsets.
+        await asyncio.gather(*(fut for _, fut in pending))
+        _record_delivered(metrics, pending, done, names)
+
     async def aggregate(stream: faust.StreamT[bytes]) -> None:
         metrics.record_up(Stage.AGGREGATOR, True)
         async for events in stream.take_events(  # type: ignore[attr-defined]  # StreamT lacks it; Stream has it
             settings.batch_size, within=settings.batch_within
         ):
-            pending: list[tuple[str, Awaitable[object]]] = []
-            done: list[Aggregation] = []
-            for event in events:
-                done.append(await _aggregate_one(event, handler, sinks, parts, metrics, pending))
-                metrics.record_lag(
-                    group, event.message.topic, event.message.partition, consumer_lag(app, event.message)
-                )
-                await asyncio.sleep(0)
-            # Delivery confirmed before take_events acks this batch's offsets.
-            await asyncio.gather(*(fut for _, fut in pending))
-            _record_delivered(metrics, pending, done, names)
+            await complete_batch(aggregate_batch(events))
 
     app.agent(_raw_topic(app, names.name(Topic.TAGGED)), name="wirewatch.aggregator")(aggregate)
     _install_relations(app, settings, metrics, parts, sinks[Topic.RELATIONS], group)
@@ -166,23 +167,26 @@ def _install_relations(
     )
     windows = TableWindows(table, settings.window_lateness)
 
+    async def relate_one(event: faust.EventT[bytes]) -> None:
+        partition = event.message.partition
+        try:
+            doc = decode(event.value)
+            if "tick" in doc:
+                step = windows.tick(partition, float(doc["tick"]), time.time())
+            else:
+                step = windows.add(partition, contribution_from_wire(doc), time.time())
+        except (DecodeError, KeyError, TypeError, ValueError) as exc:
+            # Only this service writes the topic, so this is a bug or a foreign producer: skip, loudly.
+            log.error("skipping a malformed message on %s: %s", event.message.topic, exc)
+            metrics.record_failed(Stage.AGGREGATOR, "internal_error")
+            return
+        await _emit(step, sink, metrics)
+        windows.forget(partition, step.closed)
+        metrics.record_lag(group, event.message.topic, partition, consumer_lag(app, event.message))
+
     async def relate(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
-            partition = event.message.partition
-            try:
-                doc = decode(event.value)
-                if "tick" in doc:
-                    step = windows.tick(partition, float(doc["tick"]), time.time())
-                else:
-                    step = windows.add(partition, contribution_from_wire(doc), time.time())
-            except (DecodeError, KeyError, TypeError, ValueError) as exc:
-                # Only this service writes the topic, so this is a bug or a foreign producer: skip, loudly.
-                log.error("skipping a malformed message on %s: %s", event.message.topic, exc)
-                metrics.record_failed(Stage.AGGREGATOR, "internal_error")
-                continue
-            await _emit(step, sink, metrics)
-            windows.forget(partition, step.closed)
-            metrics.record_lag(group, event.message.topic, partition, consumer_lag(app, event.message))
+            await complete_batch(relate_one(event))
 
     app.agent(parts, name="wirewatch.relations")(relate)
 

@@ -28,7 +28,9 @@ def build(settings: Settings, metrics: Metrics) -> faust.App:
     # use_partitioner: the stage takes events in batches, outside Faust's per-event context, so
     # changelog partitions come from the key; values are JSON (the app's default serializer).
     table = app.Table(DEDUP_TABLE, default=None, partitions=settings.partitions, use_partitioner=True)
-    handler = CleanerHandler(CleanOptions(max_chars=settings.max_body_bytes), DedupStore(table))
+    handler = CleanerHandler(
+        CleanOptions(max_chars=settings.max_body_bytes), DedupStore(table, settings.dedup_retention_days)
+    )
     install_stage(app, settings, Stage.CLEANER, Topic.RAW, handler.handle, metrics)
     return app
 

@@ -126,4 +126,5 @@ def event_from_wire(doc: dict[str, Any]) -> AgreementEvent:
         status_history=history,
         codes=event_codes(agreement.type, agreement.status),
         latest=report_from_wire(doc),
+        reports=int(doc.get("reports") or len(sources)),
     )

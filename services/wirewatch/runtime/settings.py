@@ -20,6 +20,7 @@ Environment variable               Meaning                                      
 ``WIREWATCH_WATCHLIST``            ISO3 codes the news alerts watch, comma-separated        ``""``
 ``WIREWATCH_WINDOW_LATENESS``      Seconds a relation window waits for late articles        ``60``
 ``WIREWATCH_DATA_DIR``             Local state: Faust table data, logs of ``wirewatch run``  ``.wirewatch``
+``WIREWATCH_DEDUP_DAYS``           Days the cleaner's duplicate/story index remembers        ``7``
 =================================  ======================================================  ===========
 
 Scraper (``wirewatch scrape``; see ``scraper/``):
@@ -173,6 +174,7 @@ class Settings:
     watchlist: tuple[str, ...] = ()
     window_lateness: float = 60.0
     data_dir: str = ".wirewatch"
+    dedup_retention_days: int = 7
     scraper: ScraperSettings = field(default_factory=lambda: ScraperSettings())
 
     @classmethod
@@ -198,6 +200,7 @@ class Settings:
             watchlist=_codes(e, "WIREWATCH_WATCHLIST"),
             window_lateness=_float(e, "WIREWATCH_WINDOW_LATENESS", 60.0),
             data_dir=e.get("WIREWATCH_DATA_DIR") or ".wirewatch",
+            dedup_retention_days=_int(e, "WIREWATCH_DEDUP_DAYS", 7, minimum=1),
             scraper=ScraperSettings.from_env(e),
         )
 

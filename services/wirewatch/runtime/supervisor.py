@@ -48,12 +48,23 @@ class Supervisor:
         self._stopping.set()
 
     async def _pump(self, name: str, stream: asyncio.StreamReader | None) -> None:
+        """Copy a child's output, prefixed, line by line; lines of any length (a traceback with a
+        huge message must not kill the pump, or the child blocks on a full pipe)."""
         if stream is None:
             return
         width = max(len(c.name) for c in self._children)
-        async for line in stream:
-            sys.stdout.write(f"{name:<{width}} | {line.decode('utf-8', 'replace').rstrip()}\n")
-            sys.stdout.flush()
+        pending = b""
+        while chunk := await stream.read(1 << 16):
+            *lines, pending = (pending + chunk).split(b"\n")
+            for line in lines:
+                self._write(name, width, line)
+        if pending:
+            self._write(name, width, pending)
+
+    @staticmethod
+    def _write(name: str, width: int, line: bytes) -> None:
+        sys.stdout.write(f"{name:<{width}} | {line.decode('utf-8', 'replace').rstrip()}\n")
+        sys.stdout.flush()
 
     async def _keep_running(self, spec: ChildSpec) -> None:
         restarts: deque[float] = deque(maxlen=self._max_restarts)
@@ -68,6 +79,8 @@ class Supervisor:
                 start_new_session=True,  # Ctrl-C reaches the supervisor only; it stops the children in order
             )
             self._procs[spec.name] = proc
+            if self._stopping.is_set():  # stop was requested while this child was starting
+                proc.send_signal(signal.SIGTERM)
             pump = asyncio.create_task(self._pump(spec.name, proc.stdout))
             code = await proc.wait()
             await pump
@@ -85,6 +98,7 @@ class Supervisor:
             delay = min(delay * 2, 30.0)
 
     async def _terminate_all(self) -> None:
+        await asyncio.sleep(0)  # let a keeper that is spawning right now register its child
         alive = [p for p in self._procs.values() if p.returncode is None]
         for proc in alive:
             proc.send_signal(signal.SIGTERM)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.cleaner.dedup_store import MAX_PER_KEY, DedupStore
+from wirewatch.cleaner.dedup_store import MAX_PER_KEY, DedupStore, day_of
 from wirewatch.cleaner.handler import CleanerHandler
 from wirewatch.contracts.codec import encode
 from wirewatch.contracts.deadletter import Origin
@@ -20,6 +20,7 @@ from wirewatch.core.cleaning import CleanOptions
 from wirewatch.core.dedup import fingerprint
 
 NOW = "2024-05-06T07:08:09.000Z"
+DAY = day_of(NOW)
 TEXT = "Harbour plan approved\n" + "\n".join(
     f"Paragraph {i}: the council approved the harbour plan, and the ferry will run every hour from May."
     for i in range(12)
@@ -89,7 +90,7 @@ def test_keys_hold_a_bounded_number_of_ids(table) -> None:
     store = DedupStore(table)
     fp = fingerprint("T", "same body for everyone in this test of the bounded index lists")
     for i in range(MAX_PER_KEY + 5):
-        store.resolve(f"id{i}", fp)
+        store.apply(store.plan_resolve(f"id{i}", fp, DAY)[1], DAY)
     assert all(len(ids) <= MAX_PER_KEY for key, ids in table.items() if not key.startswith("article:"))
 
 
@@ -115,3 +116,50 @@ def test_every_seed_passes_through_the_shell(handler: CleanerHandler, seeds_dir:
         outcome = handler.handle(_message(path.stem, path.read_text(encoding="utf-8")), Origin(), NOW)
         assert not outcome.failed, outcome.error_kind
         validate("clean-article.v1", outcome.outputs[0].document)
+
+
+def _later(days: int) -> str:
+    return f"2024-05-{6 + days:02d}T07:08:09.000Z"
+
+
+def test_an_article_older_than_the_retention_is_forgotten_and_swept(options: CleanOptions, table) -> None:
+    handler = CleanerHandler(options, DedupStore(table, retention_days=2))
+    handler.handle(_message("a1", TEXT), Origin(), NOW)
+    assert "article:a1" in table
+    within = handler.handle(_message("a2", TEXT), Origin(), _later(1))
+    assert within.outputs[0].document["duplicate_of"] == "a1"
+    late = handler.handle(_message("a3", TEXT), Origin(), _later(5))
+    assert late.outputs[0].document["duplicate_of"] is None
+    assert "article:a1" not in table
+    assert all("a1" not in str(value) for value in table.values())
+
+
+def test_the_table_stays_bounded_when_every_day_brings_new_articles(options: CleanOptions, table) -> None:
+    handler = CleanerHandler(options, DedupStore(table, retention_days=1))
+    sizes = []
+    for day in range(6):
+        for n in range(3):
+            text = f"Story {day}-{n} from Tromsø\n" + "\n".join(
+                f"Line {j}: the fishery board {day * 10 + n} met about quota {j * 7 + n} and the ice." for j in range(8)
+            )
+            handler.handle(_message(f"d{day}n{n}", text), Origin(), _later(day))
+        sizes.append(len(table))
+    assert max(sizes[2:]) <= sizes[0] * 2
+
+
+def test_planning_writes_nothing_until_the_writes_are_applied(table) -> None:
+    store = DedupStore(table)
+    fp = fingerprint("Harbour plan approved", TEXT)
+    first, writes = store.plan_resolve("a1", fp, DAY)
+    assert table == {}
+    assert first.duplicate_of is None
+    assert store.plan_resolve("a2", fp, DAY)[0].duplicate_of is None
+    store.apply(writes, DAY)
+    assert store.plan_resolve("a2", fp, DAY)[0].duplicate_of == "a1"
+
+
+def test_a_dead_letter_leaves_the_index_as_it_was(handler: CleanerHandler, table) -> None:
+    handler.handle(_message("a1", TEXT), Origin(), NOW)
+    before = dict(table)
+    assert handler.handle(encode({"id": "x", "text": TEXT, "fetched_at": 12}), Origin(), NOW).failed
+    assert table == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from wirewatch.core.dedup import (
     index_keys,
     jaccard,
     resolve,
+    simhash,
     story_features,
 )
 from wirewatch.core.model import ContentKind, RawArticle
@@ -124,3 +126,57 @@ def test_resolving_against_an_empty_index_keeps_the_article_as_its_own_story(bod
     assert result.duplicate_of is None
     assert result.story_id == "x"
     assert set(result.writes) == set(index_keys(fingerprint("T", body)))
+
+
+HARBOUR_STORY = (
+    "The port authority of Valparaíso approved a new container terminal on Tuesday. "
+    "However, dock workers said they would strike. They want higher pay. "
+    "But the authority said the budget was fixed. The terminal opens in 2027."
+)
+ELECTION_STORY = (
+    "The electoral commission in Nairobi postponed the count on Tuesday. "
+    "However, opposition parties said they would appeal. They accuse officials of fraud. "
+    "But the commission said the delay was technical. The count resumes next week."
+)
+
+
+def test_two_unrelated_stories_in_one_language_are_not_the_same_story() -> None:
+    index = MemoryIndex()
+    index.add("port", "Valparaíso approves terminal", HARBOUR_STORY)
+    result = index.add("vote", "Nairobi count delayed", ELECTION_STORY)
+    assert result.story_id == "vote"
+    shared = story_features(HARBOUR_STORY) & story_features(ELECTION_STORY)
+    assert not shared & {"the", "however", "they", "but", "tuesday"}
+
+
+def test_sentence_initial_words_are_not_names_but_words_inside_sentences_are() -> None:
+    features = story_features("However, talks went on. Officials met Ana Brnabić in Belgrade. However late.")
+    assert "however" not in features
+    assert {"ana", "brnabik", "ana brnabik", "belgrade"} <= features
+    assert "officials" not in features
+
+
+def test_a_word_also_written_in_lower_case_is_not_a_name() -> None:
+    features = story_features("Prices rose. In the Market Hall the market was busy, said Ivo Marek.")
+    assert "market" not in features
+    assert {"ivo marek", "marek"} <= features
+
+
+def test_tsch_folds_before_sch() -> None:
+    assert story_features("Die Lage im Tschad bleibt angespannt.") & story_features("The situation in Chad is tense.")
+
+
+def bit_by_bit_simhash(words: list[str], width: int = 3) -> int:
+    """The textbook SimHash: +1/-1 per bit per shingle, keep the positive bits."""
+    counts = [0] * 64
+    for i in range(max(1, len(words) - width + 1)):
+        digest = hashlib.blake2b(" ".join(words[i : i + width]).encode("utf-8"), digest_size=8).digest()
+        value = int.from_bytes(digest, "big")
+        for bit in range(64):
+            counts[bit] += 1 if value >> bit & 1 else -1
+    return sum(1 << bit for bit in range(64) if counts[bit] > 0)
+
+
+@given(st.lists(st.sampled_from(["quay", "ferry", "toll", "bridge", "vote", "Oslo", "ü", "7"]), max_size=60))
+def test_simhash_equals_the_bit_by_bit_definition(words: list[str]) -> None:
+    assert simhash(words) == bit_by_bit_simhash(words)

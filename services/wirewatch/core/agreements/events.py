@@ -91,11 +91,13 @@ class AgreementEvent:
     status_history: tuple[StatusChange, ...]
     codes: EventCodes
     latest: Report  # the report behind the latest change: its article, language and URL
+    reports: int = 1  # distinct articles that reported it; ``sources`` keeps only the first MAX_SOURCES
 
-    @property
-    def reports(self) -> int:
-        """How many distinct articles reported the agreement."""
-        return len(self.sources)
+
+#: Sources kept per event. A deal reported by thousands of outlets must not grow its table state
+#: and its message without end; past this, only ``reports`` counts (and a replay of an article
+#: beyond the first MAX_SOURCES can count twice: at-least-once, documented).
+MAX_SOURCES = 100
 
 
 def new_event(report: Report) -> AgreementEvent:
@@ -128,7 +130,8 @@ def fold_report(state: AgreementEvent | None, report: Report) -> AgreementEvent:
         agreement=merged,
         first_seen=min(state.first_seen, report.seen),
         last_seen=max(state.last_seen, report.seen),
-        sources=(*state.sources, _source(report)),
+        sources=(*state.sources, _source(report))[:MAX_SOURCES],
+        reports=state.reports + 1,
         status_history=history,
         codes=event_codes(merged.type, merged.status),
         latest=report,

@@ -11,4 +11,4 @@ from wirewatch.core.cleaning.options import CleanOptions
 from wirewatch.core.cleaning.phrases import Phrasebook, load_phrasebook
 from wirewatch.core.cleaning.pipeline import clean_article
 
-__all__ = ["CleanOptions", "Phrasebook", "clean_article", "load_phrasebook"]
+__all__ = ("CleanOptions", "Phrasebook", "clean_article", "load_phrasebook")

@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from wirewatch.core.cleaning.segments import HEADING_TAGS, PARAGRAPH_TAGS, Segment, segment_tree
 
 # Elements that never carry article text.
-_JUNK_TAGS = [
+_JUNK_TAGS = (
     "script",
     "style",
     "noscript",
@@ -51,7 +51,7 @@ _JUNK_TAGS = [
     "link",
     "meta",
     "head",
-]
+)
 
 # Class/id words of boilerplate containers. Strong words match anywhere in the attribute
 # (``storyShare``, ``related_slider``); short ones only as a whole hyphen/underscore part
@@ -59,7 +59,11 @@ _JUNK_TAGS = [
 _NEGATIVE_ANYWHERE = re.compile(
     r"share|social|related|recommend|sidebar|newsletter|subscri|advert|sponsor|cookie|consent|breadcrumb"
     r"|popup|paywall|outbrain|taboola|disqus|comment(?!ary)|signup|most-?popular|most-?read|read-?more"
-    r"|more-?stories|also-?read|disclaimer|screen-?reader|visually-?hidden|sr-only",
+    r"|more-?stories|also-?read|disclaimer|screen-?reader|visually-?hidden|sr-only"
+    # the same furniture named in other languages (captions, recommendations, sharing, ads, comments)
+    r"|bildunterschrift|legende|didascalia|leyenda|empfehlung|teilen|partage|compartir|compartilh|partilh"
+    r"|condivid|kommentar|commenti|comentario|reacties|werbung|anzeige|publicidad|pubblicit|publicit|reclame"
+    r"|lire-?aussi|leggi-?anche|lees-?ook|lesen-?sie-?auch|mehr-?zum-?thema|lee-?tambien|leia-?tambem",
 )
 _NEGATIVE_PARTS = frozenset(
     [
@@ -131,7 +135,7 @@ def extract_main_text(tree: LexborHTMLParser, title: str = "", max_nodes: int = 
 
 
 def _prune(tree: LexborHTMLParser, root: LexborNode) -> None:
-    tree.strip_tags(_JUNK_TAGS)
+    tree.strip_tags(list(_JUNK_TAGS))
     total = sum(len(p.text(deep=True)) for p in root.css("p"))
     for node in root.css(_HIDDEN):
         node.remove()

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from wirewatch.core.cleaning.textmeta import byline_authors
+
 _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014\-:\u00bb\u00b7]\s+")
 _PUBLISHED_SELECTORS = (
     'meta[property="article:published_time"]',
@@ -24,6 +26,13 @@ _PUBLISHED_SELECTORS = (
     'meta[name="parsely-pub-date"]',
     'meta[name="sailthru.date"]',
 )
+
+
+_BYLINE_SELECTORS = (
+    '[rel="author"], [itemprop="author"], [class*="byline"], [class*="author-name"], [class*="autor"], '
+    '[class*="auteur"], [class*="author"]'
+)
+_PLAIN_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'\-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'\-]+){1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +97,23 @@ def _authors(tree: LexborHTMLParser) -> tuple[str, ...]:
         value = " ".join((node.attributes.get("content") or "").split())
         if value and "://" not in value:
             names.extend(n.strip() for n in re.split(r",|\band\b", value) if n.strip())
-    return tuple(dict.fromkeys(names))
+    return tuple(dict.fromkeys(names or _byline_nodes(tree)))
+
+
+def _byline_nodes(tree: LexborHTMLParser, limit: int = 10) -> list[str]:
+    """Authors named in the page's byline elements (the extractor prunes them later).
+
+    "Von Anna Müller" goes through ``byline_authors``; an author element holding only a
+    name ("Anna Müller") counts as that name.
+    """
+    names: list[str] = []
+    for node in tree.css(_BYLINE_SELECTORS):
+        text = " ".join(node.text(deep=True).split())
+        if found := byline_authors(text):
+            names.extend(found)
+        elif _PLAIN_NAME.fullmatch(text):
+            names.append(text)
+    return list(dict.fromkeys(names))[:limit]
 
 
 def _lang(tree: LexborHTMLParser) -> str | None:

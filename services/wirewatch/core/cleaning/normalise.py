@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from types import MappingProxyType
 
 # Soft hyphen, zero-width space/joiners, word joiner, BOM: invisible, and they split words.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = MappingProxyType(dict.fromkeys(map(ord, INVISIBLE_CHARS)))
 # Control characters other than tab and newlines.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # UTF-8 read as Latin-1/cp1252 leaves pairs like "Ã©" or "â€™"; three such pairs are evidence.
@@ -15,9 +17,10 @@ _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u2018-\u203a\u0152-\u017e
 
 def normalise_text(text: str) -> str:
     """NFC, no invisible or control characters, single spaces in lines, no blank-line runs."""
-    text = repair_mojibake(text)
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = repair_mojibake(text).translate(_INVISIBLE)
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # NFC last: removing a zero-width character can bring a letter and its accent together.
+    text = unicodedata.normalize("NFC", text)
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 

@@ -7,11 +7,18 @@ bullets and surrounding punctuation stripped, spaces collapsed (``line_key``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "nl")
-_KINDS = frozenset("=>~@$^*")
+_KINDS = frozenset("=>~@$^*%&")
+# Verb-final calls to action ("Diesen Artikel teilen") are only trusted on short lines.
+SHORT_PROMPT_WORDS = 8
+
+
+class PhraseFileError(ValueError):
+    """A phrase file holds a line that is not ``<kind> <phrase>`` (a packaging bug, not input)."""
 
 
 def line_key(line: str) -> str:
@@ -36,21 +43,47 @@ class Phrasebook:
     end_markers: frozenset[str]
     prompt_verbs: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
+    share_verbs: tuple[str, ...] = ()
+    shareables: tuple[str, ...] = ()
 
     def is_whole(self, key: str) -> bool:
         """The line is exactly a boilerplate phrase."""
         return key in self.whole
 
-    def has_prefix(self, key: str) -> bool:
-        """The line starts with a boilerplate phrase (followed by a word boundary)."""
-        return any(key.startswith(p) and (len(key) == len(p) or not key[len(p)].isalnum()) for p in self.prefixes)
+    def has_prefix(self, key: str, sentence: bool = False) -> bool:
+        """The line starts with a boilerplate phrase (followed by a word boundary).
+
+        A phrase ending in a colon ("Watch:", "Related:") is a label before a link; when what
+        follows is a whole sentence ("Related: both sides blamed each other.") it is prose.
+        """
+        key = key.replace(" :", ":")  # French spacing before the colon
+        return any(
+            key.startswith(p)
+            and (len(key) == len(p) or not key[len(p)].isalnum())
+            and not (sentence and p.endswith(":"))
+            for p in self.prefixes
+        )
 
     def is_prompt(self, key: str) -> bool:
-        """A call to action: starts with a prompt verb and names a channel ("Follow us on …")."""
-        words = set(key.split())
-        return any(key.startswith(v + " ") for v in self.prompt_verbs) and any(
-            c in words or (" " in c and c in key) for c in self.channels
-        )
+        """A call to action: a prompt verb and a channel ("Follow us on …", "Newsletter bestellen").
+
+        The verb may start the line, or end a short one (German puts it last); share verbs
+        ("Share this article", "Deel dit artikel") also accept the article itself as object.
+        """
+        words = key.split()
+        has = self._names_any(key, set(words))
+        if any(key.startswith(v + " ") for v in self.prompt_verbs) and has(self.channels):
+            return True
+        if len(words) > SHORT_PROMPT_WORDS:
+            return False
+        if any(key.endswith(" " + v) for v in self.prompt_verbs) and has(self.channels):
+            return True
+        shares = any(key.startswith(v + " ") or key.endswith(" " + v) for v in self.share_verbs)
+        return shares and (has(self.channels) or has(self.shareables))
+
+    @staticmethod
+    def _names_any(key: str, words: set[str]) -> Callable[[tuple[str, ...]], bool]:
+        return lambda options: any(c in words or (" " in c and c in key) for c in options)
 
     def has_phrase(self, lowered: str) -> bool:
         """The lower-cased line contains a boilerplate phrase."""
@@ -72,6 +105,8 @@ def load_phrasebook(languages: tuple[str, ...] = LANGUAGES) -> Phrasebook:
         end_markers=frozenset(entries["$"]),
         prompt_verbs=tuple(sorted(entries["^"])),
         channels=tuple(sorted(entries["*"])),
+        share_verbs=tuple(sorted(entries["%"])),
+        shareables=tuple(sorted(entries["&"])),
     )
 
 
@@ -83,7 +118,16 @@ def _parse(text: str) -> list[tuple[str, str]]:
             continue
         kind, _, phrase = line.partition(" ")
         if kind not in _KINDS or not phrase.strip():
-            raise ValueError(f"bad phrase line {raw!r}")
+            raise PhraseFileError(f"bad phrase line {raw!r}")
         # Prefix and whole-line phrases are matched on keys; "contains" phrases keep their spacing.
-        out.append((kind, phrase.lower() if kind == "~" else line_key(phrase)))
+        out.append((kind, _phrase_key(kind, phrase)))
     return out
+
+
+def _phrase_key(kind: str, phrase: str) -> str:
+    # "Contains" phrases keep their spacing; prefix phrases keep a final colon ("watch:" is a
+    # label, "watch" a verb); the rest are matched on keys.
+    if kind == "~":
+        return phrase.lower()
+    key = line_key(phrase)
+    return f"{key}:" if kind == ">" and phrase.rstrip().endswith(":") else key

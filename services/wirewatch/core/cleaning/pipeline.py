@@ -36,7 +36,8 @@ def clean_article(raw: RawArticle, options: CleanOptions | None = None) -> Clean
     lines = [strip_bullet(line) for line in normalise_text("\n".join(lines)).split("\n")]
     lines = join_split_quotes([line for line in lines if line])
     # 4. title and where the body starts
-    title, start = find_title(lines, opts.phrasebook, raw.title or meta.title)
+    given = " ".join(normalise_text(raw.title or meta.title or "").split()) or None
+    title, start = find_title(lines, opts.phrasebook, given)
     # 5. line rules: boilerplate out, metadata into fields
     verdicts = apply_line_rules(lines[start:], opts.phrasebook, title)
     verdicts.removed += start

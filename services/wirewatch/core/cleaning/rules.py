@@ -18,9 +18,17 @@ import re
 from dataclasses import dataclass, field
 
 from wirewatch.core.cleaning.phrases import Phrasebook, line_key
-from wirewatch.core.cleaning.textmeta import bare_timestamp, byline_authors, is_dated_stub, source_names
+from wirewatch.core.cleaning.textmeta import (
+    bare_timestamp,
+    byline_authors,
+    dated_line,
+    is_dated_stub,
+    source_names,
+)
 
 SHORT_WORDS = 25
+# A byline longer than a head stub ("Par A B, envoyé spécial à Dakar") is still looked for here.
+BYLINE_LINES = 4
 _FILE_CAPTION = re.compile(r"\b\w+_\w+_\w+|\.(?:jpe?g|png|gif|webp|svg|tiff?)\b", re.IGNORECASE)
 _CREDIT = re.compile(
     r"\bcc[- ]by\b|\bcc0\b|creative commons|wikimedia|\bgetty\b|shutterstock|\bimago\b|\bdpa\b.*\bfoto|"
@@ -29,6 +37,15 @@ _CREDIT = re.compile(
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_COUNT = re.compile(r"\s*\(?\d+$")  # "Comments (12)" as a key: "comments (12"
+# Wire-service credits: "(Reporting by A; Editing by B)", "AP writer A contributed to this report."
+_WIRE_CREDIT = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\s"
+    r"[^.]*?(?:;|\)\s*\.?\s*$|\b(?:editing|writing|reporting)\s+by\s)"
+    r"|\b(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^.]{0,100}\bcontributed\b"
+    r"(?:\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article)))?\s*\.?\s*$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u2023\u2043*\-–—>]+\s+")
 
 
@@ -55,11 +72,13 @@ def is_boilerplate(line: str, book: Phrasebook, title: str = "") -> bool:
         return True  # nothing but digits and signs: pagination, counters, separators
     if book.is_whole(key) or (title and _is_title_echo(key, line_key(title))) or _mostly_urls(line):
         return True
+    if book.is_whole(_COUNT.sub("", key)) or (len(key.split()) <= 60 and _WIRE_CREDIT.search(line)):
+        return True
     if len(key.split()) >= SHORT_WORDS:
         return False
     lowered = line.lower()
     return (
-        book.has_prefix(key)
+        book.has_prefix(key, sentence=_is_sentence(line))
         or book.is_prompt(key)
         or book.has_phrase(lowered)
         or bool(_FILE_CAPTION.search(line) and len(key.split()) <= 12)
@@ -67,6 +86,11 @@ def is_boilerplate(line: str, book: Phrasebook, title: str = "") -> bool:
         or bool(_COPYRIGHT.match(line))
         or is_dated_stub(line)
     )
+
+
+def _is_sentence(line: str, min_words: int = 5) -> bool:
+    """A full sentence: several words and a final stop (a link label has neither)."""
+    return len(line.split()) >= min_words and line.rstrip(" \"'\u201d\u00bb)").endswith((".", "!", "?"))
 
 
 def _mostly_urls(line: str) -> bool:
@@ -88,12 +112,15 @@ def apply_line_rules(lines: list[str], book: Phrasebook, title: str) -> LineVerd
     end = _tail_start(lines, book)
     head = _head_end(lines)
     for index, line in enumerate(lines):
-        if (stamp := bare_timestamp(line)) and index < end:
+        if (stamp := bare_timestamp(line) or dated_line(line)) and index < end:
             verdicts.published = verdicts.published or stamp
             verdicts.removed += 1
         elif index < head or index >= end:
             _collect_sources(line, book, verdicts)
             _collect_authors(line, verdicts)
+            verdicts.removed += 1
+        elif index < BYLINE_LINES and (names := byline_authors(line)):
+            verdicts.authors.extend(names)
             verdicts.removed += 1
         elif _collect_sources(line, book, verdicts) or is_boilerplate(line, book, title):
             verdicts.removed += 1

@@ -88,3 +88,16 @@ def test_folding_any_sequence_keeps_each_article_once_and_the_furthest_status(
     assert STATUS_RANK[event.agreement.status] == max(STATUS_RANK[s] for s in firsts.values())
     ranks = [STATUS_RANK[c.status] for c in event.status_history]
     assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)
+
+
+def test_sources_are_capped_but_every_report_counts() -> None:
+    from dataclasses import replace as _replace
+
+    from wirewatch.core.agreements.events import MAX_SOURCES, fold_report, new_event
+
+    first = report("a0", "2024-01-01T00:00:00Z")
+    state = new_event(first)
+    for i in range(1, MAX_SOURCES + 20):
+        state = fold_report(state, _replace(first, article_id=f"a{i}"))
+    assert len(state.sources) == MAX_SOURCES
+    assert state.reports == MAX_SOURCES + 20

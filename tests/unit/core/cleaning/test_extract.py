@@ -74,3 +74,53 @@ def test_page_metadata_comes_from_the_head() -> None:
 
 def test_without_og_title_the_longest_part_of_the_title_element_is_used() -> None:
     assert read_page_meta(parse_html(_page(_article()))).title == "Flood closes the valley school"
+
+
+FURNITURE = [
+    (
+        "div",
+        "bildunterschrift",
+        "Die Brücke über den Fluss am Morgen nach dem Hochwasser, fotografiert von der Agentur.",
+    ),
+    (
+        "div",
+        "artikel-empfehlungen",
+        "Der Stadtrat hat am Montag einen langen Bericht über die Zukunft der Brücke beschlossen.",
+    ),
+    ("p", "legende", "Le pont sur la rivière au matin après la crue, photographié par un photographe local."),
+    ("div", "didascalia", "Il ponte sul fiume al mattino dopo la piena, fotografato da un fotografo locale."),
+    ("div", "box-teilen", "Auf Facebook, Twitter oder per E-Mail an Freunde und Bekannte weiterleiten und empfehlen."),
+    ("div", "barre-partage", "Envoyez cet article à vos amis par courriel ou sur les réseaux sociaux de votre choix."),
+    (
+        "div",
+        "compartir-noticia",
+        "Envía esta noticia a tus amigos por correo o en las redes sociales que prefieras hoy.",
+    ),
+    (
+        "section",
+        "leserkommentare",
+        "Ein Leser schrieb am Abend, dass er mit dem Plan der Stadt nicht einverstanden ist.",
+    ),
+    ("div", "werbung", "Jetzt günstig Urlaub buchen bei unserem Partner und beim nächsten Reisen viel Geld sparen."),
+    ("div", "anzeige-mitte", "Die neue Küche zum halben Preis, nur diese Woche im Möbelhaus am Stadtrand zu haben."),
+    ("div", "publicidad-lateral", "Compra ahora tu seguro de hogar con un descuento especial solo durante este mes."),
+]
+
+
+def test_furniture_named_in_other_languages_is_pruned() -> None:
+    boxes = "".join(f"<{tag} class='{cls}'>{text}</{tag}>" for tag, cls, text in FURNITURE)
+    tree = parse_html(_page(f"<article><h1>Flood</h1>{_article()}{boxes}</article>"))
+    kept = extract_main_text(tree)
+    assert list(kept) == PARAGRAPHS
+
+
+def test_authors_come_from_a_byline_element_that_the_extractor_prunes() -> None:
+    page = _page(f"<article><h1>Flood</h1><p class='byline'>Von Jana Novak und Ole Berg</p>{_article()}</article>")
+    tree = parse_html(page)
+    assert read_page_meta(tree).authors == ("Jana Novak", "Ole Berg")
+    assert "Von Jana Novak und Ole Berg" not in extract_main_text(tree)
+
+
+def test_an_author_element_holding_only_a_name_names_the_author() -> None:
+    page = _page(f"<article><span itemprop='author'>Rui Costa</span>{_article()}</article>")
+    assert read_page_meta(parse_html(page)).authors == ("Rui Costa",)

@@ -22,3 +22,14 @@ def test_utf8_read_as_latin1_is_repaired() -> None:
 def test_clean_text_is_not_touched_by_the_repair() -> None:
     text = "Gr\u00fc\u00dfe aus M\u00fcnchen, \u00e0 bient\u00f4t"
     assert repair_mojibake(text) == text
+
+
+def test_a_zero_width_space_between_a_letter_and_its_accent_still_gives_nfc() -> None:
+    assert normalise_text("Sa\u200b\u0301o Tome\u0301") == "S\u00e1o Tom\u00e9"
+
+
+def test_a_given_title_is_normalised_like_the_body(clean_text) -> None:
+    body = "The council approved the harbour plan on Monday after a long debate in the town hall."
+    article = clean_text(body, title="Ports\u00ad plan\x08  approved")
+    assert article.title == "Ports plan approved"
+    assert article.body == body
