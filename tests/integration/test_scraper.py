@@ -10,8 +10,10 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
 import pytest
+from aiokafka import TopicPartition
 
 from tests.integration.scraper_harness import (
     metric,
@@ -25,11 +27,12 @@ from tests.integration.scraper_site import CYRILLIC_TEXT, Site, SiteServer
 from wirewatch.contracts.schemas import violations
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.broker import EmbeddedBroker
+from wirewatch.runtime.kafka import ensure_topics, make_consumer, make_producer
 from wirewatch.runtime.metrics import Metrics, ScraperMetrics
 from wirewatch.scraper.fetch import Fetcher, make_client, peer_address
 from wirewatch.scraper.poller import FeedPoller
-from wirewatch.scraper.publish import Publisher
-from wirewatch.scraper.seen import SeenSet
+from wirewatch.scraper.publish import Outgoing, Publisher
+from wirewatch.scraper.seen import SeenEntry, SeenSet, read_to_end
 from wirewatch.scraper.service import Scraper
 
 pytestmark = [pytest.mark.broker, pytest.mark.timeout(120)]
@@ -242,3 +245,77 @@ async def test_the_peer_address_is_known_for_the_rebinding_check(site):
     settings = scraper_settings("127.0.0.1:1")
     async with make_client(settings.scraper) as client, client.stream("GET", site.url("/robots.txt")) as response:
         assert peer_address(response) == ipaddress.ip_address("127.0.0.1")
+
+
+async def test_unreadable_links_cost_their_items_not_the_feed(broker, site):
+    site.items.append(("http://[bad/x", "Unclosed IPv6 bracket", None))
+    site.items.append(("http://example.com:99999/x", "Port out of range", None))
+    path = site.add_article("fine", "A readable link")
+    settings = scraper_settings(broker)
+    metrics = Metrics.create()
+    scraper = Scraper(settings, sources(site.url(""), "good"), metrics)
+    assert await scraper.start()
+    try:
+        await wait_for_metric(metrics, PUBLISHED, 1, feed="good")
+        await wait_for_metric(metrics, SKIPPED, 2, feed="good", reason="malformed_feed")
+    finally:
+        await scraper.stop()
+    assert metric(metrics, "wirewatch_scraper_last_success_timestamp_seconds", feed="good") > 0
+    assert [doc["url"] for _, doc in await read_topic(settings, Topic.RAW)] == [site.url(path)]
+
+
+def _outgoing(slug: str, html: str) -> Outgoing:
+    document = {"id": slug, "html": html, "url": f"https://news.example/{slug}", "feed": "good", "version": 1}
+    return Outgoing("good", document, SeenEntry(1, slug, None, None, None))
+
+
+async def test_an_article_kafka_refuses_for_good_is_skipped_and_the_rest_delivered(broker):
+    settings = scraper_settings(broker)
+    await ensure_topics(settings)
+    metrics = Metrics.create()
+    seen = SeenSet()
+    publisher = Publisher(settings, seen, metrics, ScraperMetrics.create(metrics.registry))
+    stop = asyncio.Event()
+    sender = asyncio.create_task(publisher.run(stop))
+    try:
+        await publisher.put(_outgoing("huge", "x" * (9 * 1024 * 1024)))  # above the 8 MiB max_request_size
+        await publisher.put(_outgoing("small", "<p>fits</p>"))
+        await wait_for_metric(metrics, PUBLISHED, 1, feed="good")
+        await wait_for_metric(metrics, SKIPPED, 1, feed="good", reason="too_large")
+        await publisher.put(_outgoing("after", "<p>the queue still moves</p>"))
+        await wait_for_metric(metrics, PUBLISHED, 2, feed="good")
+    finally:
+        stop.set()
+        await asyncio.wait_for(sender, 30)
+    assert publisher.depth == 0
+    assert seen.get("huge") is None  # not marked seen: a later, smaller version is still picked up
+    assert seen.get("small") is not None
+    assert sorted(doc["id"] for _, doc in await read_topic(settings, Topic.RAW)) == ["after", "small"]
+
+
+async def test_the_seen_set_load_ends_when_a_partition_has_nothing_left_to_read(broker):
+    settings = replace(scraper_settings(broker), partitions=2)
+    await ensure_topics(settings)
+    topic = settings.topics.name(Topic.SCRAPER_SEEN)
+    producer = make_producer(settings)
+    await producer.start()
+    try:
+        for partition, key in ((0, b"gone"), (1, b"kept")):
+            entry = SeenEntry(1, key.decode(), None, None, None)
+            await (await producer.send(topic, entry.to_bytes(), key=key, partition=partition))
+    finally:
+        await producer.stop()
+    consumer = make_consumer(settings)
+    await consumer.start()
+    try:
+        parts = [TopicPartition(topic, 0), TopicPartition(topic, 1)]
+        consumer.assign(parts)
+        await consumer.seek_to_beginning(parts[1])
+        ends = await consumer.end_offsets(parts)
+        consumer.seek(parts[0], ends[parts[0]])  # end offset 1, nothing left to read: as after compaction
+        async with asyncio.timeout(20):
+            seen = await read_to_end(consumer, ends)
+    finally:
+        await consumer.stop()
+    assert seen.get("kept") is not None
+    assert seen.get("gone") is None

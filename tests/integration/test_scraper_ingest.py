@@ -26,13 +26,19 @@ def test_ingest_warc_and_jsonl(broker: str, tmp_path: Path):
     asyncio.run(ensure_topics(settings))
     write_warc(tmp_path / "crawl.warc.gz")
     (tmp_path / "export.jsonl").write_bytes(
-        orjson.dumps({"link": "https://c.example/story", "headline": "Export", "content": "Exported text"}) + b"\n"
+        orjson.dumps({"link": "https://c.example/story", "headline": "Export", "content": "Exported text"})
+        + b"\n"
+        + orjson.dumps({"link": "http://[bad/story", "content": "An unreadable link"})
+        + b"\n"
     )
     env = {"KAFKA_BOOTSTRAP_SERVERS": settings.bootstrap, "WIREWATCH_TOPIC_PREFIX": settings.topic_prefix}
     result = CliRunner().invoke(main, ["ingest", str(tmp_path)], env=env, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "published 4 article(s)" in result.output
     assert "3 record(s) skipped" in result.output
+    assert "1 dead-lettered" in result.output  # the unreadable URL costs its line, not the file
+    [(_, letter)] = asyncio.run(read_topic(settings, Topic.DEADLETTER))
+    assert letter["error_kind"] == "malformed"
     records = asyncio.run(read_topic(settings, Topic.RAW))
     urls = sorted(doc["url"] for _, doc in records)
     assert urls == [

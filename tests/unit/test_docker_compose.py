@@ -10,6 +10,7 @@ from click import Group
 
 from wirewatch.cli import main as cli
 from wirewatch.contracts.topics import TopicNames
+from wirewatch.runtime.kafka import TOPIC_MAX_MESSAGE_BYTES, make_producer
 from wirewatch.runtime.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,3 +69,14 @@ def test_mounted_paths_exist(compose) -> None:
             host = volume.split(":", 1)[0]
             assert (ROOT / host).exists(), f"{name} mounts {host}, which does not exist"
     assert (ROOT / "Dockerfile").is_file()
+
+
+async def test_the_broker_takes_every_message_the_producer_sends(compose) -> None:
+    env = compose["services"]["kafka"]["environment"]
+    producer = make_producer(Settings(bootstrap_servers="kafka:9092"))  # never started: its configuration is read
+    max_request_size = producer._max_request_size
+    await producer.stop()
+    assert max_request_size >= 5_000_000  # a 5 MB article fits the producer
+    assert int(env["KAFKA_MESSAGE_MAX_BYTES"]) >= max_request_size
+    assert int(env["KAFKA_REPLICA_FETCH_MAX_BYTES"]) >= int(env["KAFKA_MESSAGE_MAX_BYTES"])
+    assert max_request_size <= TOPIC_MAX_MESSAGE_BYTES  # topics are created with this max.message.bytes

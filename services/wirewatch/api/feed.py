@@ -120,25 +120,68 @@ class Views:
 FED_TOPICS = (Topic.AGREEMENT_REPORTS, Topic.AGREEMENTS, Topic.COUNTRIES, Topic.RELATIONS)
 
 
+#: Longest wait between two attempts of a failing feed.
+MAX_BACKOFF = 30.0
+
+
 async def run_feed(settings: Settings, views: Views, metrics: Metrics, stop: asyncio.Event) -> None:
-    """Consume the event topics into ``views`` until ``stop`` is set; retries while the broker is away."""
+    """Consume the event topics into ``views`` until ``stop`` is set.
+
+    Any failure (the broker away, or a bug on one message) is logged, marks the API not ready,
+    and is retried after a growing pause from where reading stopped: the message that failed is
+    skipped, so one bad record cannot stall the views. ``views.ready`` is set once the stores
+    hold everything that was on the topics when reading (re)started.
+    """
+    positions: dict[TopicPartition, int] = {}  # next offset to read, kept across restarts
+    failures = 0
     while not stop.is_set():
         consumer = make_consumer(settings, group=None)
         try:
             await consumer.start()
-            await _assign(consumer, settings)
-            views.ready = True
-            await _consume(consumer, settings, views, metrics, stop)
-        except KafkaError as exc:
-            log.warning("event feed interrupted (%s); retrying in 2 s", exc)
+            ends = await _assign(consumer, settings, positions)
+            await _consume(consumer, settings, views, metrics, stop, _Progress(ends, positions))
+        except Exception as exc:  # the views must not freeze behind a healthy /readyz
+            failures = 1 if views.ready else failures + 1  # a feed that had caught up starts over at 2 s
+            views.ready = False
+            pause = min(MAX_BACKOFF, 2.0 ** min(failures, 5))
+            _log_failure(exc, pause)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), 2.0)
+                await asyncio.wait_for(stop.wait(), pause)
         finally:
-            await consumer.stop()
+            await _stop_quietly(consumer)
 
 
-async def _assign(consumer: AIOKafkaConsumer, settings: Settings) -> None:
-    """Assign every partition of the fed topics and start at the beginning (waits for the topics)."""
+async def _stop_quietly(consumer: AIOKafkaConsumer) -> None:
+    """Stop a consumer; a failure here must not end the feed either."""
+    try:
+        await consumer.stop()
+    except Exception:  # logged; the next attempt makes a new consumer
+        log.debug("the event feed's consumer did not stop cleanly", exc_info=True)
+
+
+def _log_failure(exc: Exception, pause: float) -> None:
+    if isinstance(exc, KafkaError):
+        log.warning("event feed interrupted (%s); retrying in %.0f s", exc, pause)
+    else:
+        log.exception("event feed failed (%s: %s); resuming in %.0f s", type(exc).__name__, exc, pause)
+
+
+@dataclass(slots=True)
+class _Progress:
+    """Where reading stands: the end offsets to reach before the views are ready, and the positions."""
+
+    ends: dict[TopicPartition, int]
+    positions: dict[TopicPartition, int]
+
+    async def caught_up(self, consumer: AIOKafkaConsumer) -> bool:
+        return all([await consumer.position(tp) >= end for tp, end in self.ends.items()])
+
+
+async def _assign(
+    consumer: AIOKafkaConsumer, settings: Settings, positions: dict[TopicPartition, int]
+) -> dict[TopicPartition, int]:
+    """Assign every partition of the fed topics (waits for the topics); start where reading stopped,
+    or at the beginning. Returns the end offsets at this moment."""
     names = [settings.topics.name(t) for t in FED_TOPICS]
     while True:
         await consumer.topics()
@@ -149,21 +192,34 @@ async def _assign(consumer: AIOKafkaConsumer, settings: Settings) -> None:
         await asyncio.sleep(1.0)
     assigned = [TopicPartition(n, p) for n, parts in found.items() for p in sorted(parts or ())]
     consumer.assign(assigned)
-    await consumer.seek_to_beginning(*assigned)
+    await consumer.seek_to_beginning(*[tp for tp in assigned if tp not in positions])
+    for tp in assigned:
+        if tp in positions:
+            consumer.seek(tp, positions[tp])
+    ends: dict[TopicPartition, int] = await consumer.end_offsets(assigned)
+    return ends
 
 
 async def _consume(
-    consumer: AIOKafkaConsumer, settings: Settings, views: Views, metrics: Metrics, stop: asyncio.Event
+    consumer: AIOKafkaConsumer,
+    settings: Settings,
+    views: Views,
+    metrics: Metrics,
+    stop: asyncio.Event,
+    progress: _Progress,
 ) -> None:
     while not stop.is_set():
         batch = await consumer.getmany(timeout_ms=250, max_records=1000)
         for tp, records in batch.items():
             topic = settings.topics.parse(tp.topic)
             for record in records:
+                progress.positions[tp] = record.offset + 1  # before applying: a record that fails is skipped
                 views.apply(topic, record.value)
             highwater = consumer.highwater(tp)
             if records and highwater is not None:
                 metrics.record_lag(
                     f"{settings.group_prefix}-api", tp.topic, tp.partition, highwater - records[-1].offset - 1
                 )
+        if not views.ready and await progress.caught_up(consumer):
+            views.ready = True
         await asyncio.sleep(0)

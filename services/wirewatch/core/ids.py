@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
+from wirewatch.core.errors import Rejected, RejectReason
+
+_DEFAULT_PORTS = (("http", 80), ("https", 443))
 # Query parameters that only say how a reader arrived (campaigns, click ids, share buttons).
 # Prefixes cover families: utm_* (Google Analytics), mc_* (Mailchimp), pk_* (Matomo), at_* (AT Internet,
 # used by many European broadcasters), ns_* (comScore), itm_* (internal campaigns), wt.* (Webtrends).
@@ -42,16 +44,27 @@ def _host(hostname: str) -> str:
         return host
 
 
+def _split(url: str) -> tuple[SplitResult, int | None]:
+    """The parts of ``url`` and its port; ``Rejected(MALFORMED)`` where urllib raises ``ValueError``
+    (an unclosed IPv6 bracket, a port that is not a number or above 65535)."""
+    try:
+        parts = urlsplit(url.strip())
+        return parts, parts.port
+    except ValueError as exc:
+        raise Rejected(RejectReason.MALFORMED, f"unreadable URL {url[:200]!r}: {exc}") from None
+
+
 def canonical_url(url: str) -> str:
     """Canonical form of an http(s) URL: lower-case scheme and host (IDNA), no default port,
-    no fragment, no tracking parameters, remaining query parameters sorted, ``/`` for an empty path."""
-    parts = urlsplit(url.strip())
+    no fragment, no tracking parameters, remaining query parameters sorted, ``/`` for an empty path.
+
+    A URL urllib cannot read is ``Rejected(MALFORMED)``, so callers skip one item, not a batch."""
+    parts, port = _split(url)
     scheme = parts.scheme.lower()
     host = _host(parts.hostname or "")
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
-    port = parts.port
-    netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    netloc = host if port is None or (scheme, port) in _DEFAULT_PORTS else f"{host}:{port}"
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_parameter(k)]
@@ -60,7 +73,9 @@ def canonical_url(url: str) -> str:
 
 
 def article_id(url: str | None = None, content: str | None = None) -> str:
-    """Stable article id: a hash of the canonical URL, or of the content when there is no URL."""
+    """Stable article id: a hash of the canonical URL, or of the content when there is no URL.
+
+    An unreadable URL is ``Rejected(MALFORMED)`` (see ``canonical_url``)."""
     if url:
         return _digest("url", canonical_url(url))
     if content is None:

@@ -86,6 +86,11 @@ async def _wait_for_port(server: str, deadline: float) -> None:
         return
 
 
+#: ``max.message.bytes`` of every topic created: the producer's ``max_request_size``, so an article the
+#: producer accepts (pages up to 5 MB) is never refused by a broker left at its 1 MB default.
+TOPIC_MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+
+
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create every pipeline topic that does not exist yet; return the names created."""
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap, request_timeout_ms=10_000)
@@ -96,7 +101,9 @@ async def ensure_topics(settings: Settings) -> list[str]:
         for name in settings.topics.all():
             if name in existing:
                 continue
-            configs = {"cleanup.policy": "compact"} if name.endswith(COMPACTED_SUFFIXES) else {}
+            configs = {"max.message.bytes": str(TOPIC_MAX_MESSAGE_BYTES)}
+            if name.endswith(COMPACTED_SUFFIXES):
+                configs["cleanup.policy"] = "compact"
             wanted.append(NewTopic(name, settings.partitions, settings.replication, topic_configs=configs))
         if wanted:
             try:

@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from wirewatch.core.errors import Rejected
 from wirewatch.core.feeds import decode_document, normalize_date
 from wirewatch.core.ids import article_id, canonical_url
 
@@ -35,7 +36,8 @@ _ALIASES = {
 class FileItem:
     """One input item: a raw-article document, the reason it could not be read, or why it was skipped.
 
-    ``position`` is the number of bytes of the source file consumed so far (for progress).
+    ``position`` is the number of bytes of the source file consumed so far (for progress);
+    ``error_kind`` is the dead-letter kind of an ``error`` when it is known (a ``RejectReason`` value).
     """
 
     source: str
@@ -44,6 +46,7 @@ class FileItem:
     original: bytes = b""
     position: int = 0
     skipped: str | None = None
+    error_kind: str | None = None
 
 
 def kind_of(path: Path) -> str | None:
@@ -80,7 +83,8 @@ def jsonl_document(doc: dict[str, Any]) -> dict[str, Any]:
 
     A record that already has ``id`` and ``text`` or ``html`` is taken unchanged (schema
     validation happens when publishing). Otherwise known field names are mapped, dates
-    normalised, and the id derived from the canonical URL (or the content).
+    normalised, and the id derived from the canonical URL (or the content). An unreadable
+    URL is ``Rejected(MALFORMED)``.
     """
     if "id" in doc and ("text" in doc or "html" in doc):
         return doc
@@ -111,7 +115,12 @@ def _from_jsonl(path: Path) -> Iterator[FileItem]:
             if not isinstance(doc, dict):
                 yield FileItem(source, None, "a line must hold a JSON object", line, position)
                 continue
-            yield FileItem(source, jsonl_document(doc), original=line, position=position)
+            try:
+                document = jsonl_document(doc)
+            except Rejected as rejected:  # e.g. an unreadable URL: this line is dead-lettered, the file goes on
+                yield FileItem(source, None, str(rejected), line, position, error_kind=rejected.reason.value)
+                continue
+            yield FileItem(source, document, original=line, position=position)
 
 
 def _from_plain(path: Path, kind: str) -> FileItem:

@@ -47,7 +47,9 @@ async def publish_items(
             problems = violations("raw-article.v1", item.document) if item.document is not None else []
             if item.document is None or problems:
                 reason = item.error or "; ".join(problems[:3])
-                kind = "not_json" if item.error and item.error.startswith("not JSON") else "schema_invalid"
+                kind = item.error_kind or (
+                    "not_json" if item.error and item.error.startswith("not JSON") else "schema_invalid"
+                )
                 letter = dead_letter("ingest", kind, f"{item.source}: {reason}", item.original, Origin(), utc_now())
                 pending.append(await producer.send(dead_topic, encode(letter), key=b""))
                 summary.deadlettered += 1

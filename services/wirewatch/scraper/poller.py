@@ -95,6 +95,7 @@ class FeedPoller:
         self._validators = Validators(fetched.etag, fetched.last_modified)
         self._metrics.record_poll_success(name, time.time())
         self._note_ok()
+        self._count_bad_links(parsed)
         items = await self._expand(parsed)
         await self._handle_items(items[: self.source.max_items])
         if self._transient:
@@ -113,15 +114,29 @@ class FeedPoller:
         for url in parsed.sitemaps[: self.source.max_sitemaps]:
             try:
                 child = await self._fetcher.fetch(url, self.source.name, FetchKind.FEED)
-                items.extend(parse_feed(child.body, child.url, content_type=child.content_type).items)
+                child_feed = parse_feed(child.body, child.url, content_type=child.content_type)
+                self._count_bad_links(child_feed)
+                items.extend(child_feed.items)
             except (FetchFailed, Rejected) as exc:
                 self._note_error(f"sitemap {url}: {exc}")
         return newest_first(items)
 
+    def _count_bad_links(self, parsed: ParsedFeed) -> None:
+        """Items whose link could not be read were skipped by the parser: count them (the feed is fine)."""
+        for link in parsed.bad_links:
+            self._metrics.record_skipped(self.source.name, SkipReason.MALFORMED_FEED)
+            log.debug("%s: item skipped, unreadable link %r", self.source.name, link[:200])
+
     async def _handle_items(self, items: list[FeedItem]) -> None:
         unique: dict[str, FeedItem] = {}
         for item in items:
-            unique.setdefault(canonical_url(item.url), item)
+            try:
+                url = canonical_url(item.url)
+            except Rejected as rejected:  # one bad link costs its item, never the rest of the feed
+                self._metrics.record_skipped(self.source.name, SkipReason.MALFORMED_FEED)
+                log.debug("%s: item skipped: %s", self.source.name, rejected)
+                continue
+            unique.setdefault(url, item)
         await asyncio.gather(*(self._handle_item(url, item) for url, item in unique.items()))
 
     async def _handle_item(self, url: str, item: FeedItem) -> None:

@@ -3,10 +3,12 @@
 Fetchers ``put`` articles; when Kafka is unreachable the queue fills and ``put`` waits, which
 slows fetching to nothing (back-pressure) instead of dropping. The sender takes batches,
 produces each raw article, waits for every acknowledgement, then writes the seen entries,
-waits again, and only then marks the articles seen in memory. On any failure the whole batch
-is retried with a fresh producer (after re-creating missing topics: a restarted embedded
-broker comes back empty). Retrying may duplicate an article on ``articles.raw``; its id and
-version are the same, so consumers deduplicate.
+waits again, and only then marks the articles seen in memory. A record Kafka refuses for good
+(too large for the producer or the broker) is skipped with a log line and a ``too_large`` skip:
+retrying it would block every feed behind it. On any other failure the rest of the batch is
+retried with a fresh producer (after re-creating missing topics: a restarted embedded broker
+comes back empty). Retrying may duplicate an article on ``articles.raw``; its id and version
+are the same, so consumers deduplicate.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
-from aiokafka.errors import KafkaError
+from aiokafka.errors import KafkaError, MessageSizeTooLargeError, RecordListTooLargeError, RecordTooLargeError
 
 from wirewatch.contracts.codec import encode
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.kafka import ensure_topics, make_producer
-from wirewatch.runtime.metrics import Metrics, ScraperMetrics
+from wirewatch.runtime.metrics import Metrics, ScraperMetrics, SkipReason
 from wirewatch.runtime.settings import Settings
 from wirewatch.scraper.seen import SeenEntry, SeenSet
 
@@ -32,6 +34,10 @@ log = logging.getLogger(__name__)
 
 _BATCH = 100
 _MAX_BACKOFF = 5.0
+# Failures that belong to one record and will not pass on a retry: the record is too large for the
+# producer's max_request_size or the topic's max.message.bytes. aiokafka never puts a record that
+# big into a batch with others, so the error names exactly the article to skip.
+_REFUSED_FOR_GOOD = (MessageSizeTooLargeError, RecordListTooLargeError, RecordTooLargeError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +69,7 @@ class Publisher:
         self._queue: asyncio.Queue[Outgoing] = asyncio.Queue(settings.scraper.queue_size)
         self._pending: set[str] = set()
         self._raw_acked: set[bytes] = set()  # keys on articles.raw whose seen entry is not yet acknowledged
+        self._refused: dict[bytes, BaseException] = {}  # keys Kafka refused for good in the current batch
         self._producer: AIOKafkaProducer | None = None
         self._raw = settings.topics.name(Topic.RAW)
         self._seen_topic = settings.topics.name(Topic.SCRAPER_SEEN)
@@ -122,14 +129,27 @@ class Publisher:
                 attempt += 1
                 await self._recreate_topics()
         self._note_recovery()
+        delivered = 0
         for item in batch:
             self._raw_acked.discard(item.key)
-            self._seen.put(str(item.document["id"]), item.entry)
             self._pending.discard(str(item.document["id"]))
+            refusal = self._refused.pop(item.key, None)
+            if refusal is not None:
+                self._note_refused(item, refusal)
+                continue
+            self._seen.put(str(item.document["id"]), item.entry)
             self._sm.record_published(item.feed)
-        self._metrics.record_produced(self._raw, len(batch))
+            delivered += 1
+        self._metrics.record_produced(self._raw, delivered)
         self._sm.record_queue_depth(len(self._pending))
         return True
+
+    def _note_refused(self, item: Outgoing, refusal: BaseException) -> None:
+        """An article Kafka will never take: count and log it; it is not marked seen, so a smaller
+        version of it (or a raised broker limit) is picked up on a later poll."""
+        self._sm.record_skipped(item.feed, SkipReason.TOO_LARGE)
+        url = item.document.get("url")
+        log.warning("%s: article %s not published, Kafka refuses it: %s", item.feed, url, refusal)
 
     async def _send(self, batch: list[Outgoing]) -> None:
         """Produce the raw articles not yet acknowledged, then every seen entry; raise on any failure.
@@ -139,23 +159,31 @@ class Publisher:
         """
         producer = await self._ensure_producer()
         async with asyncio.timeout(self._settings.scraper.send_timeout):
-            todo = [i for i in batch if i.key not in self._raw_acked]
+            todo = [i for i in batch if i.key not in self._raw_acked and i.key not in self._refused]
             await self._produce_all(producer, self._raw, todo, lambda i: encode(i.document), self._raw_acked)
-            await self._produce_all(producer, self._seen_topic, batch, lambda i: i.entry.to_bytes(), set())
+            accepted = [i for i in batch if i.key not in self._refused]
+            await self._produce_all(producer, self._seen_topic, accepted, lambda i: i.entry.to_bytes(), set())
 
-    @staticmethod
     async def _produce_all(
+        self,
         producer: AIOKafkaProducer,
         topic: str,
         items: list[Outgoing],
         value: Callable[[Outgoing], bytes],
         acked: set[bytes],
     ) -> None:
-        """Send ``items`` to ``topic``, add the acknowledged keys to ``acked``, then raise the first failure."""
-        futures = [await producer.send(topic, value(i), key=i.key) for i in items]
+        """Send ``items`` to ``topic``, add the acknowledged keys to ``acked`` and the refused ones to
+        ``self._refused``, then raise the first failure worth a retry."""
+        futures = [await _send_one(producer, topic, value(i), i.key) for i in items]
         results = await asyncio.gather(*futures, return_exceptions=True)
-        acked.update(i.key for i, r in zip(items, results, strict=True) if not isinstance(r, BaseException))
-        failures = [r for r in results if isinstance(r, BaseException)]
+        failures: list[BaseException] = []
+        for item, result in zip(items, results, strict=True):
+            if isinstance(result, _REFUSED_FOR_GOOD):
+                self._refused[item.key] = result
+            elif isinstance(result, BaseException):
+                failures.append(result)
+            else:
+                acked.add(item.key)
         if failures:
             raise failures[0]
 
@@ -202,3 +230,15 @@ class Publisher:
         if self._failing_since is not None:
             log.warning("Kafka reachable again after %.0fs", time.monotonic() - self._failing_since)
             self._failing_since = None
+
+
+async def _send_one(producer: AIOKafkaProducer, topic: str, value: bytes, key: bytes) -> asyncio.Future[Any]:
+    """The delivery future of one record; a record the producer refuses at once (larger than
+    ``max_request_size``) gets a future that already holds the refusal, like a broker refusal."""
+    try:
+        delivery: asyncio.Future[Any] = await producer.send(topic, value, key=key)
+    except _REFUSED_FOR_GOOD as exc:
+        refused: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        refused.set_exception(exc)
+        return refused
+    return delivery

@@ -98,16 +98,28 @@ async def _read_all(consumer: Any, topic: str) -> SeenSet:
     consumer.assign(assigned)
     await consumer.seek_to_beginning(*assigned)
     ends: dict[TopicPartition, int] = await consumer.end_offsets(assigned)
-    remaining = {tp for tp, end in ends.items() if end > 0}
+    seen = await read_to_end(consumer, ends)
+    log.info("seen set: %d article(s) from %s", len(seen), topic)
+    return seen
+
+
+async def read_to_end(consumer: Any, ends: dict[TopicPartition, int]) -> SeenSet:
+    """Read the assigned partitions from their positions up to ``ends``.
+
+    Every unfinished partition's position is checked on every round, not only those that
+    returned records: a compacted partition can have an end offset above zero and nothing
+    left to read, and would otherwise keep the load waiting until its timeout.
+    """
     seen = SeenSet()
+    remaining = set(ends)
     while remaining:
+        remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
+        if not remaining:
+            break
         batches = await consumer.getmany(*remaining, timeout_ms=500)
-        for tp, records in batches.items():
+        for records in batches.values():
             for record in records:
                 entry = SeenEntry.from_bytes(record.value)
                 if record.key is not None and entry is not None:
                     seen.put(record.key.decode("utf-8", "replace"), entry)
-            if await consumer.position(tp) >= ends[tp]:
-                remaining.discard(tp)
-    log.info("seen set: %d article(s) from %s", len(seen), topic)
     return seen

@@ -15,6 +15,7 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from wirewatch.core.errors import Rejected
 from wirewatch.core.feeds import decode_document, normalize_date
 from wirewatch.core.ids import article_id, canonical_url
 from wirewatch.scraper.files import FileItem
@@ -76,4 +77,8 @@ def _item(record: Any, source: str, archive: str, max_bytes: int, position: int)
     body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
         return FileItem(source, None, position=position, skipped=f"body over {max_bytes} bytes")
-    return FileItem(source, _document(record, body, archive), position=position)
+    try:
+        document = _document(record, body, archive)
+    except Rejected as rejected:  # an unreadable WARC-Target-URI costs this record, not the archive
+        return FileItem(source, None, str(rejected), position=position, error_kind=rejected.reason.value)
+    return FileItem(source, document, position=position)

@@ -109,7 +109,12 @@ async def test_country_and_relation_events_from_tagged_articles(tmp_path: Path, 
                 metrics = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
         finally:
             process.send_signal(signal.SIGTERM)
-            await asyncio.wait_for(process.wait(), 30)
+            try:
+                await asyncio.wait_for(process.wait(), 30)
+            except TimeoutError:  # it must stop on SIGTERM: fail, but leave no process behind
+                process.kill()
+                await process.wait()
+                raise
 
     assert len(countries) == expected_countries
     for record in countries:

@@ -124,4 +124,8 @@ def test_the_watchlist_alert_goes_pending_then_firing_after_the_seeds(tmp_path, 
             assert float(up["value"][1]) == 5
         finally:
             prometheus.terminate()
-            prometheus.wait(20)
+            try:
+                prometheus.wait(20)
+            except subprocess.TimeoutExpired:  # leave no server behind
+                prometheus.kill()
+                prometheus.wait()

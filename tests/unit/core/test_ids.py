@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wirewatch.core.errors import Rejected, RejectReason
 from wirewatch.core.ids import agreement_id, article_id, canonical_url, event_id, is_tracking_parameter
 
 
@@ -84,3 +85,27 @@ def test_canonical_url_is_idempotent(path: str, params: list[tuple[str, str]]) -
     once = canonical_url(f"https://Example.com/{path}?{query}")
     assert canonical_url(once) == once
     assert "utm_" not in once
+
+
+@pytest.mark.parametrize("url", ["http://[bad/x", "http://example.com:99999/x", "http://example.com:port/x"])
+def test_an_unreadable_url_is_rejected_as_malformed_not_a_value_error(url: str) -> None:
+    for derive in (canonical_url, article_id):
+        with pytest.raises(Rejected) as caught:
+            derive(url)
+        assert caught.value.reason is RejectReason.MALFORMED
+
+
+@given(st.text(max_size=80))
+def test_canonical_url_returns_or_rejects_never_raises_otherwise(url: str) -> None:
+    try:
+        assert isinstance(canonical_url(url), str)
+    except Rejected as rejected:
+        assert rejected.reason is RejectReason.MALFORMED
+
+
+@given(st.from_regex(r"https?://[a-z0-9.\[\]:-]{0,20}(:[0-9a-z]{0,7})?/[a-z]{0,5}", fullmatch=True))
+def test_canonical_url_on_url_like_strings_returns_or_rejects(url: str) -> None:
+    try:
+        assert canonical_url(url).startswith("http")
+    except Rejected as rejected:
+        assert rejected.reason is RejectReason.MALFORMED

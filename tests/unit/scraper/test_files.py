@@ -115,3 +115,30 @@ def test_jsonl_exports_map_common_field_names(tmp_path: Path):
 def test_jsonl_without_url_gets_a_content_id():
     doc = jsonl_document({"body": "some text"})
     assert doc == {"id": article_id(None, "some text"), "text": "some text"}
+
+
+def test_an_unreadable_url_costs_one_jsonl_line(tmp_path: Path):
+    path = tmp_path / "export.jsonl"
+    lines = [{"link": "http://[bad/x", "content": "Body"}, {"link": "https://b.example/ok", "content": "Body"}]
+    path.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in lines))
+    bad, good = read_items([path])
+    assert bad.document is None and bad.error is not None and "unreadable URL" in bad.error
+    assert bad.error_kind == "malformed"
+    assert good.document is not None and good.document["url"] == "https://b.example/ok"
+
+
+def test_an_unreadable_target_uri_costs_one_warc_record(tmp_path: Path):
+    archive = tmp_path / "bad.warc.gz"
+    with archive.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url in ("http://a.example:99999/x", "https://a.example/ok"):
+            body = b"<html><body><p>Text</p></body></html>"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+            )
+            writer.write_record(record)
+            record.raw_stream.close()
+    bad, good = read_items([archive])
+    assert bad.document is None and bad.error_kind == "malformed"
+    assert good.document is not None and good.document["url"] == "https://a.example/ok"

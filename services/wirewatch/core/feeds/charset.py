@@ -21,7 +21,7 @@ _XML_ENCODING = re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)[\"']", r
 _SNIFF_BYTES = 4096
 _DETECT_BYTES = 65536
 # Browsers treat these labels as windows-1252 (WHATWG Encoding), and so do we.
-_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
+_WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"})
 
 
 class CharsetSource(StrEnum):
@@ -46,7 +46,8 @@ class Decoded:
 def _known(label: str | None) -> str | None:
     if not label:
         return None
-    name = _ALIASES.get(label.strip().lower(), label.strip().lower())
+    name = label.strip().lower()
+    name = "cp1252" if name in _WINDOWS_1252_LABELS else name
     try:
         return codecs.lookup(name).name
     except LookupError:

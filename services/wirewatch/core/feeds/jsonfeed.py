@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import urljoin
 
 from wirewatch.core.errors import Rejected, RejectReason
 from wirewatch.core.feeds.dates import normalize_date
+from wirewatch.core.feeds.links import BadLink, join_url, split_bad
 from wirewatch.core.feeds.model import FeedItem, FeedKind, ParsedFeed
 
 
@@ -16,14 +16,17 @@ def _str(doc: dict[str, Any], key: str) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _item(doc: Any, base_url: str, lang: str | None) -> FeedItem | None:
+def _item(doc: Any, base_url: str, lang: str | None) -> FeedItem | BadLink | None:
     if not isinstance(doc, dict):
         return None
-    url = _str(doc, "url") or _str(doc, "external_url")
-    if not url:
+    link = _str(doc, "url") or _str(doc, "external_url")
+    if not link:
         return None
+    url = join_url(base_url, link)
+    if url is None:
+        return BadLink(link)
     return FeedItem(
-        url=urljoin(base_url, url),
+        url=url,
         title=_str(doc, "title"),
         published=normalize_date(_str(doc, "date_published")),
         updated=normalize_date(_str(doc, "date_modified")),
@@ -43,7 +46,8 @@ def parse_json_feed(body: bytes, base_url: str) -> ParsedFeed:
     items = doc.get("items")
     if not isinstance(items, list):
         raise Rejected(RejectReason.MALFORMED, "a JSON Feed needs an 'items' array")
-    base = _str(doc, "home_page_url") or base_url
+    home = _str(doc, "home_page_url")
+    base = (join_url(base_url, home) if home else None) or base_url
     lang = _str(doc, "language")
-    parsed = (_item(i, base, lang) for i in items)
-    return ParsedFeed(FeedKind.JSON, tuple(i for i in parsed if i), title=_str(doc, "title"), lang=lang)
+    read, bad = split_bad(_item(i, base, lang) for i in items)
+    return ParsedFeed(FeedKind.JSON, read, title=_str(doc, "title"), lang=lang, bad_links=bad)

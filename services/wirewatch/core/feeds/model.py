@@ -26,6 +26,7 @@ class FeedItem:
     published: str | None = None
     updated: str | None = None
     lang: str | None = None
+    bad_links: tuple[str, ...] = ()
     guid: str | None = None
 
     @property
@@ -36,10 +37,15 @@ class FeedItem:
 
 @dataclass(frozen=True, slots=True)
 class ParsedFeed:
-    """A parsed feed: its kind, its items in document order and, for an index, its child sitemaps."""
+    """A parsed feed: its kind, its items in document order and, for an index, its child sitemaps.
+
+    ``bad_links`` are the links (of items or child sitemaps) that could not be resolved to an
+    http(s) URL: those items were skipped, the rest of the feed is still read.
+    """
 
     kind: FeedKind
     items: tuple[FeedItem, ...] = ()
     sitemaps: tuple[str, ...] = ()
     title: str | None = None
     lang: str | None = None
+    bad_links: tuple[str, ...] = ()

@@ -12,21 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, TypeAlias
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from wirewatch.core.errors import Rejected, RejectReason
 from wirewatch.core.feeds.dates import normalize_date
+from wirewatch.core.feeds.links import BadLink, join_url, split_bad
 from wirewatch.core.feeds.model import FeedItem, FeedKind, ParsedFeed
 
-_ROOTS = {
-    "rss": FeedKind.RSS,
-    "RDF": FeedKind.RDF,
-    "feed": FeedKind.ATOM,
-    "urlset": FeedKind.SITEMAP,
-    "sitemapindex": FeedKind.SITEMAP_INDEX,
-}
+_ROOTS = (
+    ("rss", FeedKind.RSS),
+    ("RDF", FeedKind.RDF),
+    ("feed", FeedKind.ATOM),
+    ("urlset", FeedKind.SITEMAP),
+    ("sitemapindex", FeedKind.SITEMAP_INDEX),
+)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
@@ -96,7 +96,7 @@ def parse_root(body: bytes) -> Element:
 
 def xml_kind(root: Element) -> FeedKind:
     """The feed format of a parsed document, from its root element."""
-    kind = _ROOTS.get(_local(root))
+    kind = next((kind for name, kind in _ROOTS if name == _local(root)), None)
     if kind is None:
         raise Rejected(RejectReason.MALFORMED, f"not a feed: root element <{_local(root)}>")
     return kind
@@ -107,10 +107,10 @@ def parse_xml_feed(body: bytes, base_url: str) -> ParsedFeed:
     root = parse_root(body)
     kind = xml_kind(root)
     if kind is FeedKind.SITEMAP_INDEX:
-        locs = (_text(s, "loc") for s in _children(root, "sitemap"))
-        return ParsedFeed(kind, sitemaps=tuple(urljoin(base_url, loc) for loc in locs if loc))
+        return _sitemap_index(root, base_url)
     if kind is FeedKind.SITEMAP:
-        return ParsedFeed(kind, items=tuple(_sitemap_items(root, base_url)))
+        items, bad = split_bad(_sitemap_item(url, base_url) for url in _children(root, "url"))
+        return ParsedFeed(kind, items=items, bad_links=bad)
     if kind is FeedKind.ATOM:
         return _atom(root, base_url)
     return _rss(root, kind, base_url)
@@ -121,11 +121,18 @@ def _rss(root: Element, kind: FeedKind, base_url: str) -> ParsedFeed:
     # RSS 0.9x/2.0 nest items in <channel>; RSS 1.0 puts them beside it under <rdf:RDF>.
     items = [*_children(channel, "item"), *(_children(root, "item") if channel is not root else ())]
     lang = _text(channel, "language")
-    parsed = (_rss_item(item, base_url, lang) for item in items)
-    return ParsedFeed(kind, tuple(i for i in parsed if i), title=_text(channel, "title"), lang=lang)
+    read, bad = split_bad(_rss_item(item, base_url, lang) for item in items)
+    return ParsedFeed(kind, read, title=_text(channel, "title"), lang=lang, bad_links=bad)
 
 
-def _rss_item(item: Element, base_url: str, lang: str | None) -> FeedItem | None:
+def _sitemap_index(root: Element, base_url: str) -> ParsedFeed:
+    locs = [loc for loc in (_text(s, "loc") for s in _children(root, "sitemap")) if loc]
+    joined = [(loc, join_url(base_url, loc)) for loc in locs]
+    sitemaps = tuple(url for _, url in joined if url)
+    return ParsedFeed(FeedKind.SITEMAP_INDEX, sitemaps=sitemaps, bad_links=tuple(loc for loc, url in joined if not url))
+
+
+def _rss_item(item: Element, base_url: str, lang: str | None) -> FeedItem | BadLink | None:
     f = _fields(item)
     guid = f.get("guid") or None
     link = f.get("link") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
@@ -135,8 +142,11 @@ def _rss_item(item: Element, base_url: str, lang: str | None) -> FeedItem | None
             link = guid
     if not link:
         return None
+    url = join_url(base_url, link)
+    if url is None:
+        return BadLink(link)
     return FeedItem(
-        url=urljoin(base_url, link),
+        url=url,
         title=f.get("title") or None,
         published=normalize_date(f.get("pubDate") or f.get("date") or f.get("issued")),
         updated=normalize_date(f.get("modified") or f.get("updated")),
@@ -145,51 +155,61 @@ def _rss_item(item: Element, base_url: str, lang: str | None) -> FeedItem | None
     )
 
 
-def _atom_link(entry: Element, base: str) -> str | None:
-    links = list(_children(entry, "link"))
-    for link in links:
+def _atom_href(entry: Element) -> str | None:
+    for link in _children(entry, "link"):
         if link.get("rel", "alternate") == "alternate" and link.get("href"):
-            return urljoin(base, str(link.get("href")))
+            return str(link.get("href"))
     return None
 
 
+def _base(parent: str, element: Element) -> str:
+    """The ``xml:base`` in effect for ``element``; an unreadable one is ignored (the parent's applies)."""
+    declared = element.get(_XML_BASE)
+    return (join_url(parent, declared) if declared else None) or parent
+
+
 def _atom(root: Element, base_url: str) -> ParsedFeed:
-    base = urljoin(base_url, root.get(_XML_BASE, ""))
+    base = _base(base_url, root)
     lang = root.get(_XML_LANG)
-    items = []
-    for entry in _children(root, "entry"):
-        entry_base = urljoin(base, entry.get(_XML_BASE, ""))
-        url = _atom_link(entry, entry_base)
-        if url:
-            f = _fields(entry)
-            items.append(
-                FeedItem(
-                    url=url,
-                    title=f.get("title") or None,
-                    published=normalize_date(f.get("published") or f.get("issued")),
-                    updated=normalize_date(f.get("updated") or f.get("modified")),
-                    lang=entry.get(_XML_LANG) or lang,
-                    guid=f.get("id") or None,
-                )
-            )
-    return ParsedFeed(FeedKind.ATOM, tuple(items), title=_text(root, "title"), lang=lang)
+    items, bad = split_bad(_atom_entry(entry, base, lang) for entry in _children(root, "entry"))
+    return ParsedFeed(FeedKind.ATOM, items, title=_text(root, "title"), lang=lang, bad_links=bad)
 
 
-def _sitemap_items(root: Element, base_url: str) -> Iterator[FeedItem]:
-    for url in _children(root, "url"):
-        loc = _text(url, "loc")
-        if not loc:
-            continue
-        news = next(_children(url, "news"), None)
-        title = published = lang = None
-        if news is not None:
-            title = _text(news, "title")
-            published = normalize_date(_text(news, "publication_date"))
-            lang = _text(news, "publication", "language")
-        yield FeedItem(
-            url=urljoin(base_url, loc),
-            title=title,
-            published=published,
-            updated=normalize_date(_text(url, "lastmod")),
-            lang=lang,
-        )
+def _atom_entry(entry: Element, base: str, lang: str | None) -> FeedItem | BadLink | None:
+    href = _atom_href(entry)
+    if not href:
+        return None
+    url = join_url(_base(base, entry), href)
+    if url is None:
+        return BadLink(href)
+    f = _fields(entry)
+    return FeedItem(
+        url=url,
+        title=f.get("title") or None,
+        published=normalize_date(f.get("published") or f.get("issued")),
+        updated=normalize_date(f.get("updated") or f.get("modified")),
+        lang=entry.get(_XML_LANG) or lang,
+        guid=f.get("id") or None,
+    )
+
+
+def _sitemap_item(element: Element, base_url: str) -> FeedItem | BadLink | None:
+    loc = _text(element, "loc")
+    if not loc:
+        return None
+    url = join_url(base_url, loc)
+    if url is None:
+        return BadLink(loc)
+    news = next(_children(element, "news"), None)
+    title = published = lang = None
+    if news is not None:
+        title = _text(news, "title")
+        published = normalize_date(_text(news, "publication_date"))
+        lang = _text(news, "publication", "language")
+    return FeedItem(
+        url=url,
+        title=title,
+        published=published,
+        updated=normalize_date(_text(element, "lastmod")),
+        lang=lang,
+    )

@@ -196,3 +196,53 @@ def test_utf8_feed_labelled_latin1_stays_utf8():
     body = "<rss><channel><item><title>Zürich</title><link>https://x.example/a</link></item></channel></rss>"
     parsed = parse_feed(body.encode("utf-8"), BASE, content_type="application/xml; charset=iso-8859-1")
     assert parsed.items[0].title == "Zürich"
+
+
+BAD_LINKS = ["http://[bad/x", "http://example.com:99999/x"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            "<rss version='2.0'><channel><title>t</title>"
+            + "".join(f"<item><link>{link}</link></item>" for link in BAD_LINKS)
+            + "<item><link>/world/good</link></item></channel></rss>",
+            id="rss",
+        ),
+        pytest.param(
+            "<feed xmlns='http://www.w3.org/2005/Atom' xml:base='http://[also-bad/'>"
+            + "".join(f"<entry><link href='{link}'/></entry>" for link in BAD_LINKS)
+            + "<entry><link href='/world/good'/></entry></feed>",
+            id="atom-with-unreadable-xml-base",
+        ),
+        pytest.param(
+            "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            + "".join(f"<url><loc>{link}</loc></url>" for link in BAD_LINKS)
+            + "<url><loc>/world/good</loc></url></urlset>",
+            id="sitemap",
+        ),
+        pytest.param(
+            json.dumps(
+                {
+                    "version": "https://jsonfeed.org/version/1.1",
+                    "home_page_url": "http://[bad-home/",
+                    "items": [{"url": link} for link in BAD_LINKS] + [{"url": "/world/good"}],
+                }
+            ),
+            id="json",
+        ),
+    ],
+)
+def test_an_unreadable_link_costs_its_item_not_the_feed(body: str):
+    parsed = parse_feed(body.encode(), BASE)
+    assert [i.url for i in parsed.items] == ["https://news.example.org/world/good"]
+    assert parsed.bad_links == tuple(BAD_LINKS)
+
+
+def test_a_sitemap_index_skips_unreadable_child_sitemaps():
+    body = b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+    <sitemap><loc>http://[bad/s.xml</loc></sitemap><sitemap><loc>/s2.xml</loc></sitemap></sitemapindex>"""
+    parsed = parse_feed(body, BASE)
+    assert parsed.sitemaps == ("https://news.example.org/s2.xml",)
+    assert parsed.bad_links == ("http://[bad/s.xml",)
