@@ -59,7 +59,10 @@ def find_status(text: str, lexicon: Lexicon) -> str | None:
 
 
 def states_intent_only(text: str, status: str | None, lexicon: Lexicon) -> bool:
-    """Whether the sentence only states an intention, offer or possibility (a near miss)."""
+    """Whether the sentence only states an intention, offer or possibility (a near miss), or says
+    that no agreement came about ("no agreement was signed": a signing verb, but nothing signed)."""
+    if lexicon.negation.search(text):
+        return True
     return status not in FIRM_OVER_INTENT and bool(lexicon.intent_only.search(text))
 
 

@@ -15,6 +15,8 @@ expression fragment, matched case-insensitively at a word start; the keys are:
 ``group_references``      "the two countries": parties resolved from context
 ``status``                status -> markers (verbs, tense, phrases); ``established`` counts as existing
 ``intent_only``           intentions and offers: without a firm status, the statement is a near miss
+``negations``             (optional) the sentence says no agreement came about ("no agreement was
+                          signed", "kein Abkommen"): never reported, whatever the status
 ``types``                 type -> cue words, in priority order for ties
 ``numbers``               number words for durations
 ``durations``             ISO unit (Y, M) -> patterns with ``{n}``; ``fixed_durations``: phrase -> ISO
@@ -91,6 +93,7 @@ class Lexicon:
     group_reference: re.Pattern[str]
     status: tuple[tuple[str, Cue], ...]
     intent_only: re.Pattern[str]
+    negation: re.Pattern[str]
     types: tuple[tuple[str, Cue], ...]  # in priority order for ties
     numbers: dict[str, int]
     durations: tuple[tuple[str, re.Pattern[str]], ...]
@@ -175,6 +178,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         group_reference=_compile(data["group_references"]),
         status=status,
         intent_only=_compile(data["intent_only"]),
+        negation=_compile(data["negations"]) if data.get("negations") else re.compile(r"(?!x)x"),
         types=tuple((name, _cue(cues)) for name, cues in data["types"].items()),
         numbers=numbers,
         durations=durations,
