@@ -26,8 +26,10 @@ run: install  ## Run everything: embedded broker, every service, the dashboard
 system-deps:  ## Install what the tests need from Debian (prometheus, chromium) when root
 	@scripts/install-system-deps
 
-test: install system-deps  ## Run the whole test suite
+test: install system-deps  ## Lint, type-check and run the whole test suite
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 test-fast: install  ## Unit tests only (no broker, no browser)
