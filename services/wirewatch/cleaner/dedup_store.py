@@ -10,10 +10,11 @@ Layout (JSON-serialisable values, so a Faust table with the ``json`` serializer 
 
 Storing an article's features once and only ids under the keys keeps the table small.
 
-**Bounded**: ``day`` is the day (proleptic ordinal) the article was cleaned. Entries older
-than ``retention_days`` are ignored by lookups at once and deleted by a sweep over the table
-that runs on the first write of each new day, so the table holds at most the keys of the
-last ``retention_days`` days (a story is news for days, not months).
+**Bounded**: ``day`` holds the minute (minutes since the epoch) the article was cleaned.
+Entries older than the retention (``retention_days``, fractions allowed) are ignored by lookups
+at once and deleted by a sweep over the table that runs every 1/24 of the retention, so the
+table holds at most the keys of the last ``retention_days`` days (a story is news for days, not
+months): its size is retention × article rate, flat once the retention is reached.
 
 **Written after delivery**: ``plan_*`` methods only read and return the writes; the handler
 applies them (``apply``) once the outcome is known to have succeeded, so an article that ends
@@ -23,7 +24,7 @@ as a dead letter leaves no trace in the index.
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from wirewatch.core.cleaning.repeats import MIN_OTHER_ARTICLES, drop_paragraphs, repeat_keys, site_of
@@ -31,24 +32,32 @@ from wirewatch.core.dedup import Fingerprint, IndexEntry, Resolution, resolve
 from wirewatch.core.model import CleanArticle
 
 MAX_PER_KEY = 16
-DEFAULT_RETENTION_DAYS = 7
+DEFAULT_RETENTION_DAYS = 7.0
+_MINUTES_A_DAY = 24 * 60
 Writes = dict[str, Any]
 
 
 def day_of(now: str) -> int:
-    """The day of an ISO timestamp (``2024-05-06T…``) as an ordinal; today's when unparsable."""
+    """The minute of an ISO timestamp (``2024-05-06T07:08…``) since the epoch; now's when unparsable.
+
+    Minutes, not days, so a retention can be a fraction of a day (tests and soak runs use minutes).
+    """
     try:
-        return date.fromisoformat(now[:10]).toordinal()
+        moment = datetime.fromisoformat(now.replace("Z", "+00:00"))
     except ValueError:
-        return datetime.now(UTC).date().toordinal()
+        moment = datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp() // 60)
 
 
 class DedupStore:
     """Duplicate and story resolution over a string-keyed mutable mapping, with retention."""
 
-    def __init__(self, table: MutableMapping[str, Any], retention_days: int = DEFAULT_RETENTION_DAYS) -> None:
+    def __init__(self, table: MutableMapping[str, Any], retention_days: float = DEFAULT_RETENTION_DAYS) -> None:
         self._table = table
-        self._retention = retention_days
+        self._retention = max(1, round(retention_days * _MINUTES_A_DAY))  # in minutes
+        self._sweep_every = max(1, self._retention // 24)
         self._swept_day: int | None = None
 
     def plan_resolve(self, article_id: str, fp: Fingerprint, day: int) -> tuple[Resolution, Writes]:
@@ -85,7 +94,7 @@ class DedupStore:
 
     def apply(self, writes: Writes, day: int) -> None:
         """Store planned writes (after the outcome succeeded); sweep old entries once a day."""
-        if self._swept_day is None or day > self._swept_day:
+        if self._swept_day is None or day >= self._swept_day + self._sweep_every:
             self.sweep(day)
         for key, value in writes.items():
             self._table[key] = value

@@ -20,7 +20,7 @@ Environment variable               Meaning                                      
 ``WIREWATCH_WATCHLIST``            ISO3 codes the news alerts watch, comma-separated        ``""``
 ``WIREWATCH_WINDOW_LATENESS``      Seconds a relation window waits for late articles        ``60``
 ``WIREWATCH_DATA_DIR``             Local state: Faust table data, logs of ``wirewatch run``  ``.wirewatch``
-``WIREWATCH_DEDUP_DAYS``           Days the cleaner's duplicate/story index remembers        ``7``
+``WIREWATCH_DEDUP_DAYS``           Days the cleaner's dedup index remembers (0.01 = 14 min)  ``7``
 =================================  ======================================================  ===========
 
 Scraper (``wirewatch scrape``; see ``scraper/``):
@@ -153,6 +153,12 @@ class ScraperSettings:
         )
 
 
+def _positive(value: float, name: str) -> float:
+    if value <= 0:
+        raise SettingsError(f"{name}={value} must be above 0")
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Every setting of a Wirewatch process; see the module docstring for the variables."""
@@ -174,7 +180,7 @@ class Settings:
     watchlist: tuple[str, ...] = ()
     window_lateness: float = 60.0
     data_dir: str = ".wirewatch"
-    dedup_retention_days: int = 7
+    dedup_retention_days: float = 7.0
     scraper: ScraperSettings = field(default_factory=lambda: ScraperSettings())
 
     @classmethod
@@ -200,7 +206,7 @@ class Settings:
             watchlist=_codes(e, "WIREWATCH_WATCHLIST"),
             window_lateness=_float(e, "WIREWATCH_WINDOW_LATENESS", 60.0),
             data_dir=e.get("WIREWATCH_DATA_DIR") or ".wirewatch",
-            dedup_retention_days=_int(e, "WIREWATCH_DEDUP_DAYS", 7, minimum=1),
+            dedup_retention_days=_positive(_float(e, "WIREWATCH_DEDUP_DAYS", 7.0), "WIREWATCH_DEDUP_DAYS"),
             scraper=ScraperSettings.from_env(e),
         )
 

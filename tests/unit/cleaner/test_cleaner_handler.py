@@ -163,3 +163,13 @@ def test_a_dead_letter_leaves_the_index_as_it_was(handler: CleanerHandler, table
     before = dict(table)
     assert handler.handle(encode({"id": "x", "text": TEXT, "fetched_at": 12}), Origin(), NOW).failed
     assert table == before
+
+
+def test_a_retention_of_minutes_forgets_after_minutes(options: CleanOptions, table) -> None:
+    handler = CleanerHandler(options, DedupStore(table, retention_days=10 / (24 * 60)))  # ten minutes
+    handler.handle(_message("m1", TEXT), Origin(), "2024-05-06T07:00:00.000Z")
+    soon = handler.handle(_message("m2", TEXT), Origin(), "2024-05-06T07:05:00.000Z")
+    assert soon.outputs[0].document["duplicate_of"] == "m1"
+    later = handler.handle(_message("m3", TEXT), Origin(), "2024-05-06T07:30:00.000Z")
+    assert later.outputs[0].document["duplicate_of"] is None
+    assert "article:m1" not in table  # swept, not only ignored
