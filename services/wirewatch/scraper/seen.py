@@ -69,6 +69,10 @@ class SeenSet:
         """Record an acknowledged version."""
         self._entries[article_id] = entry
 
+    def forget(self, article_id: str) -> None:
+        """Drop an article (a tombstone on the seen topic); nothing happens when it is not there."""
+        self._entries.pop(article_id, None)
+
     def touch(self, article_id: str, stamp: str | None) -> None:
         """Remember a newer feed date for an unchanged article (memory only: refetching it is harmless)."""
         entry = self._entries.get(article_id)
@@ -108,7 +112,9 @@ async def read_to_end(consumer: Any, ends: dict[TopicPartition, int]) -> SeenSet
 
     Every unfinished partition's position is checked on every round, not only those that
     returned records: a compacted partition can have an end offset above zero and nothing
-    left to read, and would otherwise keep the load waiting until its timeout.
+    left to read, and would otherwise keep the load waiting until its timeout. A record that
+    holds no readable entry (a tombstone) removes its key: until compaction has run, the
+    value before it is still in the log and must not come back to life.
     """
     seen = SeenSet()
     remaining = set(ends)
@@ -119,7 +125,12 @@ async def read_to_end(consumer: Any, ends: dict[TopicPartition, int]) -> SeenSet
         batches = await consumer.getmany(*remaining, timeout_ms=500)
         for records in batches.values():
             for record in records:
+                if record.key is None:
+                    continue
+                key = record.key.decode("utf-8", "replace")
                 entry = SeenEntry.from_bytes(record.value)
-                if record.key is not None and entry is not None:
-                    seen.put(record.key.decode("utf-8", "replace"), entry)
+                if entry is None:
+                    seen.forget(key)
+                else:
+                    seen.put(key, entry)
     return seen
