@@ -5,11 +5,13 @@ version. At start the scraper reads the topic from the beginning to its end offs
 restart does not republish. An entry is written only after ``articles.raw`` acknowledged the
 article, so a crash between the two republishes (at-least-once) rather than loses.
 
-Each entry also carries, in memory only, when a feed last *listed* the article: when its entry
-was written, whenever a poll finds it in a feed (a 304 feed counts as listing what it listed
-before), or at load the time its record was written to the topic. That is what an expiry has to
-go by: an article a feed still lists must stay seen however old it is, or the next poll would
-publish it again.
+**Bounded**: each entry also carries, in memory only, when a feed last *listed* the article:
+when its entry was written, whenever a poll finds it in a feed (a 304 feed counts as listing
+what it listed before), or at load the time its record was written to the topic. The
+publisher's sweep forgets entries no feed has listed for ``WIREWATCH_SCRAPER_SEEN_DAYS`` and
+tombstones them so compaction reclaims them: the set holds what the feeds listed in that time,
+not everything ever published. An article a feed still lists is never forgotten, however old,
+because forgetting it would publish it again on the next poll.
 """
 
 from __future__ import annotations
@@ -153,8 +155,9 @@ async def read_to_end(consumer: Any, ends: dict[TopicPartition, int], clock: Clo
     holds no readable entry (a tombstone) removes its key: until compaction has run, the
     value before it is still in the log and must not come back to life.
 
-    An entry counts as listed when its record was written: older than the truth for an article a
-    feed still lists, until the next poll of that feed marks it again.
+    An entry counts as listed when its record was written. That is older than the truth for an
+    article a feed still lists, which is why the first sweep waits until every feed has been
+    polled (see ``Publisher``).
     """
     seen = SeenSet(clock=clock)
     remaining = set(ends)
