@@ -11,8 +11,10 @@ import asyncio
 import os
 import signal
 import subprocess
+import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import orjson
@@ -43,8 +45,8 @@ def _clean(article_id: str, lang: str, body: str) -> bytes:
     return orjson.dumps(doc)
 
 
-@pytest.fixture()
-def tagger(broker: str, tmp_path: Path) -> Iterator[tuple[str, str, str]]:
+@contextmanager
+def _running_tagger(broker: str, tmp_path: Path, **extra_env: str) -> Iterator[tuple[str, str, str]]:
     """``wirewatch tag`` on a fresh topic prefix; yields (bootstrap, prefix, metrics URL), stops it afterwards."""
     prefix = f"t{uuid.uuid4().hex[:8]}."
     asyncio.run(ensure_topics(Settings(bootstrap_servers=broker, topic_prefix=prefix, partitions=2)))
@@ -55,6 +57,7 @@ def tagger(broker: str, tmp_path: Path) -> Iterator[tuple[str, str, str]]:
         "WIREWATCH_CONSUMER_GROUP": f"g{prefix}",
         "WIREWATCH_HTTP_PORT": str(port := free_port()),
         "WIREWATCH_LOG_LEVEL": "warn",
+        **extra_env,
     }
     log = tmp_path / "tag.log"
     process = spawn_wirewatch("tag", env=env, log=log)
@@ -67,6 +70,13 @@ def tagger(broker: str, tmp_path: Path) -> Iterator[tuple[str, str, str]]:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(10)
+
+
+@pytest.fixture()
+def tagger(broker: str, tmp_path: Path) -> Iterator[tuple[str, str, str]]:
+    """A tagger with the default retention."""
+    with _running_tagger(broker, tmp_path) as running:
+        yield running
 
 
 def _events(records: list[Record]) -> list[dict]:
@@ -114,3 +124,32 @@ def test_a_replayed_report_adds_no_source(tagger: tuple[str, str, str]) -> None:
     assert [s["article_id"] for s in last["sources"]] == ["b1", "b2"]
     assert last["status"] == "signed"  # a later "planned" report does not move the status back
     assert [c["status"] for c in last["status_history"]] == ["signed"]
+
+
+def test_an_event_past_its_retention_is_swept_and_starts_again(broker: str, tmp_path: Path) -> None:
+    """With a retention of a few seconds: the second report, arriving after it, finds the first
+    event deleted from the table (a tombstone on the changelog, counted) and starts a new one."""
+    retention = 4.0
+    with _running_tagger(broker, tmp_path, WIREWATCH_AGREEMENT_DAYS=f"{retention / 86_400:.8f}") as running:
+        bootstrap, prefix, metrics_url = running
+        produce(bootstrap, f"{prefix}articles.clean", [(b"r1", _clean("r1", "en", PLANNED))])
+        first = consume_until(bootstrap, f"{prefix}events.agreements", lambda rs: len(rs) >= 1, timeout=120)
+        time.sleep(retention + 1.0)
+        produce(bootstrap, f"{prefix}articles.clean", [(b"r2", _clean("r2", "de", SIGNED))])
+        records = consume_until(bootstrap, f"{prefix}events.agreements", lambda rs: len(rs) >= 2, timeout=120)
+        metrics = wait_http(metrics_url).decode()
+
+    created, restarted = first[0].json(), records[-1].json()
+    assert restarted["id"] == created["id"]  # the same agreement keeps its id...
+    assert restarted["reports"] == 1  # ...but its old state is gone
+    assert [s["article_id"] for s in restarted["sources"]] == ["r2"]
+    assert restarted["first_seen"] > created["last_seen"]
+    assert 'wirewatch_table_entries_expired_total{table="agreement-events"} 1.0' in metrics
+    changelog = consume_until(
+        bootstrap,
+        f"g{prefix}-tagger-agreement-events-changelog",
+        lambda rs: sum(r.key == created["id"].encode() for r in rs) >= 3,
+        timeout=60,
+    )
+    values = [r.value for r in changelog if r.key == created["id"].encode()]
+    assert values[0] is not None and values[1] is None and values[2] is not None  # set, tombstone, set again

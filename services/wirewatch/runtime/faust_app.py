@@ -19,6 +19,7 @@ import sys
 import time
 import traceback
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -242,6 +243,7 @@ def install_table_stage(
     table_name: str,
     handle: StatefulHandler,
     metrics: Metrics,
+    retention: TableRetention | None = None,
 ) -> TableT[bytes, bytes | None]:
     """Register an agent that folds every message of ``source`` into a table keyed by the message key.
 
@@ -251,6 +253,10 @@ def install_table_stage(
     first, then the table is updated (its changelog write), then Faust acks the offset. A crash
     in between replays the message against the old state and re-emits the same update, which
     consumers deduplicate by ``(id, reports)``; no update is ever lost.
+
+    With a ``retention``, the first message of a partition after start, and then one every
+    ``retention.every`` seconds, first sweeps that partition's expired entries out of the table
+    (``sweep_partition``), so the table holds only what the retention keeps.
     """
     names = settings.topics
     source_topic = app.topic(names.name(source), key_serializer="raw", value_serializer="raw")
@@ -265,6 +271,9 @@ def install_table_stage(
     async def process_event(event: faust.EventT[bytes]) -> None:
         msg = event.message
         key = msg.key if isinstance(msg.key, bytes) else b""
+        if retention is not None and sweeps is not None and sweeps.due(msg.partition):
+            expired = sweep_partition(app, table, source_topic.get_topic_name(), msg.partition, retention)
+            metrics.record_expired(table_name, expired)
         result = handle(event.value, table.get(key), Origin(msg.topic, msg.partition, msg.offset, msg.key), utc_now())
         if result.outcome.failed:
             metrics.record_failed(stage, result.outcome.error_kind or "unknown")
@@ -281,12 +290,67 @@ def install_table_stage(
         if result.changed:
             table[key] = result.state
 
+    sweeps = _SweepClock(retention.every) if retention is not None else None
+
     async def process(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             await complete_batch(process_event(event))
 
     app.agent(source_topic, name=f"wirewatch.{stage.value}.{table_name}")(process)
     return table
+
+
+@dataclass(frozen=True, slots=True)
+class TableRetention:
+    """What bounds a folding table: which entries are dead, and how often a partition is swept.
+
+    ``expired(state, now)`` decides per entry; ``every`` is the seconds between two sweeps of one
+    partition (the first runs with the partition's first message after start).
+    """
+
+    expired: Callable[[bytes | None, str], bool]
+    every: float
+
+
+class _SweepClock:
+    """When each partition was last swept (monotonic seconds)."""
+
+    def __init__(self, every: float) -> None:
+        self._every = every
+        self._last: dict[int, float] = {}
+
+    def due(self, partition: int) -> bool:
+        now = time.monotonic()
+        last = self._last.get(partition)
+        if last is not None and now - last < self._every:
+            return False
+        self._last[partition] = now
+        return True
+
+
+def sweep_partition(
+    app: faust.App, table: TableT[bytes, bytes | None], topic: str, partition: int, retention: TableRetention
+) -> int:
+    """Delete the expired entries of ``table`` that live in ``partition``; how many were deleted.
+
+    Must run while an event of ``partition`` is being processed: Faust writes a deletion's
+    changelog tombstone to the partition of the current event, so only keys that hash to that
+    same partition (the producer's partitioner over ``topic``, which the table is co-partitioned
+    with) may be deleted here. Keys of other partitions wait for a message of their own partition.
+    """
+    now = utc_now()
+    doomed = [
+        key
+        for key, state in list(table.items())
+        if isinstance(key, bytes)
+        and app.consumer.key_partition(topic, key) == partition
+        and retention.expired(state, now)
+    ]
+    for key in doomed:
+        del table[key]
+    if doomed:
+        log.info("%s: %d expired entr(ies) deleted from partition %d", table.name, len(doomed), partition)
+    return len(doomed)
 
 
 def ensure_datadir(app: faust.App) -> Path:

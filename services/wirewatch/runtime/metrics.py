@@ -52,6 +52,7 @@ class Metrics:
     watchlist: Gauge
     sse_subscribers: Gauge
     pair_articles: Counter
+    table_expired: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry | None = None) -> Metrics:
@@ -137,6 +138,10 @@ class Metrics:
         """One relation window closed and its event was produced."""
         self.windows_closed.labels(window).inc()
 
+    def record_expired(self, table: str, count: int) -> None:
+        """A table sweep deleted ``count`` entries past their retention (0 still creates the series)."""
+        self.table_expired.labels(table).inc(count)
+
     def record_late(self, window: str) -> None:
         """One contribution arrived after its window had closed and was dropped."""
         self.late_contributions.labels(window).inc()
@@ -197,6 +202,7 @@ class _Downstream(TypedDict):
     late_contributions: Counter
     watchlist: Gauge
     sse_subscribers: Gauge
+    table_expired: Counter
 
 
 def _downstream_metrics(reg: CollectorRegistry) -> _Downstream:
@@ -248,6 +254,12 @@ def _downstream_metrics(reg: CollectorRegistry) -> _Downstream:
         sse_subscribers=Gauge(
             "wirewatch_sse_subscribers",
             "Clients connected to the API's Server-Sent Events stream.",
+            registry=reg,
+        ),
+        table_expired=Counter(
+            "wirewatch_table_entries_expired_total",
+            "Entries a stage's table sweep deleted because they were past their retention, by table.",
+            ["table"],
             registry=reg,
         ),
     )

@@ -21,6 +21,7 @@ Environment variable               Meaning                                      
 ``WIREWATCH_WINDOW_LATENESS``      Seconds a relation window waits for late articles        ``60``
 ``WIREWATCH_DATA_DIR``             Local state: Faust table data, logs of ``wirewatch run``  ``.wirewatch``
 ``WIREWATCH_DEDUP_DAYS``           Days the cleaner's dedup index remembers (0.01 = 14 min)  ``7``
+``WIREWATCH_AGREEMENT_DAYS``       Days an agreement event is kept after its last report     ``365``
 =================================  ======================================================  ===========
 
 Scraper (``wirewatch scrape``; see ``scraper/``):
@@ -184,6 +185,7 @@ class Settings:
     window_lateness: float = 60.0
     data_dir: str = ".wirewatch"
     dedup_retention_days: float = 7.0
+    agreement_retention_days: float = 365.0
     scraper: ScraperSettings = field(default_factory=lambda: ScraperSettings())
 
     @classmethod
@@ -210,6 +212,9 @@ class Settings:
             window_lateness=_float(e, "WIREWATCH_WINDOW_LATENESS", 60.0),
             data_dir=e.get("WIREWATCH_DATA_DIR") or ".wirewatch",
             dedup_retention_days=_positive(_float(e, "WIREWATCH_DEDUP_DAYS", 7.0), "WIREWATCH_DEDUP_DAYS"),
+            agreement_retention_days=_positive(
+                _float(e, "WIREWATCH_AGREEMENT_DAYS", 365.0), "WIREWATCH_AGREEMENT_DAYS"
+            ),
             scraper=ScraperSettings.from_env(e),
         )
 

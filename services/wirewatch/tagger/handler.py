@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.contracts.cloudevents import ce_headers
-from wirewatch.contracts.codec import decode, encode
+from wirewatch.contracts.codec import DecodeError, decode, encode
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.events import EVENT_TYPE, agreement_event, event_from_wire, event_to_wire, report_from_wire
 from wirewatch.contracts.outcome import Outcome, Output, run_handler
 from wirewatch.contracts.topics import Topic
 from wirewatch.contracts.wire import clean_from_wire, tagged_to_wire
-from wirewatch.core.agreements import agreement_key, fold_report
+from wirewatch.core.agreements import agreement_key, fold_report, is_stale
+from wirewatch.core.agreements.events import DEFAULT_RETENTION_DAYS
 from wirewatch.core.analysis import Resources, tag_article
 
 __all__ = ["EventFolder", "FoldOutcome", "TaggerHandler", "agreement_key"]
@@ -65,7 +66,27 @@ class FoldOutcome:
 
 
 class EventFolder:
-    """Folds agreement reports into one event per agreement (state: the event document, encoded)."""
+    """Folds agreement reports into one event per agreement (state: the event document, encoded).
+
+    ``retention_days`` bounds the table: an event with no report for that long is ``expired`` and
+    the table's sweep deletes it (see ``runtime.faust_app.TableRetention``).
+    """
+
+    def __init__(self, retention_days: float = DEFAULT_RETENTION_DAYS) -> None:
+        self.retention_days = retention_days
+
+    def expired(self, state: bytes | None, now: str) -> bool:
+        """Whether a stored event was last reported more than ``retention_days`` before ``now``.
+
+        Unreadable state is not expired: a sweep deletes only what it can date.
+        """
+        if state is None:
+            return True
+        try:
+            last_seen = decode(state).get("last_seen")
+        except DecodeError:
+            return False
+        return isinstance(last_seen, str) and is_stale(last_seen, now, self.retention_days)
 
     def handle(self, value: bytes | None, state: bytes | None, origin: Origin, now: str) -> FoldOutcome:
         """Fold one report into ``state``; the outcome holds the updated event, nothing, or a dead letter."""
@@ -73,7 +94,8 @@ class EventFolder:
 
         def fold(document: dict[str, Any]) -> list[Output]:
             report = report_from_wire(document)
-            current = event_from_wire(decode(state)) if state is not None else None
+            # Past its retention an event starts again, whether or not a sweep has deleted it yet.
+            current = event_from_wire(decode(state)) if state is not None and not self.expired(state, now) else None
             event = fold_report(current, report)
             if event is current:
                 return []  # this article was already counted: nothing new to say

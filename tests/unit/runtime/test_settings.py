@@ -10,6 +10,7 @@ def test_defaults_without_environment() -> None:
     assert s.bootstrap_servers is None
     assert s.partitions == 4
     assert s.http_port is None
+    assert (s.dedup_retention_days, s.agreement_retention_days) == (7.0, 365.0)
     assert s.topics.name(s.topics.parse("articles.raw")) == "articles.raw"
 
 
@@ -21,8 +22,10 @@ def test_values_are_read_and_prefix_applies() -> None:
             "WIREWATCH_PARTITIONS": "12",
             "WIREWATCH_HTTP_PORT": "0",
             "WIREWATCH_LOG_LEVEL": "DEBUG",
+            "WIREWATCH_AGREEMENT_DAYS": "0.5",
         }
     )
+    assert s.agreement_retention_days == 0.5
     assert s.bootstrap == "k1:9092,k2:9092"
     assert s.partitions == 12
     assert s.http_port == 0
@@ -36,6 +39,8 @@ def test_values_are_read_and_prefix_applies() -> None:
         ({"WIREWATCH_PARTITIONS": "many"}, "not an integer"),
         ({"WIREWATCH_PARTITIONS": "0"}, "below the minimum"),
         ({"WIREWATCH_BATCH_WITHIN": "soon"}, "not a number"),
+        ({"WIREWATCH_AGREEMENT_DAYS": "0"}, "must be above 0"),
+        ({"WIREWATCH_DEDUP_DAYS": "-1"}, "must be above 0"),
     ],
 )
 def test_bad_values_are_refused_with_the_variable_name(env: dict[str, str], message: str) -> None:

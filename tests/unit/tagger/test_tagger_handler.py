@@ -80,3 +80,24 @@ def test_a_broken_report_is_dead_lettered_and_the_state_kept() -> None:
     result = EventFolder().handle(b"{not json", b'{"kept": 1}', Origin("t", 0, 7, b"k"), NOW)
     assert result.outcome.failed and result.outcome.outputs[0].topic is Topic.DEADLETTER
     assert result.state == b'{"kept": 1}' and not result.changed
+
+
+def test_an_event_past_its_retention_is_expired_and_a_new_report_starts_it_again(tagger: TaggerHandler) -> None:
+    folder = EventFolder(retention_days=30)
+    (first,) = reports_of(tagger, "a1", "Norway and Chile signed an energy agreement.")
+    (second,) = reports_of(tagger, "a2", "Norwegen und Chile haben ein Energieabkommen unterzeichnet.", "de")
+    created = folder.handle(first, None, Origin(), NOW)
+    assert not folder.expired(created.state, "2024-04-11T10:00:00.000Z")  # 29 days after its last report
+    later = "2024-04-13T10:00:00.000Z"  # 31 days after
+    assert folder.expired(created.state, later)
+    (restarted,) = folder.handle(second, created.state, Origin(), later).outcome.outputs
+    assert restarted.document["reports"] == 1
+    assert [s["article_id"] for s in restarted.document["sources"]] == ["a2"]
+
+
+def test_state_a_sweep_cannot_date_is_kept() -> None:
+    folder = EventFolder(retention_days=1)
+    assert not folder.expired(b"{not json", NOW)
+    assert not folder.expired(b'{"last_seen": 5}', NOW)
+    assert not folder.expired(b'{"last_seen": "yesterday"}', NOW)
+    assert folder.expired(b'{"last_seen": "2024-03-01T00:00:00Z"}', NOW)

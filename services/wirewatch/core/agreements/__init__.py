@@ -15,6 +15,7 @@ from wirewatch.core.agreements.events import (
     agreement_key,
     agreement_year,
     fold_report,
+    is_stale,
     new_event,
 )
 from wirewatch.core.agreements.extract import extract_agreements
@@ -46,6 +47,7 @@ __all__ = [
     "event_codes",
     "extract_agreements",
     "fold_report",
+    "is_stale",
     "load_lexicon",
     "load_lexicons",
     "new_event",

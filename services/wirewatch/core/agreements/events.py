@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from wirewatch.core.agreements.codes import EventCodes, event_codes
 from wirewatch.core.ids import agreement_id
@@ -163,3 +164,23 @@ def _advance(state: AgreementEvent, report: Report) -> tuple[Agreement, tuple[St
 
 def _source(report: Report) -> Source:
     return Source(report.article_id, report.url, report.lang, report.agreement.status, report.seen)
+
+
+#: Days an agreement event is kept after its last report (``WIREWATCH_AGREEMENT_DAYS``). An
+#: agreement nobody has written about for a year is history, not news; a report after that starts
+#: the event again (same id, ``reports`` from 1), which consumers keying on the id handle as an update.
+DEFAULT_RETENTION_DAYS = 365.0
+
+
+def is_stale(last_seen: str, now: str, retention_days: float = DEFAULT_RETENTION_DAYS) -> bool:
+    """Whether an event last reported at ``last_seen`` is past the retention at ``now`` (RFC 3339 times).
+
+    An unreadable time is never stale: the table keeps what it cannot date rather than drop a
+    live event on a parsing doubt (every time it stores is written by ``fold_report`` anyway).
+    """
+    try:
+        seen = datetime.fromisoformat(last_seen.replace("Z", "+00:00"))
+        current = datetime.fromisoformat(now.replace("Z", "+00:00"))
+        return seen < current - timedelta(days=retention_days)
+    except (TypeError, ValueError):
+        return False

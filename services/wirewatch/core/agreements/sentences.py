@@ -22,6 +22,7 @@ _TERMINAL = re.compile(r"""[.!?…]["”»’)]*\s*$""")
 _BOUNDARY = re.compile(r"""(?<=[.!?…])(["”»’)]*)\s+(?=["“„«‚‘(]?[A-ZÀ-ÝА-Я0-9])""")
 _LONE_CLOSE = re.compile(r"""^\s*["”»’]\s*[.,;:]""")
 _LAST_WORD = re.compile(r"""(\S+)[.!?…]["”»’)]*$""")
+_WORD_TAIL = 64  # characters before a full stop searched for its word (no abbreviation is longer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,8 @@ def split_sentences(body: str, abbreviation: re.Pattern[str]) -> list[Sentence]:
     for start, end in _blocks(body):
         cut = start
         for m in _BOUNDARY.finditer(body, start, end):
-            if _is_abbreviation(body[cut : m.end(1)], abbreviation):
+            # Only the word before the stop decides; a bounded tail keeps the check O(1) per stop.
+            if _is_abbreviation(body[max(cut, m.start() - _WORD_TAIL) : m.end(1)], abbreviation):
                 continue
             _append(sentences, body, cut, m.end(1))
             cut = m.end()

@@ -7,7 +7,7 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.core.agreements import STATUS_RANK, Report, agreement_key, fold_report
+from wirewatch.core.agreements import STATUS_RANK, Report, agreement_key, fold_report, is_stale
 from wirewatch.core.model import Agreement, Span
 
 
@@ -101,3 +101,14 @@ def test_sources_are_capped_but_every_report_counts() -> None:
         state = fold_report(state, _replace(first, article_id=f"a{i}"))
     assert len(state.sources) == MAX_SOURCES
     assert state.reports == MAX_SOURCES + 20
+
+
+def test_an_event_is_stale_only_once_its_retention_has_passed() -> None:
+    assert not is_stale("2024-03-01T00:00:00Z", "2024-03-08T00:00:00Z", retention_days=7)
+    assert is_stale("2024-03-01T00:00:00Z", "2024-03-08T00:00:01Z", retention_days=7)
+    assert is_stale("2024-03-01T00:00:00.000Z", "2024-03-01T00:00:10.000Z", retention_days=5 / 86_400)
+
+
+def test_a_time_that_cannot_be_read_or_compared_is_never_stale() -> None:
+    assert not is_stale("last week", "2024-03-08T00:00:00Z", retention_days=1)
+    assert not is_stale("2020-01-01T00:00:00", "2024-03-08T00:00:00Z", retention_days=1)  # naive vs aware
