@@ -85,7 +85,8 @@ def make_app(site: Site) -> web.Application:
         return web.Response(text="User-agent: *\nDisallow: /private/\n", content_type="text/plain")
 
     async def good_feed(request: web.Request) -> web.Response:
-        site.count(request)
+        if site.count(request) <= site.failures_before_success.get(request.path, 0):
+            return web.Response(status=503)
         body = rss(site.items)
         tag = _etag(body)
         if request.headers.get("If-None-Match") == tag:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
 import pytest
 from aiokafka import TopicPartition
 
+from tests.clock import DAY, FakeClock
 from tests.integration.scraper_harness import (
     metric,
     read_topic,
@@ -26,6 +28,7 @@ from tests.integration.scraper_harness import (
 from tests.integration.scraper_site import CYRILLIC_TEXT, Site, SiteServer
 from wirewatch.contracts.schemas import violations
 from wirewatch.contracts.topics import Topic
+from wirewatch.core.ids import article_id, canonical_url
 from wirewatch.runtime.broker import EmbeddedBroker
 from wirewatch.runtime.kafka import ensure_topics, make_consumer, make_producer
 from wirewatch.runtime.metrics import Metrics, ScraperMetrics
@@ -40,6 +43,7 @@ pytestmark = [pytest.mark.broker, pytest.mark.timeout(120)]
 FETCHES = "wirewatch_scraper_fetches_total"
 SKIPPED = "wirewatch_scraper_skipped_total"
 PUBLISHED = "wirewatch_scraper_articles_published_total"
+EXPIRED = "wirewatch_scraper_seen_expired_total"
 
 
 @pytest.fixture
@@ -319,3 +323,64 @@ async def test_the_seen_set_load_ends_when_a_partition_has_nothing_left_to_read(
         await consumer.stop()
     assert seen.get("kept") is not None
     assert seen.get("gone") is None
+
+
+async def test_an_article_no_feed_lists_expires_and_one_still_listed_is_never_republished(broker, site):
+    """Seen-set expiry end to end on a clock the test moves (a day's retention passes in a few polls)."""
+    site.add_article("kept", "Still listed")
+    site.add_article("dropped", "Leaves the feed")
+    kept, dropped = (article_id(canonical_url(site.url(f"/good/{slug}.html"))) for slug in ("kept", "dropped"))
+    settings = scraper_settings(broker, seen_days=1.0)  # swept every clock hour
+    feeds = sources(site.url(""), "good")
+    clock = FakeClock(time.time())  # starts at the real time: loaded entries are listed at their record times
+
+    first = Metrics.create()
+    scraper = Scraper(settings, feeds, first, clock)
+    assert await scraper.start()
+    seen = scraper.seen
+    assert seen is not None
+    try:
+        await wait_for_metric(first, PUBLISHED, 2, feed="good")
+        site.items.pop()  # "dropped" leaves the feed
+        await wait_for_metric(first, SKIPPED, 1, feed="good", reason="seen")  # the feed read without it
+        clock.advance(DAY / 2)
+        # The feed has not changed since: only a 304 can mark what it still lists.
+        await wait_for(lambda: seen.listed_at(kept) == clock.now, "a 304 poll marks the article still listed", 10)
+        clock.advance(DAY / 2 + 3600)
+        await wait_for_metric(first, EXPIRED, 1)
+        assert seen.get(dropped) is None
+        assert seen.get(kept) is not None
+        assert metric(first, "wirewatch_scraper_seen_articles") == 1
+    finally:
+        await scraper.stop()
+    values = [doc for key, doc in await read_topic(settings, Topic.SCRAPER_SEEN) if key == dropped.encode()]
+    assert values[-1] is None  # a tombstone: compaction reclaims the article
+
+    clock.advance(2 * DAY)  # a restart days later: every record on the seen topic is older than the retention
+    feed = "/good/feed.xml"
+    second = Metrics.create()
+    scraper = Scraper(settings, feeds, second, clock)
+    assert await scraper.start()
+    seen = scraper.seen
+    assert seen is not None and scraper.publisher is not None
+    publisher = scraper.publisher
+    try:
+        assert seen.get(dropped) is None  # the tombstone was read back
+        assert seen.get(kept) is not None
+        assert metric(second, "wirewatch_scraper_seen_articles") == 1
+        site.add_article("dropped", "Leaves the feed")  # back in the feed: forgotten, so published again
+        # The feed fails its first two polls, so that a sweep at the start would come before any poll marked
+        # "kept": it would expire, since its record is two days old, and be published again.
+        site.failures_before_success[feed] = site.hits[feed] + 6
+        await wait_for(lambda: seen.listed_at(kept) == clock.now, "the first poll marks the article still listed")
+        clock.advance(3600)  # the first sweep, only now that the feed was polled
+        await wait_for(lambda: publisher.last_sweep is not None, "the first sweep")
+        await wait_for_metric(second, PUBLISHED, 1, feed="good")
+    finally:
+        await scraper.stop()
+    assert metric(second, EXPIRED) == 0
+    assert metric(second, PUBLISHED, feed="good") == 1  # "dropped" again; "kept" loaded old but never expired
+    assert _keys_by_url(await read_topic(settings, Topic.RAW)) == {
+        site.url("/good/kept.html"): [1],
+        site.url("/good/dropped.html"): [1, 1],
+    }

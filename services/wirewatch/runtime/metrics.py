@@ -324,6 +324,8 @@ class ScraperMetrics:
     queue_depth: Gauge
     skipped: Counter
     retries: Counter
+    seen_articles: Gauge
+    seen_expired: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry) -> ScraperMetrics:
@@ -383,6 +385,16 @@ class ScraperMetrics:
                 ["feed"],
                 registry=registry,
             ),
+            seen_articles=Gauge(
+                "wirewatch_scraper_seen_articles",
+                "Articles in the seen set: those a feed listed within WIREWATCH_SCRAPER_SEEN_DAYS.",
+                registry=registry,
+            ),
+            seen_expired=Counter(
+                "wirewatch_scraper_seen_expired_total",
+                "Seen-set entries forgotten and tombstoned: no feed listed them for WIREWATCH_SCRAPER_SEEN_DAYS.",
+                registry=registry,
+            ),
         )
 
     def record_fetch(self, feed: str, kind: FetchKind, outcome: FetchOutcome, seconds: float, size: int) -> None:
@@ -413,3 +425,9 @@ class ScraperMetrics:
     def record_queue_depth(self, depth: int) -> None:
         """Articles currently waiting for Kafka."""
         self.queue_depth.set(depth)
+
+    def record_seen(self, size: int, expired: int = 0) -> None:
+        """The seen set holds ``size`` articles after ``expired`` were forgotten."""
+        self.seen_articles.set(size)
+        if expired:
+            self.seen_expired.inc(expired)

@@ -46,6 +46,7 @@ Environment variable                    Meaning                                 
 ``WIREWATCH_SCRAPER_QUEUE_SIZE``        Articles held while Kafka is down; full: fetching waits  ``1000``
 ``WIREWATCH_SCRAPER_ROBOTS_TTL``        Seconds a robots.txt stays cached                        ``3600``
 ``WIREWATCH_SCRAPER_SEND_TIMEOUT``      Seconds the producer waits for an acknowledgement        ``30``
+``WIREWATCH_SCRAPER_SEEN_DAYS``         Days an article no feed lists stays seen (0.5 = 12 h)    ``30``
 ======================================  =======================================================  ==================
 """
 
@@ -129,6 +130,7 @@ class ScraperSettings:
     queue_size: int = 1000
     robots_ttl: float = 3600.0
     send_timeout: float = 30.0
+    seen_days: float = 30.0  # an article no feed has listed for this long leaves the seen set
 
     @classmethod
     def from_env(cls, e: Mapping[str, str]) -> ScraperSettings:
@@ -151,11 +153,12 @@ class ScraperSettings:
             queue_size=_int(e, "WIREWATCH_SCRAPER_QUEUE_SIZE", 1000, minimum=1),
             robots_ttl=_float(e, "WIREWATCH_SCRAPER_ROBOTS_TTL", 3600.0),
             send_timeout=_float(e, "WIREWATCH_SCRAPER_SEND_TIMEOUT", 30.0),
+            seen_days=_positive(_float(e, "WIREWATCH_SCRAPER_SEEN_DAYS", 30.0), "WIREWATCH_SCRAPER_SEEN_DAYS"),
         )
 
 
 def _positive(value: float, name: str) -> float:
-    if value <= 0:
+    if not value > 0:  # written so that nan is refused too (``nan <= 0`` is false)
         raise SettingsError(f"{name}={value} must be above 0")
     return value
 

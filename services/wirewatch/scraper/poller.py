@@ -61,6 +61,8 @@ class FeedPoller:
         self._last_error: str | None = None
         self._failed: dict[str, tuple[float, int]] = {}  # article id -> (retry after, failures so far)
         self._transient: set[str] = set()  # failed articles worth retrying (timeouts, 5xx, connection errors)
+        # Ids of the items the last full read of the feed handled (≤ max_items): a 304 lists them again.
+        self._listed: tuple[str, ...] = ()
 
     async def run(self, stop: asyncio.Event) -> None:
         """Poll until ``stop`` is set; the first poll starts after a small random delay to spread feeds."""
@@ -82,6 +84,7 @@ class FeedPoller:
             self._note_error(f"feed fetch failed: {failure}")
             return failure.retry_after
         if fetched.status == 304:
+            self._mark_listed()  # unchanged feed: what it listed is still listed, so it stays seen
             self._metrics.record_poll_success(name, time.time())
             self._note_ok()
             return None
@@ -128,7 +131,7 @@ class FeedPoller:
             log.debug("%s: item skipped, unreadable link %r", self.source.name, link[:200])
 
     async def _handle_items(self, items: list[FeedItem]) -> None:
-        unique: dict[str, FeedItem] = {}
+        unique: dict[str, tuple[str, FeedItem]] = {}  # canonical URL -> (article id, item)
         for item in items:
             try:
                 url = canonical_url(item.url)
@@ -136,12 +139,20 @@ class FeedPoller:
                 self._metrics.record_skipped(self.source.name, SkipReason.MALFORMED_FEED)
                 log.debug("%s: item skipped: %s", self.source.name, rejected)
                 continue
-            unique.setdefault(url, item)
-        await asyncio.gather(*(self._handle_item(url, item) for url, item in unique.items()))
+            if url not in unique:
+                unique[url] = (article_id(url), item)
+        self._listed = tuple(key for key, _ in unique.values())
+        self._mark_listed()
+        await asyncio.gather(*(self._handle_item(key, url, item) for url, (key, item) in unique.items()))
 
-    async def _handle_item(self, url: str, item: FeedItem) -> None:
+    def _mark_listed(self) -> None:
+        """Tell the seen set the feed lists its items now, whatever happens to each item next (seen,
+        refetched, failed): only articles no feed lists any more may expire."""
+        for key in self._listed:
+            self._seen.mark_listed(key)
+
+    async def _handle_item(self, key: str, url: str, item: FeedItem) -> None:
         name = self.source.name
-        key = article_id(url)
         entry = self._seen.get(key)
         if self._publisher.pending(key) or (entry is not None and (item.stamp is None or item.stamp == entry.stamp)):
             self._metrics.record_skipped(name, SkipReason.SEEN)

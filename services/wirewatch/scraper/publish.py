@@ -9,6 +9,9 @@ retrying it would block every feed behind it. On any other failure the rest of t
 retried with a fresh producer (after re-creating missing topics: a restarted embedded broker
 comes back empty). Retrying may duplicate an article on ``articles.raw``; its id and version
 are the same, so consumers deduplicate.
+
+Between batches the publisher also sweeps the seen set (``sweep_seen``): it owns the producer,
+and running the sweep in its own loop means no batch is being marked seen meanwhile.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +37,8 @@ log = logging.getLogger(__name__)
 
 _BATCH = 100
 _MAX_BACKOFF = 5.0
+_DAY = 86_400.0
+_TOMBSTONES_AT_ONCE = 1000  # tombstones per acknowledgement wait: a large sweep makes progress in steps
 # Failures that belong to one record and will not pass on a retry: the record is too large for the
 # producer's max_request_size or the topic's max.message.bytes. aiokafka never puts a record that
 # big into a batch with others, so the error names exactly the article to skip.
@@ -75,6 +80,15 @@ class Publisher:
         self._seen_topic = settings.topics.name(Topic.SCRAPER_SEEN)
         self._failing_since: float | None = None
         self.healthy = True
+        # Seen-set expiry, on the seen set's clock. The first sweep comes one interval after the start
+        # so that every feed has been polled, and has marked what it still lists, before an entry loaded
+        # with its (older) record time can expire: one that expired while still listed would be published again.
+        self._seen_max_age = settings.scraper.seen_days * _DAY
+        self._sweep_every = self._seen_max_age / 24
+        self._next_sweep = seen.now() + self._sweep_every
+        self._relisted: set[str] = set()  # tombstoned while a feed listed them again: their value goes back
+        self.last_sweep: float | None = None  # seen-set clock time at which the last finished sweep began
+        self._sm.record_seen(len(seen))
 
     def pending(self, article_id: str) -> bool:
         """Whether an article is queued or in flight (so a feed does not queue it twice)."""
@@ -98,6 +112,8 @@ class Publisher:
                 batch = await self._take(stop)
                 if batch and not await self._deliver(batch, stop):
                     break
+                if not stop.is_set() and self._seen.now() >= self._next_sweep:
+                    await self.sweep_seen()
         finally:
             await self._close_producer()
 
@@ -142,7 +158,69 @@ class Publisher:
             delivered += 1
         self._metrics.record_produced(self._raw, delivered)
         self._sm.record_queue_depth(len(self._pending))
+        self._sm.record_seen(len(self._seen))
         return True
+
+    async def sweep_seen(self) -> int:
+        """Forget the articles no feed has listed for ``seen_days``; returns how many were forgotten.
+
+        Each is tombstoned on the seen topic first (so compaction reclaims it and a restart does not
+        load it) and dropped from memory only once Kafka acknowledged that. An article queued or in
+        flight is never expired. One that a feed lists again while its tombstone is on the way stays,
+        and its value is written back, or a restart would publish it again. A failure is logged and
+        the rest left for the next sweep (the entries simply stay a while longer): it never stops the
+        publisher, and never blocks longer than the send timeout per step.
+        """
+        now = self._seen.now()
+        self._next_sweep = now + self._sweep_every
+        cutoff = now - self._seen_max_age
+        stale = [key for key in self._seen.unlisted_since(cutoff) if key not in self._pending]
+        forgotten = 0
+        try:
+            await self._restore_relisted()
+            for start in range(0, len(stale), _TOMBSTONES_AT_ONCE):
+                step = stale[start : start + _TOMBSTONES_AT_ONCE]
+                await self._write_seen(dict.fromkeys(step))
+                for key in step:
+                    listed = self._seen.listed_at(key)
+                    if key in self._pending or (listed is not None and listed >= cutoff):
+                        self._relisted.add(key)
+                    else:
+                        self._seen.forget(key)
+                        forgotten += 1
+                await self._restore_relisted()
+        except (KafkaError, OSError, TimeoutError) as exc:
+            log.warning("seen-set sweep stopped, %d article(s) left for the next one: %s: %s",
+                        len(stale) - forgotten, type(exc).__name__, exc)  # fmt: skip
+            await self._close_producer()
+        except Exception:  # a bug must not end delivery for good
+            log.exception("seen-set sweep failed; retried at the next one")
+        finally:
+            self._sm.record_seen(len(self._seen), forgotten)
+            self.last_sweep = now
+        if forgotten:
+            log.info("seen set: forgot %d article(s) no feed listed for %g day(s); %d left",
+                     forgotten, self._settings.scraper.seen_days, len(self._seen))  # fmt: skip
+        return forgotten
+
+    async def _restore_relisted(self) -> None:
+        """Write back the value of the articles a feed listed again while their tombstone was being written."""
+        if self._relisted:
+            values = {key: entry.to_bytes() for key in self._relisted if (entry := self._seen.get(key)) is not None}
+            await self._write_seen(values)
+            self._relisted.clear()
+
+    async def _write_seen(self, records: Mapping[str, bytes | None]) -> None:
+        """Write ``records`` (a value, or None for a tombstone) to the seen topic; raise on any failure."""
+        if not records:
+            return
+        producer = await self._ensure_producer()
+        async with asyncio.timeout(self._settings.scraper.send_timeout):
+            futures = [await producer.send(self._seen_topic, value, key=key.encode()) for key, value in records.items()]
+            results = await asyncio.gather(*futures, return_exceptions=True)
+        failures = [r for r in results if isinstance(r, BaseException)]
+        if failures:
+            raise failures[0]
 
     def _note_refused(self, item: Outgoing, refusal: BaseException) -> None:
         """An article Kafka will never take: count and log it; it is not marked seen, so a smaller

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 from aiokafka.errors import KafkaError
 
@@ -15,7 +16,7 @@ from wirewatch.scraper.config import SourcesConfig
 from wirewatch.scraper.fetch import Fetcher, make_client
 from wirewatch.scraper.poller import FeedPoller
 from wirewatch.scraper.publish import Publisher
-from wirewatch.scraper.seen import SeenSet, load_seen
+from wirewatch.scraper.seen import Clock, SeenSet, load_seen
 
 log = logging.getLogger(__name__)
 
@@ -26,19 +27,22 @@ class Scraper:
     """Run every enabled feed of ``sources`` into ``articles.raw`` until ``stop()``.
 
     ``start`` waits for Kafka (topics created, seen set read back) before the first poll, so
-    nothing is fetched that could not be recorded.
+    nothing is fetched that could not be recorded. ``clock`` is the seen set's wall clock, which
+    its expiry goes by (tests pass one they move by hand).
     """
 
-    def __init__(self, settings: Settings, sources: SourcesConfig, metrics: Metrics) -> None:
+    def __init__(self, settings: Settings, sources: SourcesConfig, metrics: Metrics, clock: Clock = time.time) -> None:
         self.settings = settings
         self.sources = sources
         self.metrics = metrics
+        self._clock = clock
         self.scraper_metrics = ScraperMetrics.create(metrics.registry)
         self._stop = asyncio.Event()
         self._publisher_stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self.publisher: Publisher | None = None
         self.pollers: list[FeedPoller] = []
+        self.seen: SeenSet | None = None
 
     @property
     def ready(self) -> bool:
@@ -50,6 +54,7 @@ class Scraper:
         seen = await self._load_seen(give_up or self._stop)
         if seen is None:
             return False
+        self.seen = seen
         client = make_client(self.settings.scraper)
         fetcher = Fetcher(self.settings.scraper, self.scraper_metrics, client)
         self.publisher = Publisher(self.settings, seen, self.metrics, self.scraper_metrics)
@@ -67,7 +72,8 @@ class Scraper:
         while not give_up.is_set():
             try:
                 await ensure_topics(self.settings)
-                return await load_seen(self.settings, self.settings.topics.name(Topic.SCRAPER_SEEN))
+                topic = self.settings.topics.name(Topic.SCRAPER_SEEN)
+                return await load_seen(self.settings, topic, clock=self._clock)
             except (KafkaError, OSError, TimeoutError) as exc:
                 log.log(logging.DEBUG if warned else logging.WARNING, "waiting for Kafka before polling: %s", exc)
                 warned = True

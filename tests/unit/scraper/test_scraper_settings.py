@@ -13,6 +13,7 @@ def test_defaults():
     assert scraper.allow_addresses == ()
     assert scraper.config_path is None
     assert (scraper.concurrency, scraper.host_concurrency, scraper.max_redirects) == (16, 2, 5)
+    assert scraper.seen_days == 30.0
 
 
 def test_values_are_read():
@@ -22,12 +23,14 @@ def test_values_are_read():
         "WIREWATCH_SCRAPER_ALLOW_ADDRESSES": "127.0.0.0/8, ::1/128",
         "WIREWATCH_SCRAPER_HOST_DELAY": "0.5",
         "WIREWATCH_SCRAPER_QUEUE_SIZE": "10",
+        "WIREWATCH_SCRAPER_SEEN_DAYS": "0.25",
     }
     scraper = Settings.from_env(env).scraper
     assert scraper.config_path == "/etc/wirewatch/feeds.toml"
     assert scraper.user_agent == "TestBot/1.0"
     assert scraper.allow_addresses == ("127.0.0.0/8", "::1/128")
     assert (scraper.host_delay, scraper.queue_size) == (0.5, 10)
+    assert scraper.seen_days == 0.25  # fractions of a day: tests and soak runs expire in minutes
 
 
 @pytest.mark.parametrize(
@@ -37,6 +40,10 @@ def test_values_are_read():
         ("WIREWATCH_SCRAPER_CONCURRENCY", "0", "below the minimum"),
         ("WIREWATCH_SCRAPER_MAX_BYTES", "lots", "not an integer"),
         ("WIREWATCH_SCRAPER_TOTAL_TIMEOUT", "1m", "not a number"),
+        ("WIREWATCH_SCRAPER_SEEN_DAYS", "0", "must be above 0"),
+        ("WIREWATCH_SCRAPER_SEEN_DAYS", "-1", "must be above 0"),
+        ("WIREWATCH_SCRAPER_SEEN_DAYS", "nan", "must be above 0"),
+        ("WIREWATCH_SCRAPER_SEEN_DAYS", "a month", "not a number"),
     ],
 )
 def test_bad_values_are_explained(name, value, message):
