@@ -83,9 +83,12 @@ class EventFolder:
         if state is None:
             return True
         try:
-            last_seen = decode(state).get("last_seen")
+            return self._stale(decode(state), now)
         except DecodeError:
             return False
+
+    def _stale(self, stored: dict[str, Any], now: str) -> bool:
+        last_seen = stored.get("last_seen")
         return isinstance(last_seen, str) and is_stale(last_seen, now, self.retention_days)
 
     def handle(self, value: bytes | None, state: bytes | None, origin: Origin, now: str) -> FoldOutcome:
@@ -94,8 +97,9 @@ class EventFolder:
 
         def fold(document: dict[str, Any]) -> list[Output]:
             report = report_from_wire(document)
+            stored = decode(state) if state is not None else None
             # Past its retention an event starts again, whether or not a sweep has deleted it yet.
-            current = event_from_wire(decode(state)) if state is not None and not self.expired(state, now) else None
+            current = event_from_wire(stored) if stored is not None and not self._stale(stored, now) else None
             event = fold_report(current, report)
             if event is current:
                 return []  # this article was already counted: nothing new to say
