@@ -310,17 +310,7 @@ async def collect(
     )
     await consumer.start()
     try:
-        partitions = []
-        for name in names:
-            for _ in range(100):
-                found = consumer.partitions_for_topic(name) or set()
-                if found:
-                    break
-                await consumer.topics()
-                await asyncio.sleep(0.1)
-            partitions += [TopicPartition(name, p) for p in sorted(found)]
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
+        await assign_from_start(consumer, list(names))
         while not stop.is_set():
             batch = await consumer.getmany(timeout_ms=200, max_records=2000)
             for tp, records in batch.items():
@@ -330,6 +320,26 @@ async def collect(
                 return
     finally:
         await consumer.stop()
+
+
+async def assign_from_start(consumer: AIOKafkaConsumer, topics: list[str]) -> None:
+    """Assign every partition of ``topics`` to ``consumer``, positioned at the start.
+
+    Waits up to ~10 s per topic for its metadata (a topic just created may not be known yet);
+    a topic still unknown then contributes no partition.
+    """
+    partitions: list[TopicPartition] = []
+    for name in topics:
+        found: set[int] = set()
+        for _ in range(100):
+            found = consumer.partitions_for_topic(name) or set()
+            if found:
+                break
+            await consumer.topics()
+            await asyncio.sleep(0.1)
+        partitions += [TopicPartition(name, p) for p in sorted(found)]
+    consumer.assign(partitions)
+    await consumer.seek_to_beginning(*partitions)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -354,18 +364,7 @@ async def record_timestamps(bootstrap: str, topics: list[str], wanted: int, time
     await consumer.start()
     stamps: list[float] = []
     try:
-        partitions = []
-        for name in topics:
-            found: set[int] = set()
-            for _ in range(100):
-                found = consumer.partitions_for_topic(name) or set()
-                if found:
-                    break
-                await consumer.topics()
-                await asyncio.sleep(0.1)
-            partitions += [TopicPartition(name, p) for p in sorted(found)]
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
+        await assign_from_start(consumer, topics)
         deadline = time.monotonic() + timeout
         while len(stamps) < wanted and time.monotonic() < deadline:
             batch = await consumer.getmany(timeout_ms=200, max_records=5000)
