@@ -11,31 +11,26 @@ A third gate reads ``countries_heldout.jsonl``: short articles of our own in en,
 rivers, combining forms, compounds and ordinary news, so the gate does not rest on five seeds
 alone. Its floor ("heldout") is pinned by hand a point below the measured figure.
 
-The floors live in ``countries_floors.json``. A run below a floor fails. To pin new floors
-after an improvement run with ``WIREWATCH_UPDATE_FLOORS=1``; the file is then rewritten with
-the measured figures, but a floor only goes down when ``WIREWATCH_ALLOW_LOWER_FLOORS=1`` is set
-too. A floors file whose figures are below those ``main`` pins fails the same way (the flag
-name is the one the agreements gate uses).
+The floors live in ``countries_floors.json`` and follow the one mechanism of ``floors.py``: a
+run below a floor fails, ``WIREWATCH_RAISE_FLOORS=1`` raises them after a passing run, and a
+floor goes down only in a commit that says why.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.quality.floors import below_floors
 from wirewatch.core.countries import Gazetteer, load_gazetteer, tag_countries
 from wirewatch.offline import OfflineAnalyzer
 
 FLOORS = Path(__file__).with_name("countries_floors.json")
 HELDOUT = Path(__file__).with_name("countries_heldout.jsonl")
-ROOT = Path(__file__).resolve().parents[2]
-ALLOW_LOWER = "WIREWATCH_ALLOW_LOWER_FLOORS"
 Pairs = set[tuple[str, str]]
 
 
@@ -95,14 +90,7 @@ def _analyze_results(seeds_dir: Path, gold: dict[str, Any]) -> dict[str, dict[st
 
 
 def _check(mode: str, figures: dict[str, float]) -> None:
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
-    if os.environ.get("WIREWATCH_UPDATE_FLOORS") == "1":
-        lowered = {k: v for k, v in figures.items() if v < floors[mode].get(k, 0.0)}
-        if lowered and os.environ.get(ALLOW_LOWER) != "1":
-            pytest.fail(f"refusing to lower floors {lowered} without {ALLOW_LOWER}=1")
-        floors[mode] = figures
-        FLOORS.write_text(json.dumps(floors, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    below = {k: (v, floors[mode][k]) for k, v in figures.items() if v < floors[mode][k]}
+    below = below_floors(FLOORS, mode, figures)
     assert below == {}, f"{mode}: below the pinned floors (measured, floor): {below}"
 
 
@@ -147,10 +135,7 @@ def test_the_heldout_set_is_labelled_in_several_languages() -> None:
 
 
 def test_heldout_sentences_meet_the_floors(gazetteer) -> None:
-    figures = heldout_figures(gazetteer)
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))["heldout"]
-    below = {k: (figures[k], v) for k, v in floors.items() if figures[k] < v}
-    assert below == {}, f"heldout: below the pinned floors (measured, floor): {below}"
+    _check("heldout", heldout_figures(gazetteer))
 
 
 def test_every_seed_country_is_found_with_no_extra_one_and_every_focus_flagged(seeds_dir, gold, gazetteer) -> None:
@@ -164,29 +149,3 @@ def test_the_scorer_counts_pairs_not_articles() -> None:
     gold = {"a": {"countries_mentioned": ["RUS", "MMR"], "countries_focus": ["RUS"], "organisations": []}}
     figures = score({"a": {"countries": ["RUS", "CHN"], "focus": ["RUS", "CHN"], "organisations": []}}, gold)
     assert (figures["precision"], figures["recall"], figures["focus_precision"]) == (0.5, 0.5, 0.5)
-
-
-def test_updating_the_floors_never_lowers_them_without_the_explicit_flag(tmp_path, monkeypatch) -> None:
-    floors = tmp_path / "floors.json"
-    floors.write_text(json.dumps({"raw": {"f1": 0.9}}), encoding="utf-8")
-    monkeypatch.setattr(f"{__name__}.FLOORS", floors)
-    monkeypatch.setenv("WIREWATCH_UPDATE_FLOORS", "1")
-    with pytest.raises(pytest.fail.Exception, match="refusing to lower"):
-        _check("raw", {"f1": 0.8})
-    _check("raw", {"f1": 0.95})  # raising is always allowed
-    assert json.loads(floors.read_text(encoding="utf-8"))["raw"]["f1"] == 0.95
-    monkeypatch.setenv(ALLOW_LOWER, "1")
-    _check("raw", {"f1": 0.5})
-    assert json.loads(floors.read_text(encoding="utf-8"))["raw"]["f1"] == 0.5
-
-
-def test_floors_are_not_lowered_against_main_without_the_flag() -> None:
-    shown = subprocess.run(
-        ["git", "show", "main:tests/quality/countries_floors.json"], cwd=ROOT, capture_output=True, check=False
-    )
-    if shown.returncode != 0:
-        pytest.skip("main has no pinned country floors yet (or this is not a git checkout)")
-    pinned, current = json.loads(shown.stdout), json.loads(FLOORS.read_text(encoding="utf-8"))
-    lowered = [f"{mode}.{k}" for mode in pinned for k, v in pinned[mode].items() if current[mode].get(k, 0.0) < v]
-    if lowered and os.environ.get(ALLOW_LOWER) != "1":
-        pytest.fail(f"floors lowered against main: {lowered}; set {ALLOW_LOWER}=1 to accept")
