@@ -1,18 +1,29 @@
 """Score predicted agreements against gold labels, by the rules of ``gold/LABELLING.md``.
 
-A prediction matches a label when party set and type are equal (one-to-one; among several
-candidates, the one with the same written year first). Status and duration are accuracies over
-matched pairs. Unmatched predictions whose party set equals a near miss's are counted apart
-(``near_misses_reported``) and are not false positives.
+Two ways to match a prediction to a label (one to one, the most pairs possible):
+
+- **strict**: the party set and the type are equal (``LABELLING.md``'s own rule);
+- **lenient** (the real-news figures): the type equals the label's or one of its
+  ``type_alternatives``, and the party set equals the label's ``parties`` (what a reader knows),
+  or its ``parties_in_text`` (what the text itself names), or lies between the two, or shares at
+  least two parties with ``parties`` at a Jaccard index of 0.5 or more.
+
+Among several candidates a label with the same written year is preferred. Status and duration
+are accuracies over the matched pairs (a status in ``status_alternatives`` is right too).
+Unmatched predictions whose party set matches a near miss's (by the same party rule) are counted
+apart (``near_misses_reported``): neither rewarded nor penalised.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+Label = dict[str, Any]
+Prediction = dict[str, Any]
 
 
 def _year(date: str | None) -> str | None:
@@ -66,27 +77,96 @@ class AgreementScore:
             "near_misses_reported": self.near_misses_reported,
         }
 
+    def add(self, other: AgreementScore) -> None:
+        """Add ``other``'s counts and lists to this score."""
+        for name in ("gold", "predicted", "matched", "status_right", "duration_right", "near_misses_reported"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.false_positives += other.false_positives
+        self.missed += other.missed
+        self.wrong_status += other.wrong_status
 
-def score_article(score: AgreementScore, name: str, predicted: list[dict[str, Any]], gold: dict[str, Any]) -> None:
+
+def strict_parties(predicted: frozenset[str], label: Label) -> bool:
+    """The party set equals the label's."""
+    return predicted == frozenset(label["parties"])
+
+
+def lenient_parties(predicted: frozenset[str], label: Label) -> bool:
+    """The party set equals, or lies between, the text's and the reader's sets, or overlaps enough."""
+    known = frozenset(label["parties"])
+    named = frozenset(label.get("parties_in_text") or label["parties"])
+    if predicted in (known, named) or (named <= predicted <= known):
+        return True
+    shared = len(predicted & known)
+    return shared >= 2 and shared / len(predicted | known) >= 0.5
+
+
+def _types(label: Label, lenient: bool) -> set[str]:
+    return {label["type"], *label.get("type_alternatives", ())} if lenient else {label["type"]}
+
+
+def _pairs_ok(pred: Prediction, label: Label, lenient: bool) -> bool:
+    parties = frozenset(pred["parties"])
+    rule: Callable[[frozenset[str], Label], bool] = lenient_parties if lenient else strict_parties
+    return pred["type"] in _types(label, lenient) and rule(parties, label)
+
+
+def _match(predicted: list[Prediction], labels: list[Label], lenient: bool) -> dict[int, int]:
+    """A maximum one-to-one matching (prediction index -> label index); strict pairs and equal years first."""
+    edges: dict[int, list[int]] = {}
+    for i, pred in enumerate(predicted):
+        candidates = [j for j, label in enumerate(labels) if _pairs_ok(pred, label, lenient)]
+        candidates.sort(
+            key=lambda j: (
+                not _pairs_ok(pred, labels[j], False),
+                _year(labels[j].get("date")) != _year(pred.get("date")),
+            )
+        )
+        edges[i] = candidates
+    owner: dict[int, int] = {}  # label -> prediction
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(predicted)):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def score_article(
+    score: AgreementScore, name: str, predicted: list[Prediction], gold: Label, *, lenient: bool = False
+) -> None:
     """Add one article's predictions (wire ``agreements``) and labels to ``score``."""
-    labels = list(gold["agreements"])
+    labels: list[Label] = list(gold["agreements"])
     near = [frozenset(n["parties"]) for n in gold.get("near_misses", [])]
     score.gold += len(labels)
     score.predicted += len(predicted)
-    for pred in predicted:
-        key = (frozenset(pred["parties"]), pred["type"])
-        candidates = [g for g in labels if (frozenset(g["parties"]), g["type"]) == key]
-        if not candidates:
-            if key[0] in near:
+    pairs = _match(predicted, labels, lenient)
+    for i, pred in enumerate(predicted):
+        parties = frozenset(pred["parties"])
+        if i not in pairs:
+            if any(parties == n or (lenient and lenient_parties(parties, {"parties": sorted(n)})) for n in near):
                 score.near_misses_reported += 1
             else:
-                score.false_positives.append(f"{name}: {sorted(key[0])} {key[1]} {pred['status']}")
+                score.false_positives.append(f"{name}: {sorted(parties)} {pred['type']} {pred['status']}")
             continue
-        label = next((g for g in candidates if _year(g["date"]) == _year(pred.get("date"))), candidates[0])
-        labels.remove(label)
+        label = labels[pairs[i]]
         score.matched += 1
-        score.status_right += pred["status"] == label["status"]
-        score.duration_right += pred.get("duration") == label["duration"]
-        if pred["status"] != label["status"]:
+        right = pred["status"] == label["status"] or pred["status"] in label.get("status_alternatives", ())
+        score.status_right += right
+        score.duration_right += pred.get("duration") == label.get("duration")
+        if not right:
             score.wrong_status.append(f"{name}: {label['evidence'][:60]} -> {pred['status']} != {label['status']}")
-    score.missed.extend(f"{name}: {g['evidence'][:70]}" for g in labels)
+    matched = set(pairs.values())
+    score.missed.extend(
+        f"{name}: {sorted(g['parties'])} {g['type']}: {g['evidence'][:70]}"
+        for j, g in enumerate(labels)
+        if j not in matched
+    )
