@@ -1,14 +1,20 @@
 """Español: a language added as a data file only (``data/es.json``), no extractor code of its own.
 
-The skeleton country tagger has no Spanish names, so these tests build the mentions themselves.
+The first two tests build the mentions themselves; the others run the real country tagger
+(``extract``), which knows the Spanish names.
 """
 
 from __future__ import annotations
 
 import re
 
+import pytest
+from tests.unit.core.agreements.conftest import Extract, only
+
 from wirewatch.core.agreements import Lexicons, extract_agreements
 from wirewatch.core.model import CountryMention, Span
+
+PUBLISHED = "2024-03-13T09:00:00Z"  # a Wednesday
 
 NAMES = {"España": "ESP", "Francia": "FRA", "Chile": "CHL", "Perú": "PER", "Bolivia": "BOL"}
 
@@ -39,3 +45,138 @@ def test_spanish_signed_planned_and_coreference(lexicons: Lexicons) -> None:
 def test_spanish_near_miss_is_not_reported(lexicons: Lexicons) -> None:
     body = "Bolivia quiere reforzar la cooperación con Perú."
     assert extract_agreements(body, mentions(body), (), lexicons.get("es")) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind", "status"),
+    [
+        ("Chile y Perú firmaron un convenio de cooperación pesquera.", ("CHL", "PER"), "agriculture", "signed"),
+        (
+            "Colombia y Ecuador suscribieron un memorando de entendimiento sobre seguridad fronteriza.",
+            ("COL", "ECU"),
+            "security",
+            "signed",
+        ),
+        ("México y Guatemala rubricaron una hoja de ruta comercial.", ("GTM", "MEX"), "trade", "signed"),
+        ("Chile firma un acuerdo comercial con Perú.", ("CHL", "PER"), "trade", "signed"),
+        ("Argentina y Brasil prevén firmar un acuerdo energético.", ("ARG", "BRA"), "energy", "planned"),
+        ("Bolivia y Paraguay tienen previsto firmar un acuerdo sobre gas.", ("BOL", "PRY"), "energy", "planned"),
+        ("Uruguay negocia con Argentina un acuerdo de libre comercio.", ("ARG", "URY"), "trade", "negotiating"),
+        (
+            "El Congreso de Colombia ratificó el tratado de paz con Ecuador.",
+            ("COL", "ECU"),
+            "diplomatic",
+            "ratified",
+        ),
+        (
+            "Venezuela suspendió el acuerdo petrolero con Colombia.",
+            ("COL", "VEN"),
+            "energy",
+            "suspended_or_cancelled",
+        ),
+        (
+            "Nicaragua se retiró del pacto de defensa con Honduras.",
+            ("HND", "NIC"),
+            "military",
+            "suspended_or_cancelled",
+        ),
+        (
+            "Ecuador denunció el tratado de inversiones con Perú.",
+            ("ECU", "PER"),
+            "economic",
+            "suspended_or_cancelled",
+        ),
+    ],
+)
+def test_each_status(extract: Extract, body: str, parties: tuple[str, ...], kind: str, status: str) -> None:
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, status)
+
+
+@pytest.mark.parametrize(
+    ("body", "date", "resolved"),
+    [
+        ("El acuerdo de pesca firmado en 2015 entre Chile y Perú sigue vigente.", "2015", "2015"),
+        (
+            "El acuerdo de pesca entre Chile y Perú fue firmado el 3 de junio de 2015.",
+            "3 de junio de 2015",
+            "2015-06-03",
+        ),
+        ("Chile y Perú firmaron en mayo pasado un acuerdo de pesca.", "mayo pasado", "2023-05"),
+    ],
+)
+def test_signed_in_an_earlier_year_is_existing(extract: Extract, body: str, date: str, resolved: str) -> None:
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.status, agreement.date, agreement.date_resolved) == ("existing", date, resolved)
+
+
+def test_ambos_paises_resolve_from_the_sentence_before(extract: Extract) -> None:
+    body = "Representantes de Chile y Perú se reunieron en Lima. Ambos países firmaron un acuerdo minero."
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("CHL", "PER"), "economic", "signed")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "duration"),
+    [
+        ("un acuerdo de seguridad por cinco años", "P5Y"),
+        ("un acuerdo de seguridad de cuatro años de duración", "P4Y"),
+        ("un acuerdo de seguridad con una vigencia de diez años", "P10Y"),
+        ("un acuerdo de seguridad quinquenal", "P5Y"),
+        ("un acuerdo de seguridad por seis meses", "P6M"),
+    ],
+)
+def test_durations(extract: Extract, phrase: str, duration: str) -> None:
+    assert only(extract(f"España y Marruecos firmaron {phrase}.", "es", PUBLISHED)).duration == duration
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Brasil quiere firmar un acuerdo comercial con México.",
+        "Perú podría firmar un tratado con Bolivia.",
+        "Chile y Perú buscan la firma de un acuerdo comercial.",
+    ],
+)
+def test_intentions_are_near_misses(extract: Extract, body: str) -> None:
+    assert extract(body, "es", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Colombia y Venezuela no firmaron el acuerdo comercial en Caracas.",
+        "Ningún acuerdo fue alcanzado entre Bolivia y Paraguay sobre el gas.",
+        "Chile se negó a firmar el tratado de aguas con Bolivia.",
+    ],
+)
+def test_negations_are_not_reported(extract: Extract, body: str) -> None:
+    assert extract(body, "es", PUBLISHED) == ()
+
+
+def test_de_acuerdo_con_is_not_an_agreement(extract: Extract) -> None:
+    body = "De acuerdo con el ministerio, Chile y Perú firmaron la declaración final."
+    assert extract(body, "es", PUBLISHED) == ()
+
+
+def test_a_ceasefire_and_a_framework_agreement_are_agreements(extract: Extract) -> None:
+    ceasefire = only(extract("Armenia y Azerbaiyán acordaron un alto el fuego.", "es", PUBLISHED))
+    framework = only(extract("Chile y Perú firmaron el acuerdo marco de cooperación económica.", "es", PUBLISHED))
+    assert (ceasefire.type, ceasefire.status) == ("diplomatic", "signed")
+    assert (framework.type, framework.status) == ("economic", "signed")
+
+
+def test_a_loan_between_states_is_a_financial_agreement(extract: Extract) -> None:
+    body = "China concedió a Argentina un préstamo de 500 millones de dólares."
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("ARG", "CHN"), "financial", "signed")
+
+
+def test_a_bare_plural_is_not_one_agreement_but_a_counted_one_is(extract: Extract) -> None:
+    assert extract("Chile y Perú firmaron acuerdos.", "es", PUBLISHED) == ()
+    assert only(extract("Chile y Perú firmaron varios acuerdos comerciales.", "es", PUBLISHED)).type == "trade"
+
+
+def test_a_postponed_signing_is_still_planned(extract: Extract) -> None:
+    body = "La firma del acuerdo comercial entre Chile y Perú fue aplazada."
+    assert only(extract(body, "es", PUBLISHED)).status == "planned"

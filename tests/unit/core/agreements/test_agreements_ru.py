@@ -1,0 +1,188 @@
+"""Русский: статусы, типы, кореференция, сроки, даты, почти-соглашения (фразы написаны для этих тестов)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.unit.core.agreements.conftest import Extract, only
+
+PUBLISHED = "2024-03-13T09:00:00Z"  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind", "status"),
+    [
+        ("Россия и Китай подписали соглашение о военном сотрудничестве.", ("CHN", "RUS"), "military", "signed"),
+        (
+            "Соглашение о безопасности между Арменией и Францией было подписано вчера.",
+            ("ARM", "FRA"),
+            "security",
+            "signed",
+        ),
+        ("Индия и Вьетнам планируют подписать торговое соглашение.", ("IND", "VNM"), "trade", "planned"),
+        ("Вьетнам и Лаос намерены заключить договор о торговле.", ("LAO", "VNM"), "trade", "planned"),
+        ("Казахстан ведёт переговоры с Узбекистаном о газовом соглашении.", ("KAZ", "UZB"), "energy", "negotiating"),
+        (
+            "Россия и Казахстан обсуждают проект соглашения о таможенном сотрудничестве.",
+            ("KAZ", "RUS"),
+            "trade",
+            "negotiating",
+        ),
+        (
+            "Госдума ратифицировала соглашение между Россией и Ираном о безопасности.",
+            ("IRN", "RUS"),
+            "security",
+            "ratified",
+        ),
+        (
+            "Сербия приостановила соглашение о безопасности с Венгрией.",
+            ("HUN", "SRB"),
+            "security",
+            "suspended_or_cancelled",
+        ),
+        (
+            "Польша вышла из соглашения с Германией о поставках газа.",
+            ("DEU", "POL"),
+            "energy",
+            "suspended_or_cancelled",
+        ),
+        (
+            "Сербия и Венгрия денонсировали договор о военном сотрудничестве.",
+            ("HUN", "SRB"),
+            "military",
+            "suspended_or_cancelled",
+        ),
+        (
+            "В рамках действующего соглашения Россия поставляет Индии нефть.",
+            ("IND", "RUS"),
+            "energy",
+            "existing",
+        ),
+    ],
+)
+def test_each_status(extract: Extract, body: str, parties: tuple[str, ...], kind: str, status: str) -> None:
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, status)
+
+
+@pytest.mark.parametrize(
+    ("body", "date", "resolved"),
+    [
+        ("Соглашение о свободной торговле между Сербией и Турцией подписано в 2019 году.", "2019", "2019"),
+        (
+            "Соглашение о свободной торговле между Сербией и Турцией было подписано в прошлом году.",
+            "в прошлом году",
+            "2023",
+        ),
+        ("Сербия и Турция подписали торговое соглашение 12 марта 2020 года.", "12 марта 2020", "2020-03-12"),
+        ("Сербия и Турция подписали торговое соглашение в мае прошлого года.", "мае прошлого года", "2023-05"),
+    ],
+)
+def test_signed_in_an_earlier_year_is_existing(extract: Extract, body: str, date: str, resolved: str) -> None:
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.status, agreement.date, agreement.date_resolved) == ("existing", date, resolved)
+
+
+def test_obe_strany_resolve_from_the_sentence_before(extract: Extract) -> None:
+    body = "Представители Индии и Вьетнама встретились в Ханое.\n\nОбе страны подписали соглашение об энергетике."
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("IND", "VNM"), "energy", "signed")
+
+
+def test_storony_as_adjectives_name_the_parties(extract: Extract) -> None:
+    body = "Российская и китайская стороны подписали меморандум о торговле."
+    assert only(extract(body, "ru", PUBLISHED)).parties == ("CHN", "RUS")
+
+
+def test_eto_soglashenie_adds_to_the_agreement_before(extract: Extract) -> None:
+    body = "Россия и Китай подписали энергетическое соглашение. Это соглашение вступит в силу в январе."
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.status, agreement.date_resolved) == ("signed", "2024-01")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "duration"),
+    [
+        ("соглашение о поставках газа сроком на пять лет", "P5Y"),
+        ("пятилетнее соглашение о поставках газа", "P5Y"),
+        ("соглашение о поставках газа на 10 лет", "P10Y"),
+        ("двухлетний контракт на поставку газа", "P2Y"),
+        ("соглашение о поставках газа на шесть месяцев", "P6M"),
+        ("соглашение о поставках газа на полгода", "P6M"),
+    ],
+)
+def test_durations(extract: Extract, phrase: str, duration: str) -> None:
+    agreement = only(extract(f"Турция и Азербайджан подписали {phrase}.", "ru", PUBLISHED))
+    assert agreement.duration == duration
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Армения хочет подписать соглашение с Францией.",
+        "Франция могла бы заключить договор с Германией.",
+        "Россия и Китай обсудили возможность подписания соглашения о торговле.",
+        "Россия предлагает Индии заключить соглашение о поставках оружия.",
+    ],
+)
+def test_intentions_are_near_misses(extract: Extract, body: str) -> None:
+    assert extract(body, "ru", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Россия и Япония так и не подписали мирный договор.",
+        "Никакого соглашения между Сербией и Венгрией подписано не было.",
+        "Россия и Турция подписали бы соглашение, если бы не санкции.",
+        "Переговоры Армении и Азербайджана о мирном договоре сорвались.",
+    ],
+)
+def test_negations_are_not_reported(extract: Extract, body: str) -> None:
+    assert extract(body, "ru", PUBLISHED) == ()
+
+
+def test_a_cooperation_noun_needs_a_firm_status(extract: Extract) -> None:
+    agreed = only(extract("Россия и Египет договорились о сотрудничестве в атомной энергетике.", "ru", PUBLISHED))
+    assert (agreed.type, agreed.status) == ("nuclear", "signed")
+    assert extract("Сотрудничество России и Египта в энергетике продолжается.", "ru", PUBLISHED) == ()
+
+
+def test_a_plural_with_a_determiner_and_adjectives_is_reported(extract: Extract) -> None:
+    body = "Россия и Индия подписали ряд двусторонних соглашений в области энергетики."
+    assert only(extract(body, "ru", PUBLISHED)).type == "energy"
+
+
+def test_a_bare_plural_is_not_one_agreement(extract: Extract) -> None:
+    assert extract("Россия и Индия подписали меморандумы.", "ru", PUBLISHED) == ()
+
+
+def test_a_deal_without_a_type_is_not_reported(extract: Extract) -> None:
+    assert extract("Россия и Китай заключили сделку.", "ru", PUBLISHED) == ()
+
+
+def test_the_signing_as_a_noun_is_not_a_signature(extract: Extract) -> None:
+    body = "Россия и Китай готовятся к подписанию соглашения о торговле."
+    assert only(extract(body, "ru", PUBLISHED)).status == "planned"
+
+
+def test_a_postponed_signing_is_still_planned(extract: Extract) -> None:
+    body = "Подписание соглашения между Россией и Китаем о торговле отложено."
+    assert only(extract(body, "ru", PUBLISHED)).status == "planned"
+
+
+def test_a_loan_between_states_is_a_financial_agreement(extract: Extract) -> None:
+    body = "Китай предоставил Пакистану кредит в размере двух миллиардов долларов."
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("CHN", "PAK"), "financial", "signed")
+
+
+def test_weekday_and_venue(extract: Extract) -> None:
+    body = "Россия и Египет подписали соглашение о строительстве АЭС в понедельник в Москве."
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.type, agreement.date_resolved, agreement.venue) == ("nuclear", "2024-03-11", "Москве")
+
+
+def test_g_dot_does_not_end_the_sentence(extract: Extract) -> None:
+    body = "Соглашение было подписано в 2020 г. Россией и Китаем в Пекине."
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.status, agreement.evidence) == (("CHN", "RUS"), "existing", body)
