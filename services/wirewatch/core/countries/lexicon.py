@@ -77,8 +77,12 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def _split_cldr(name: str) -> list[str]:
-    """ "Myanmar (Burma)" → both; "Bosnia - Herzegovina", "Hong Kong, SAR …" → the first part too."""
+    """ "Myanmar (Burma)" → both; "Bosnia - Herzegovina", "Hong Kong, SAR …" → the first part too.
+
+    A bracketed acronym is a qualifier, not another name: "Виргинские о-ва (США)" is not the USA.
+    """
     parts = [p.strip() for p in re.split(r"[()（）]", name) if p.strip()]
+    parts = [p for i, p in enumerate(parts) if i == 0 or not p.isupper()]
     for part in list(parts):
         head = re.split(r" - |, |، ", part)[0].strip()
         if head != part and len(head) >= _MIN_LATIN_LENGTH:

@@ -179,3 +179,11 @@ def test_short_forms_of_other_languages_need_the_language(codes) -> None:
 def test_one_phrase_can_name_two_countries(codes) -> None:
     assert codes("Tension between North and South Korea rose; the two Koreas met.", lang="en") == {"PRK", "KOR"}
     assert codes("中美关系和中俄合作", lang="zh") == {"CHN", "USA", "RUS"}
+
+
+def test_a_bracketed_acronym_in_a_cldr_name_is_not_that_territorys_name(codes) -> None:
+    assert codes("Россия и США подписали договор.", lang="ru") == {"RUS", "USA"}  # not UMI, VIR
+
+
+def test_russian_egypt_with_its_fleeting_vowel_and_moldavia(codes) -> None:
+    assert codes("Соглашение с Египтом. Президент Молдавии.", lang="ru") == {"EGY", "MDA"}
