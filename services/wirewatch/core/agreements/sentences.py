@@ -17,9 +17,9 @@ from dataclasses import dataclass
 _BLOCK = re.compile(r"[^\n]+")
 _WS = re.compile(r"\s+")
 _OPENING = ('"', "“", "„", "«", "‚", "‘", ",", ":", "(", "–", "—")
-_CONTINUATION = re.compile(r"""^[\s]*(?:["”»’)\],;:.…]|[a-zà-ÿа-я])""")
+_CONTINUATION = re.compile(r"""^[\s]*(?:["”»’)\],;:.…]|[a-zà-ÿа-яёąćęłńóśźż])""")
 _TERMINAL = re.compile(r"""[.!?…]["”»’)]*\s*$""")
-_BOUNDARY = re.compile(r"""(?<=[.!?…])(["”»’)]*)\s+(?=["“„«‚‘(]?[A-ZÀ-ÝА-Я0-9])""")
+_BOUNDARY = re.compile(r"""(?<=[.!?…])(["”»’)]*)\s+(?=["“„«‚‘(]?(?P<next>[^\W_]))""")
 _LONE_CLOSE = re.compile(r"""^\s*["”»’]\s*[.,;:]""")
 _LAST_WORD = re.compile(r"""(\S+)[.!?…]["”»’)]*$""")
 _WORD_TAIL = 64  # characters before a full stop searched for its word (no abbreviation is longer)
@@ -74,6 +74,8 @@ def split_sentences(body: str, abbreviation: re.Pattern[str]) -> list[Sentence]:
     for start, end in _blocks(body):
         cut = start
         for m in _BOUNDARY.finditer(body, start, end):
+            if m["next"].islower():
+                continue  # a sentence starts with a capital or a digit (Ł, Ё and Ž included)
             # Only the word before the stop decides; a bounded tail keeps the check O(1) per stop.
             if _is_abbreviation(body[max(cut, m.start() - _WORD_TAIL) : m.end(1)], abbreviation):
                 continue

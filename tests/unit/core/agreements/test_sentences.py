@@ -57,3 +57,13 @@ def test_every_sentence_is_an_exact_slice_of_the_body(body: str) -> None:
         assert sentence.text == sentence.text.strip() and sentence.text
         assert sentence.start >= previous_end
         previous_end = sentence.end
+
+
+def test_sentences_may_start_with_any_capital_letter() -> None:
+    assert texts("Umowę podpisano. Łotwa też. Ёлка стоит. Žilina czeka.") == [
+        "Umowę podpisano.",
+        "Łotwa też.",
+        "Ёлка стоит.",
+        "Žilina czeka.",
+    ]
+    assert texts("Umowę podpisano w 2020 r. w Warszawie.") == ["Umowę podpisano w 2020 r. w Warszawie."]
