@@ -93,6 +93,8 @@ def agreement_from_wire(doc: dict[str, Any]) -> Agreement:
         date_resolved=doc.get("date_resolved"),
         signatories=tuple(doc.get("signatories") or ()),
         venue=doc.get("venue"),
+        name=doc.get("name"),
+        instrument=doc.get("instrument") or "agreement",
     )
 
 

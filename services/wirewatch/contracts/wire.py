@@ -122,6 +122,8 @@ def agreement_to_wire(agreement: Agreement, agreement_id: str) -> dict[str, Any]
         "confidence": agreement.confidence,
         "signatories": list(agreement.signatories),
         "venue": agreement.venue,
+        "name": agreement.name,
+        "instrument": agreement.instrument,
     }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wirewatch.core.agreements import Lexicons, extract_agreements, load_lexicons
+from wirewatch.core.agreements import Lexicons, NamedBase, extract_agreements, load_lexicons, load_named
 from wirewatch.core.cleaning import CleanOptions, clean_article
 from wirewatch.core.countries import Gazetteer, load_gazetteer, tag_countries
 from wirewatch.core.model import CleanArticle, RawArticle, TaggedArticle
@@ -21,6 +21,7 @@ class Resources:
     gazetteer: Gazetteer
     clean_options: CleanOptions
     agreement_lexicons: Lexicons = field(default_factory=load_lexicons)
+    named_agreements: NamedBase = field(default_factory=load_named)
 
     @classmethod
     def load(cls, clean_options: CleanOptions | None = None) -> Resources:
@@ -36,7 +37,9 @@ def tag_article(article: CleanArticle, resources: Resources) -> TaggedArticle:
     focus = tuple(t.code for t in tagging.countries if t.focus)
     body_mentions = tuple(m for m in tagging.mentions if m.span.field == "body")
     lexicon = resources.agreement_lexicons.get(article.lang)
-    agreements = extract_agreements(article.body, body_mentions, focus, lexicon, article.published)
+    agreements = extract_agreements(
+        article.body, body_mentions, focus, lexicon, article.published, resources.named_agreements
+    )
     return TaggedArticle(article, tagging.countries, tagging.organisations, agreements)
 
 

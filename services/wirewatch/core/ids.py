@@ -83,12 +83,25 @@ def article_id(url: str | None = None, content: str | None = None) -> str:
     return _digest("content", content)
 
 
-def agreement_id(parties: Iterable[str], agreement_type: str, year: str | None) -> str:
-    """Stable agreement event id from the party set, the type and the year (when known).
+def agreement_id(
+    parties: Iterable[str],
+    agreement_type: str,
+    year: str | None,
+    instrument: str = "agreement",
+    name: str | None = None,
+) -> str:
+    """Stable agreement event id: a named agreement's base id, else party set, type, year, instrument.
 
-    Two outlets reporting the same agreement, in any language, get the same id.
+    Two outlets reporting the same agreement, in any language, get the same id: a named one
+    ("the JCPOA", "das Atomabkommen mit dem Iran") by its name whatever parties the text gives;
+    another by what it is, so a planned programme and a signed pact between the same states in
+    one year stay two events. The instrument "agreement" adds nothing to the hash, which keeps
+    the ids of earlier releases.
     """
-    return _digest("agreement", ",".join(sorted(set(parties))), agreement_type, year or "")
+    if name:
+        return _digest("named-agreement", name)
+    parts = ("agreement", ",".join(sorted(set(parties))), agreement_type, year or "")
+    return _digest(*parts) if instrument == "agreement" else _digest(*parts, instrument)
 
 
 def event_id(kind: str, *parts: str) -> str:

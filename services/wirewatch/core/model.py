@@ -106,6 +106,8 @@ class Agreement:
     date_resolved: str | None = None
     signatories: tuple[str, ...] = ()
     venue: str | None = None
+    name: str | None = None  # the id of a named agreement of the base ("jcpoa"), when it is one
+    instrument: str = "agreement"  # agreement | memorandum | contract | programme | loan | ceasefire
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 ``extract_agreements`` reads one article; ``fold_report`` folds each article's report of an
 agreement into one event; ``event_codes`` gives its CAMEO and PLOVER codes. Lexicons are data
-files in ``data/``, loaded with ``load_lexicons``.
+files in ``data/``, loaded with ``load_lexicons``; the base of named agreements is ``data/named/``,
+loaded with ``load_named``.
 """
 
 from wirewatch.core.agreements.codes import EventCodes, cameo_code, event_codes
@@ -28,6 +29,7 @@ from wirewatch.core.agreements.lexicon import (
     load_lexicon,
     load_lexicons,
 )
+from wirewatch.core.agreements.named import NamedAgreement, NamedBase, NamedMention, compile_named, load_named
 
 __all__ = [
     "STATUS_RANK",
@@ -35,6 +37,9 @@ __all__ = [
     "EventCodes",
     "Lexicon",
     "Lexicons",
+    "NamedAgreement",
+    "NamedBase",
+    "NamedMention",
     "Report",
     "Source",
     "StatusChange",
@@ -44,11 +49,13 @@ __all__ = [
     "available_languages",
     "cameo_code",
     "compile_lexicon",
+    "compile_named",
     "event_codes",
     "extract_agreements",
     "fold_report",
     "is_stale",
     "load_lexicon",
     "load_lexicons",
+    "load_named",
     "new_event",
 ]

@@ -30,10 +30,13 @@ class Trigger:
     anaphoric: bool
 
 
-def find_trigger(text: str, lexicon: Lexicon) -> Trigger | None:
-    """The first agreement noun of ``text`` that names one agreement, else the first cooperation noun."""
+def find_trigger(text: str, lexicon: Lexicon, skip: tuple[tuple[int, int], ...] = ()) -> Trigger | None:
+    """The first agreement noun of ``text`` that names one agreement, else the first cooperation noun.
+
+    Nouns inside a ``skip`` span (a named agreement's name: "the Minsk agreements") are passed over.
+    """
     for m in lexicon.agreement_noun.finditer(text):
-        if _bare_plural(text, m, lexicon):
+        if _bare_plural(text, m, lexicon) or any(a <= m.start() < b for a, b in skip):
             continue
         anaphoric = any(a.start() <= m.start() < a.end() for a in lexicon.anaphora.finditer(text))
         return Trigger(m.start(), m.end(), True, anaphoric)

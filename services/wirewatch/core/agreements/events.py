@@ -43,8 +43,11 @@ def agreement_year(agreement: Agreement) -> str | None:
 
 
 def agreement_key(agreement: Agreement) -> str:
-    """The deterministic event id of an agreement: party set, type and written year."""
-    return agreement_id(agreement.parties, agreement.type, agreement_year(agreement))
+    """The deterministic event id of an agreement: its base name, else party set, type, written year
+    and instrument (see ``ids.agreement_id``)."""
+    return agreement_id(
+        agreement.parties, agreement.type, agreement_year(agreement), agreement.instrument, agreement.name
+    )
 
 
 @dataclass(frozen=True, slots=True)

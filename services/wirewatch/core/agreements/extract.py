@@ -3,14 +3,17 @@
 ``extract_agreements`` works in five stages:
 
 1. split the body into sentences (``sentences.py``) and collect each sentence's parties;
-2. in each sentence, find a trigger (an agreement noun, or a cooperation noun with a firm
-   status verb) and drop statements of mere intention (``clues.py``);
+2. in each sentence, find the named agreements of the base (``named.py``: "the Minsk
+   agreements" stands for its parties, type and standing whatever the sentence says), and a
+   trigger (an agreement noun, or a cooperation noun with a firm status verb), dropping
+   statements of mere intention (``clues.py``);
 3. resolve the parties: the sentence's mentions, a group reference ("the two countries") or a
    single named party completed from the sentences before (``parties.py``);
 4. read status, type, date, duration, signatories and venue; a definite reference ("the pact")
    to an agreement already found adds to that agreement instead of starting a new one;
-5. fold reports of one agreement together: same parties, type and year are one agreement, and
-   one of type ``other`` joins a typed agreement between the same parties.
+5. fold reports of one agreement together: every mention of one named agreement is one
+   agreement, and so are same parties, type, year and instrument; one of type ``other`` joins a
+   typed agreement between the same parties, and an unnamed one joins a named one it fits.
 
 Nothing here is language-specific: the ``Lexicon`` of the article's language carries the words.
 """
@@ -37,6 +40,7 @@ from wirewatch.core.agreements.clues import (
 )
 from wirewatch.core.agreements.events import STATUS_RANK, agreement_year
 from wirewatch.core.agreements.lexicon import Lexicon
+from wirewatch.core.agreements.named import NamedBase, NamedMention
 from wirewatch.core.agreements.parties import (
     MentionIndex,
     SentenceParties,
@@ -82,6 +86,7 @@ class _Reading:
     anaphoric: bool
     explicit: tuple[str, ...]
     unmarked: bool  # no status marker in the sentence: the status is a default
+    at: int  # body offset of the words that name it: readings of one sentence are taken in text order
 
 
 def extract_agreements(
@@ -90,31 +95,40 @@ def extract_agreements(
     focus: tuple[str, ...],
     lexicon: Lexicon,
     published: str | None = None,
+    named: NamedBase | None = None,
 ) -> tuple[Agreement, ...]:
     """Agreements the body reports.
 
     ``mentions`` are the country tagger's mentions (body spans are used), ``focus`` the article's
     focus codes, ``lexicon`` the article language's lexicon, ``published`` its RFC 3339
-    publication time when known (relative dates are resolved against it).
+    publication time when known (relative dates are resolved against it), ``named`` the base of
+    named agreements.
     """
     hits = _keyword_positions(body.lower(), lexicon)
-    if hits is not None and not hits:
+    names = named.find(body, lexicon.language) if named is not None else []
+    if hits is not None and not hits and not names:
         return ()  # most articles: no agreement word at all, nothing to split or resolve
     article = _prepare(body, mentions, focus, lexicon, published)
     found: list[Agreement] = []
+    starts = [m.start for m in names]
     for index, sentence in enumerate(article.sentences):
-        if hits is not None and bisect_left(hits, sentence.start) == bisect_left(hits, sentence.end):
-            continue
-        reading = _read_sentence(article, index)
-        if reading is None:
-            continue
-        if reading.anaphoric and found and set(reading.explicit) <= set(found[-1].parties):
-            found[-1] = _fill(found[-1], reading.agreement, upgrade=True)
-        elif reading.anaphoric and reading.unmarked:
-            continue  # "the deal sets up …" refers to something this article never stated as an agreement
-        elif len(reading.agreement.parties) >= 2:
-            found.append(reading.agreement)
+        inside = names[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        readings = [_read_named(article, index, m) for m in inside]
+        if hits is None or bisect_left(hits, sentence.start) != bisect_left(hits, sentence.end):
+            readings.append(_read_sentence(article, index, inside))
+        for reading in sorted((r for r in readings if r is not None), key=lambda r: r.at):
+            _add(found, reading)
     return _consolidate(found)
+
+
+def _add(found: list[Agreement], reading: _Reading) -> None:
+    """Add what a sentence says to the agreements found so far (coreference to the last one)."""
+    if reading.anaphoric and found and set(reading.explicit) <= set(found[-1].parties):
+        found[-1] = _fill(found[-1], reading.agreement, upgrade=True)
+    elif reading.anaphoric and reading.unmarked:
+        return  # "the deal sets up …" refers to something this article never stated as an agreement
+    elif len(reading.agreement.parties) >= 2:
+        found.append(reading.agreement)
 
 
 def _keyword_positions(lowered: str, lexicon: Lexicon) -> list[int] | None:
@@ -145,10 +159,63 @@ def _prepare(
     return _Article(sentences, index, focus, lexicon, day, reference, {})
 
 
-def _read_sentence(article: _Article, index: int) -> _Reading | None:
+def _read_named(article: _Article, index: int, mention: NamedMention) -> _Reading | None:
+    """A named agreement mentioned in sentence ``index``: the base gives parties, type and standing.
+
+    The sentence may still move its status ("withdrew from the INF treaty", "talks to revive the
+    deal"); an open treaty (the NPT) takes its parties from the sentence and needs two.
+    """
+    sentence, lexicon, known = article.sentences[index], article.lexicon, mention.agreement
+    text = sentence.text
+    local = article.mentions.between(sentence.start, sentence.end)
+    if known.open:
+        at = mention.start - sentence.start
+        clause = clause_bounds(text, at)
+        bounds = (sentence.start + clause[0], sentence.start + clause[1])
+        parties = clause_parties(local, bounds, text, sentence.start, lexicon.list_joiner).codes
+        if len(parties) < 2:
+            parties = parties_of(local).codes
+    else:
+        parties = known.parties
+    if len(parties) < 2:
+        return None
+    when = _nearest_date(find_dates(text, lexicon, article.published), mention.start - sentence.start)
+    marker = find_status(text, lexicon)
+    status = _named_status(known.standing(article.reference_year), marker, known.signed, article.reference_year)
+    agreement = Agreement(
+        parties=tuple(sorted(parties)),
+        type=known.type,
+        status=status,
+        evidence=sentence.clean,
+        evidence_span=Span(sentence.start, sentence.end),
+        confidence=0.9 if marker else 0.8,
+        duration=find_duration(text, lexicon),
+        date=when.text if when else None,
+        date_resolved=when.resolved if when else None,
+        signatories=find_signatories(text, lexicon),
+        venue=_venue(article, index),
+        name=known.id,
+    )
+    return _Reading(agreement, False, tuple(sorted(parties)), marker is None, mention.start)
+
+
+def _named_status(standing: str, marker: str | None, signed: int | None, reference: int | None) -> str:
+    """A named agreement's status: the sentence's marker where it says more than the base knows.
+
+    A signing verb about an agreement signed years before the article is a reference to it
+    (``existing``); without a marker, the base's standing in the article's year stands.
+    """
+    if marker is None or marker in ("existing", "established"):
+        return standing
+    if marker == "signed" and signed is not None and reference is not None and signed < reference:
+        return standing
+    return marker
+
+
+def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> _Reading | None:
     sentence, lexicon = article.sentences[index], article.lexicon
     text = sentence.text
-    trigger = find_trigger(text, lexicon)
+    trigger = find_trigger(text, lexicon, tuple((m.start - sentence.start, m.end - sentence.start) for m in named))
     if trigger is None:
         return None
     status = marker = find_status(text, lexicon)
@@ -158,7 +225,7 @@ def _read_sentence(article: _Article, index: int) -> _Reading | None:
     local = article.mentions.between(sentence.start, sentence.end)
     bounds = (sentence.start + clause[0], sentence.start + clause[1])
     explicit = clause_parties(local, bounds, text, sentence.start, lexicon.list_joiner)
-    when = _nearest_date(find_dates(text, lexicon, article.published), trigger)
+    when = _nearest_date(find_dates(text, lexicon, article.published), trigger.start)
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
     if status is None:
         return None
@@ -179,7 +246,7 @@ def _read_sentence(article: _Article, index: int) -> _Reading | None:
         signatories=find_signatories(text, lexicon),
         venue=_venue(article, index),
     )
-    return _Reading(agreement, trigger.anaphoric, explicit.codes, marker is None)
+    return _Reading(agreement, trigger.anaphoric, explicit.codes, marker is None, sentence.start + trigger.start)
 
 
 def _settle_status(
@@ -207,10 +274,10 @@ def _parties(article: _Article, index: int, explicit: SentenceParties) -> tuple[
     return explicit.codes
 
 
-def _nearest_date(dates: list[DateMention], trigger: Trigger) -> DateMention | None:
+def _nearest_date(dates: list[DateMention], position: int) -> DateMention | None:
     if not dates:
         return None
-    return min(dates, key=lambda d: abs(d.start - trigger.start))
+    return min(dates, key=lambda d: abs(d.start - position))
 
 
 def _type(article: _Article, index: int, trigger: Trigger) -> str:
@@ -268,14 +335,36 @@ def _fill(base: Agreement, extra: Agreement, *, upgrade: bool = False) -> Agreem
 
 
 def _consolidate(found: list[Agreement]) -> tuple[Agreement, ...]:
-    """One agreement per (parties, type, year); an ``other`` joins a typed one between the same parties."""
-    merged: dict[tuple[tuple[str, ...], str, str | None], Agreement] = {}
+    """One agreement per named agreement, and per (parties, type, year, instrument) otherwise.
+
+    An unnamed agreement whose type matches a named one and whose parties are among its parties
+    is a reference to it ("the nuclear deal" beside "the JCPOA"); one of type ``other`` joins a
+    typed agreement between the same parties.
+    """
+    merged: dict[tuple[object, ...], Agreement] = {}
     for agreement in found:
-        key = (agreement.parties, agreement.type, agreement_year(agreement))
+        key: tuple[object, ...] = (
+            ("name", agreement.name)
+            if agreement.name
+            else (agreement.parties, agreement.type, agreement_year(agreement), agreement.instrument)
+        )
         merged[key] = _fill(merged[key], agreement) if key in merged else agreement
-    typed = [a for a in merged.values() if a.type != "other"]
-    result = list(typed)
-    for agreement in (a for a in merged.values() if a.type == "other"):
+    named = [a for a in merged.values() if a.name]
+    result = list(named)
+    for agreement in (a for a in merged.values() if not a.name and a.type != "other"):
+        host = next(
+            (
+                i
+                for i, n in enumerate(result)
+                if n.name and n.type == agreement.type and set(agreement.parties) <= set(n.parties)
+            ),
+            None,
+        )
+        if host is None:
+            result.append(agreement)
+        else:
+            result[host] = _fill(result[host], agreement)
+    for agreement in (a for a in merged.values() if not a.name and a.type == "other"):
         host = next((i for i, t in enumerate(result) if t.parties == agreement.parties), None)
         if host is None:
             result.append(agreement)

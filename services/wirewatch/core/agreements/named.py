@@ -298,13 +298,14 @@ def compile_named(entries: list[dict[str, Any]], common: dict[str, list[str]] | 
         agreements[agreement.id] = agreement
         for language, names in entry["names"].items():
             for name in dict.fromkeys(names):
-                source, anchor, exact, needles = _name_pattern(name, language, rarity, ranks.get(language, {}))
-                tables[language, exact][anchor].append(_Name(source, agreement, needles))
+                source, anchor, as_written, needles = _name_pattern(name, language, rarity, ranks.get(language, {}))
+                tables[language, as_written][anchor].append(_Name(source, agreement, needles))
                 count += 1
         for abbreviation in entry.get("abbreviations", []):
             tables[_ANY, True][abbreviation].append(_Name(None, agreement))
             count += 1
-    lowered, exact = {}, {}
+    lowered: dict[str, Any] = {}
+    exact: dict[str, Any] = {}
     for (language, as_written), table in tables.items():
         automaton = ahocorasick.Automaton()
         for anchor, found in table.items():

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from wirewatch.core.agreements import Lexicons, extract_agreements, load_lexicons
+from wirewatch.core.agreements import Lexicons, NamedBase, extract_agreements, load_lexicons, load_named
 from wirewatch.core.countries import Gazetteer, load_gazetteer, tag_countries
 from wirewatch.core.model import Agreement
 
@@ -24,8 +24,14 @@ def gazetteer() -> Gazetteer:
 
 
 @pytest.fixture(scope="session")
-def extract(lexicons: Lexicons, gazetteer: Gazetteer) -> Extract:
-    """``extract(body, lang, published=None, focus=None)``: tag countries for real, then extract."""
+def named() -> NamedBase:
+    return load_named()
+
+
+@pytest.fixture(scope="session")
+def extract(lexicons: Lexicons, gazetteer: Gazetteer, named: NamedBase) -> Extract:
+    """``extract(body, lang, published=None, focus=None)``: tag countries for real, then extract
+    with the real lexicons and the real base of named agreements."""
 
     def run(
         body: str, lang: str, published: str | None = None, focus: tuple[str, ...] | None = None
@@ -34,7 +40,7 @@ def extract(lexicons: Lexicons, gazetteer: Gazetteer) -> Extract:
         body_mentions = tuple(m for m in tagging.mentions if m.span.field == "body")
         if focus is None:
             focus = tuple(t.code for t in tagging.countries if t.focus)
-        return extract_agreements(body, body_mentions, focus, lexicons.get(lang), published)
+        return extract_agreements(body, body_mentions, focus, lexicons.get(lang), published, named)
 
     return run
 
