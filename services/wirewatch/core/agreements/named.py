@@ -33,7 +33,7 @@ from wirewatch.core.countries.normalize import lower_aligned
 from wirewatch.core.errors import WirewatchError
 
 _COMMON_WORDS = "common_words.json"
-_ANY = "*"  # the abbreviations' automaton: they are written alike in every language
+_ANY = "*"  # the automaton of a language the base has no names in: the abbreviations alone
 _WINDOW = 160  # characters either side of an anchor that a name holding it may span
 _SEPARATOR = r"[\s\-‐‑–]+"
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
@@ -130,51 +130,47 @@ class _Name:
     source: str | None
     agreement: NamedAgreement
     needles: tuple[str, ...] = ()  # the other words' stems, lower-cased: all must be near the anchor
+    written: str | None = None  # the anchor must appear exactly so (an acronym: "START", "NAFTA")
 
 
 @dataclass(frozen=True, slots=True)
 class NamedBase:
-    """The compiled base: per language an automaton of anchors, and the agreements by id.
+    """The compiled base: one automaton of anchors per language, and the agreements by id.
 
-    ``lowered`` automata are run over the lower-cased text; ``exact`` ones over the text as
-    written (acronym anchors such as ``INF`` in "INF Treaty"; the abbreviations, in every
-    language, under ``"*"``).
+    An automaton runs over the lower-cased text; an acronym anchor ("START" in "New START") and
+    an abbreviation (``NAFTA``, ``ДСНВ``: every language's automaton holds them all, and ``"*"``
+    serves a language the base has no names in) is then checked as written.
     """
 
     agreements: dict[str, NamedAgreement]
-    lowered: dict[str, Any]  # language -> ahocorasick.Automaton: anchor -> (length, tuple[_Name, ...])
-    exact: dict[str, Any]
+    automata: dict[str, Any]  # language -> ahocorasick.Automaton: anchor -> (length, tuple[_Name, ...])
     names: int  # names and abbreviations in the base, for the README's count
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)  # compiled on first use
 
     def find(self, text: str, language: str) -> list[NamedMention]:
         """Every mention of a base agreement in ``text`` (language ``language``), in text order.
 
-        A name's regex runs only when every other word of the name is near its anchor (``in`` on
-        a window, at C speed): most anchors found belong to names the text does not hold.
+        A name's regex runs only when every other word of the name is near its anchor (a
+        substring test at C speed): most anchors found belong to names the text does not hold.
         """
         found: list[NamedMention] = []
         lowered = lower_aligned(text)
-        runs = (
-            (self.lowered.get(language), lowered),
-            (self.exact.get(language), text),
-            (self.exact.get(_ANY), text),
-        )
-        for automaton, haystack in runs:
-            if automaton is None:
-                continue
-            for last, (length, names) in automaton.iter(haystack):
-                start, end = last - length + 1, last + 1
-                if start > 0 and haystack[start - 1].isalnum():
-                    continue  # an anchor starts a word
-                lo = start - _WINDOW if start > _WINDOW else 0
-                window = lowered[lo : end + _WINDOW]
-                for name in names:
-                    if name.source is None:  # an abbreviation: a whole word as written
-                        if end == len(text) or not text[end].isalnum():
-                            found.append(NamedMention(name.agreement, start, end, text[start:end]))
-                    elif all(needle in window for needle in name.needles):
-                        found.extend(self._matches(text, lo, end + _WINDOW, start, name))
+        automaton = self.automata.get(language) or self.automata.get(_ANY)
+        if automaton is None:
+            return found
+        present: dict[str, bool] = {}  # needle -> in the text at all (most names fail here, once)
+        for last, (length, names) in automaton.iter(lowered):
+            start, end = last - length + 1, last + 1
+            if start > 0 and lowered[start - 1].isalnum():
+                continue  # an anchor starts a word
+            for name in names:
+                if name.written is not None and text[start:end] != name.written:
+                    continue
+                if name.source is None:  # an abbreviation: a whole word as written
+                    if end == len(text) or not text[end].isalnum():
+                        found.append(NamedMention(name.agreement, start, end, text[start:end]))
+                elif _near(name.needles, lowered, start, end, present):
+                    found.extend(self._matches(text, max(0, start - _WINDOW), end + _WINDOW, start, name))
         return _longest(found, lowered)
 
     def _matches(self, text: str, lo: int, hi: int, anchor: int, name: _Name) -> list[NamedMention]:
@@ -188,6 +184,17 @@ class NamedBase:
             for m in pattern.finditer(text, lo, hi)
             if m.start() <= anchor < m.end()
         ]
+
+
+def _near(needles: tuple[str, ...], lowered: str, start: int, end: int, present: dict[str, bool]) -> bool:
+    """Whether every needle is in the text, and near the anchor at ``start:end``."""
+    for needle in needles:
+        known = present.get(needle)
+        if known is None:
+            known = present[needle] = needle in lowered
+        if not known or lowered.find(needle, max(0, start - _WINDOW), end + _WINDOW) < 0:
+            return False
+    return True
 
 
 def _longest(mentions: list[NamedMention], lowered: str) -> list[NamedMention]:
@@ -289,7 +296,8 @@ def compile_named(entries: list[dict[str, Any]], common: dict[str, list[str]] | 
     rarity: Counter[str] = Counter(
         _bare(t) for entry in entries for names in entry["names"].values() for n in names for t in _SPLIT.split(n)
     )
-    tables: dict[tuple[str, bool], dict[str, list[_Name]]] = defaultdict(lambda: defaultdict(list))
+    tables: dict[str, dict[str, list[_Name]]] = defaultdict(lambda: defaultdict(list))
+    abbreviations: list[tuple[str, _Name]] = []
     count = 0
     for entry in entries:
         agreement = _agreement(entry)
@@ -299,20 +307,23 @@ def compile_named(entries: list[dict[str, Any]], common: dict[str, list[str]] | 
         for language, names in entry["names"].items():
             for name in dict.fromkeys(names):
                 source, anchor, as_written, needles = _name_pattern(name, language, rarity, ranks.get(language, {}))
-                tables[language, as_written][anchor].append(_Name(source, agreement, needles))
+                written = anchor if as_written else None
+                tables[language][lower_aligned(anchor)].append(_Name(source, agreement, needles, written))
                 count += 1
-        for abbreviation in entry.get("abbreviations", []):
-            tables[_ANY, True][abbreviation].append(_Name(None, agreement))
-            count += 1
-    lowered: dict[str, Any] = {}
-    exact: dict[str, Any] = {}
-    for (language, as_written), table in tables.items():
+        abbreviations.extend((a, _Name(None, agreement, written=a)) for a in entry.get("abbreviations", []))
+        count += len(entry.get("abbreviations", []))
+    automata: dict[str, Any] = {}
+    for language in (*tables, _ANY):
+        table = tables[language]
+        for abbreviation, name in abbreviations:
+            table[lower_aligned(abbreviation)].append(name)
         automaton = ahocorasick.Automaton()
         for anchor, found in table.items():
             automaton.add_word(anchor, (len(anchor), tuple(found)))
-        automaton.make_automaton()
-        (exact if as_written else lowered)[language] = automaton
-    return NamedBase(agreements, lowered, exact, count)
+        if table:
+            automaton.make_automaton()
+            automata[language] = automaton
+    return NamedBase(agreements, automata, count)
 
 
 def load_named() -> NamedBase:
