@@ -56,7 +56,7 @@ def main() -> None:
     for spec in args.corpora:
         lang, _, pattern = spec.partition("=")
         counts: Counter[str] = Counter()
-        docs = [d for path in sorted(glob.glob(pattern)) for d in documents(path)]
+        docs = [d for path in sorted(glob.glob(pattern)) for d in documents(path)]  # noqa: PTH207 (a shell pattern)
         for doc in docs:
             counts.update(set(_WORD.findall(doc.lower())))
         used = base_words(lang)

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
+from tests.quality.agreement_scoring import AgreementScore, score_article
 
 from benchmarks.realnews import LANGUAGES, PARTS, Article, load_articles, load_labels
-from tests.quality.agreement_scoring import AgreementScore, score_article
 from wirewatch.offline import OfflineAnalyzer
 
 MODES = ("lenient", "strict")

@@ -47,7 +47,9 @@ class GitDir:
         """The bytes of ``commit:name``."""
         if self._cat is None:
             self._cat = subprocess.Popen(
-                ["git", "--git-dir", str(self.path), "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+                ["git", "--git-dir", str(self.path), "cat-file", "--batch"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
             )
         assert self._cat.stdin is not None and self._cat.stdout is not None
         self._cat.stdin.write(f"{commit}:{name}\n".encode())
@@ -218,7 +220,20 @@ def masakhane(git: GitDir, commit: str) -> Iterator[Document]:
                 yield Document(f"masakhane-{lang}-{key}", lang, row.get("headline"), "\n".join(paras), url=url or None)
 
 
-_FR_MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre novembre décembre").split()
+_FR_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 
 
 def wikinews_fr(git: GitDir, commit: str) -> Iterator[Document]:
@@ -241,7 +256,7 @@ def wikinews_fr(git: GitDir, commit: str) -> Iterator[Document]:
 
 def trends_de(git: GitDir, commit: str) -> Iterator[Document]:
     """German news copied into a blog's posts (category ``entries DE``)."""
-    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     for name in git.ls(commit, "_posts"):
         parts = _front_matter(git.text(commit, name))
         if not parts or "categories: entries DE" not in parts[0]:
