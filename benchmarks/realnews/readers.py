@@ -65,6 +65,11 @@ class GitDir:
         """``commit:name`` decoded as UTF-8 (a BOM dropped, line ends made ``\\n``)."""
         return self.show(commit, name).decode("utf-8-sig", "replace").replace("\r\n", "\n")
 
+    def rev(self, name: str) -> str:
+        """The commit ``name`` (a branch, ``HEAD``) points at."""
+        out = subprocess.run(["git", "--git-dir", str(self.path), "rev-parse", name], check=True, capture_output=True)
+        return out.stdout.decode().strip()
+
     def ls(self, commit: str, prefix: str) -> list[str]:
         """Every file path under ``prefix`` at ``commit``."""
         out = subprocess.run(
@@ -143,19 +148,6 @@ def wmt(git: GitDir, commit: str) -> Iterator[Document]:
                     if segs:
                         title, paras = segs[0], segs[1:]
                 yield Document(f"{short}-{lang}-{docid}", lang, title, "\n".join(paras), _date_in(docid))
-
-
-def ancora(git: GitDir, commit: str) -> Iterator[Document]:
-    """UD Spanish AnCora: sentences of a ``# newdoc`` joined."""
-    for split in ("dev", "test"):
-        doc, sents = None, []
-        for line in [*git.text(commit, f"es_ancora-ud-{split}.conllu").splitlines(), "# newdoc id = END"]:
-            if line.startswith("# newdoc id = "):
-                if doc and sents:
-                    yield Document(f"ancora-{doc}", "es", None, " ".join(sents), _date_in(doc))
-                doc, sents = line.split("=", 1)[1].strip(), []
-            elif line.startswith("# text = "):
-                sents.append(line[len("# text = ") :].strip())
 
 
 def nerel(git: GitDir, commit: str) -> Iterator[Document]:
@@ -350,7 +342,6 @@ def aamc(git: GitDir, commit: str) -> Iterator[Document]:
 #: repository -> its reader
 READERS: dict[str, Callable[[GitDir, str], Iterator[Document]]] = {
     "Jun1770watanabe/Seq2seq": wmt,
-    "UniversalDependencies/UD_Spanish-AnCora": ancora,
     "nerel-ds/NEREL": nerel,
     "dialogue-evaluation/factRuEval-2016": factrueval,
     "nicolay-r/RuSentRel": rusentrel,
