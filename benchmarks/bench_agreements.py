@@ -68,7 +68,7 @@ def _agreements_rate(resources: Resources, articles: list[CleanArticle], seconds
 
     def extract(article: CleanArticle) -> None:
         mentions, focus, lexicon = by_id[id(article)]
-        extract_agreements(article.body, mentions, focus, lexicon, article.published)
+        extract_agreements(article.body, mentions, focus, lexicon, article.published, resources.named_agreements)
 
     return _rate(extract, articles, seconds)
 

@@ -97,7 +97,8 @@ def rows_agreements(corpus: list[str], quick: bool) -> list[Row]:
         prepared[text] = (mentions, tuple(t.code for t in tagging.countries if t.focus))
     reference = reference_rate(corpus)
     whole = best_rate(lambda text: tag_article(articles[text], resources), corpus)
-    alone = best_rate(lambda text: extract_agreements(text, *prepared[text], lexicon), corpus)
+    named = resources.named_agreements
+    alone = best_rate(lambda text: extract_agreements(text, *prepared[text], lexicon, None, named), corpus)
     per_article = {"unit": "articles/s/core", "reference": round(reference, 1)}
     return [
         {"name": "tagger (countries + agreements): 4 KB articles", "value": round(whole, 1), **per_article,

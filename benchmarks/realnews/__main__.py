@@ -2,7 +2,9 @@
 
 ``DIR`` holds bare clones named ``OWNER+NAME`` (or ``OWNER+NAME/repo``) of the repositories listed
 in ``data/README.md``, at any commit that contains the pinned one. ``status`` says how many texts
-are available per language and part.
+are available per language and part. ``assemble`` joins the readers' part files
+(``data/labels-raw/*.json``) into ``data/labels.jsonl``, an adjudication (``data/adjudicated.json``)
+replacing an article's first reading; ``readers`` scores the second reader against it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import json
 import sys
 from pathlib import Path
 
-from benchmarks.realnews import cache_path, digest, load_articles
+from tests.quality.agreement_scoring import AgreementScore, score_article
+
+from benchmarks.realnews import DATA, cache_path, digest, load_articles, load_labels
 from benchmarks.realnews.readers import READERS, GitDir
 
 
@@ -45,8 +49,9 @@ def materialise(mirror: Path) -> int:
             git.close()
     path = cache_path()
     path.parent.mkdir(parents=True, exist_ok=True)
+    kept = {a.id: a.text for a in articles if a.text is not None and not a.redistributable}
     with path.open("w", encoding="utf-8") as out:
-        for article_id, text in sorted(found.items()):
+        for article_id, text in sorted({**kept, **found}.items()):
             out.write(json.dumps({"id": article_id, "text": text}, ensure_ascii=False) + "\n")
     still = len(missing) - len(found)
     print(f"{len(found)} texts written to {path}; {still} missing")
@@ -63,15 +68,58 @@ def status() -> None:
         print(f"{lang} {part}: {have} texts available, {lack} missing")
 
 
+def _readings(folder: Path) -> dict[str, dict[str, object]]:
+    rows = [row for path in sorted(folder.glob("*.json")) for row in json.loads(path.read_text(encoding="utf-8"))]
+    return {str(row["id"]): row for row in rows}
+
+
+def assemble() -> int:
+    """Write ``data/labels.jsonl`` from the part files; the number of articles still unlabelled."""
+    readings = _readings(DATA / "labels-raw")
+    adjudicated_path = DATA / "adjudicated.json"
+    adjudicated = json.loads(adjudicated_path.read_text(encoding="utf-8")) if adjudicated_path.is_file() else {}
+    rows = []
+    for article in load_articles():
+        row = adjudicated.get(article.id) or readings.get(article.id)
+        if row is not None:
+            keep = {"agreements": row["agreements"], "near_misses": row.get("near_misses", [])}
+            rows.append({"id": article.id, "lang": article.lang, **keep})
+    with (DATA / "labels.jsonl").open("w", encoding="utf-8") as out:
+        out.writelines(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
+    missing = len(load_articles()) - len(rows)
+    print(f"{len(rows)} articles labelled, {sum(len(r['agreements']) for r in rows)} agreements; {missing} unlabelled")
+    return missing
+
+
+def readers() -> None:
+    """How far the second reader agrees with the labels (lenient and strict, second as predictions)."""
+    labels, second = load_labels(), _readings(DATA / "labels-second")
+    for lenient in (True, False):
+        score = AgreementScore()
+        for article_id, row in sorted(second.items()):
+            score_article(score, article_id, list(row["agreements"]), labels[article_id], lenient=lenient)  # type: ignore[arg-type]
+        mode = "lenient" if lenient else "strict"
+        print(f"{mode}: {len(second)} articles, {score.figures()}")
+        if lenient:
+            print("\n".join(["-- labels only:", *score.missed, "-- second reader only:", *score.false_positives]))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.realnews", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     make = sub.add_parser("materialise", help="read the texts that are not committed from their repositories")
     make.add_argument("--mirror", type=Path, required=True, help="folder of bare clones named OWNER+NAME")
     sub.add_parser("status", help="texts available per language and part")
+    sub.add_parser("assemble", help="join the readers' part files into data/labels.jsonl")
+    sub.add_parser("readers", help="score the second reader against the labels")
     args = parser.parse_args()
     if args.command == "materialise":
         return 1 if materialise(args.mirror) else 0
+    if args.command == "assemble":
+        return 1 if assemble() else 0
+    if args.command == "readers":
+        readers()
+        return 0
     status()
     return 0
 

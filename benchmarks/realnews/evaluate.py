@@ -35,12 +35,12 @@ class Evaluation:
 
 
 def evaluate(articles: list[Article], analyzer: OfflineAnalyzer | None = None) -> Evaluation:
-    """Analyse and score every article that has its text."""
+    """Analyse and score every labelled article that has its text (an unlabelled one is never analysed)."""
     analyzer = analyzer or OfflineAnalyzer()
     labels = load_labels()
     result = Evaluation()
     for article in articles:
-        if article.text is None:
+        if article.text is None or article.id not in labels:
             continue
         doc = analyzer.analyze_bytes(orjson.dumps(article.raw()))
         predicted: list[dict[str, Any]] = doc.get("agreements", [])  # an article the cleaner refuses predicts none

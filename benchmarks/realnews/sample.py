@@ -7,6 +7,7 @@ agreement noun at least three times, so that the set holds enough agreements to 
 random news holds fewer than one per article). A third of each (language, stratum) is frozen as
 the test part. Writes ``data/articles.jsonl`` (texts only where the licence allows a copy),
 ``data/split.json``, and the labelling batches, with texts, under ``--out`` (never committed).
+``DENSEST`` adds a second round.
 Kept so that the draw can be checked and repeated; labels are written by readers from the batches.
 """
 
@@ -52,7 +53,14 @@ _NOUNS = {
     "ru": r"(?:соглашени|договор|пакт|меморандум|контракт)",
 }
 PER_LANGUAGE = {"random": 36, "dense": 24}
-MIN_CHARS, MAX_CHARS = 400, 5000
+#: a second round, drawn after the first was labelled and held too few agreements (random news
+#: and the ``dense`` stratum held about one per three articles): the articles densest in agreement nouns
+#: (two at least), sources in turn
+DENSEST = 50  # per language
+#: a third round, as the second still left the set short of 300 agreements: longer articles
+#: (up to ``LONG_MAX_CHARS``) with three agreement nouns at least
+LONG = 10  # per language
+MIN_CHARS, MAX_CHARS, LONG_MAX_CHARS = 400, 5000, 10000
 
 
 def _group(doc: Document) -> str:
@@ -65,6 +73,7 @@ def read_sources(mirror: Path) -> dict[str, list[tuple[str, str, Document]]]:
     """Every usable document by language, as (repository, commit, document)."""
     pool: dict[str, list[tuple[str, str, Document]]] = defaultdict(list)
     seen: set[str] = set()
+    seen_long: set[str] = set()
     for repo, reader in READERS.items():
         git_dir = _git_dir(mirror, repo)
         if git_dir is None:
@@ -74,9 +83,11 @@ def read_sources(mirror: Path) -> dict[str, list[tuple[str, str, Document]]]:
         try:
             for doc in reader(git, commit):
                 head = re.sub(r"\W+", "", doc.text[:300].lower())
-                if not MIN_CHARS <= len(doc.text) <= MAX_CHARS or head in seen:
+                long = len(doc.text) > MAX_CHARS
+                if not MIN_CHARS <= len(doc.text) <= LONG_MAX_CHARS or head in seen or (long and head in seen_long):
                     continue
-                seen.add(head)
+                # long articles (round three) came later: they must not change what the first rounds saw
+                (seen_long if long else seen).add(head)
                 pool[doc.lang].append((repo, commit, doc))
         finally:
             git.close()
@@ -104,7 +115,7 @@ def draw(pool: dict[str, list[tuple[str, str, Document]]]) -> list[dict[str, Any
     groups: set[str] = set()
     for lang in sorted(pool):
         nouns = re.compile(_NOUNS[lang], re.I)
-        items = pool[lang]
+        items = [it for it in pool[lang] if len(it[2].text) <= MAX_CHARS]
         dense = [it for it in items if len(nouns.findall(it[2].text)) >= 3]
         for stratum, candidates in (("dense", dense), ("random", items)):
             picked = []
@@ -119,6 +130,58 @@ def draw(pool: dict[str, list[tuple[str, str, Document]]]) -> list[dict[str, Any
             for i, item in enumerate(picked):
                 item["part"] = "test" if i % 3 == 0 else "dev"
             chosen.extend(picked)
+    short = {lang: [it for it in items if len(it[2].text) <= MAX_CHARS] for lang, items in pool.items()}
+    return chosen + _densest(short, groups) + _long(pool, groups)
+
+
+def _densest(pool: dict[str, list[tuple[str, str, Document]]], groups: set[str]) -> list[dict[str, Any]]:
+    """Round two: per language, sources in turn, each giving its articles with most agreement nouns first."""
+    rng = random.Random(SEED + 2)
+    chosen: list[dict[str, Any]] = []
+    for lang in sorted(pool):
+        nouns = re.compile(_NOUNS[lang], re.I)
+        by_source: dict[str, list[tuple[int, float, tuple[str, str, Document]]]] = defaultdict(list)
+        for item in pool[lang]:
+            hits = len(nouns.findall(item[2].text))
+            if hits >= 2 and _group(item[2]) not in groups:
+                by_source[item[0]].append((hits, rng.random(), item))
+        queues = [sorted(v, key=lambda t: t[:2]) for _, v in sorted(by_source.items())]
+        picked: list[dict[str, Any]] = []
+        while len(picked) < DENSEST and any(queues):
+            for q in queues:
+                if q and len(picked) < DENSEST:
+                    repo, commit, doc = q.pop()[2]
+                    if _group(doc) not in groups:
+                        groups.add(_group(doc))
+                        picked.append({"repo": repo, "commit": commit, "doc": doc, "stratum": "densest"})
+        rng.shuffle(picked)
+        for i, item in enumerate(picked):
+            item["part"] = "test" if i % 3 == 0 else "dev"
+        chosen.extend(picked)
+    return chosen
+
+
+def _long(pool: dict[str, list[tuple[str, str, Document]]], groups: set[str]) -> list[dict[str, Any]]:
+    """Round three: per language, longer articles with three agreement nouns or more, sources in turn."""
+    rng = random.Random(SEED + 3)
+    chosen: list[dict[str, Any]] = []
+    for lang in sorted(pool):
+        nouns = re.compile(_NOUNS[lang], re.I)
+        long = [
+            it
+            for it in pool[lang]
+            if len(it[2].text) > MAX_CHARS and len(nouns.findall(it[2].text)) >= 3 and _group(it[2]) not in groups
+        ]
+        picked = []
+        for repo, commit, doc in _in_turn(long, rng):
+            if len(picked) == LONG:
+                break
+            if _group(doc) not in groups:
+                groups.add(_group(doc))
+                picked.append({"repo": repo, "commit": commit, "doc": doc, "stratum": "long"})
+        for i, item in enumerate(picked):
+            item["part"] = "test" if i % 3 == 0 else "dev"
+        chosen.extend(picked)
     return chosen
 
 
@@ -153,13 +216,16 @@ def write(chosen: list[dict[str, Any]], out: Path, batches: int) -> None:
     (DATA / "split.json").write_text(
         json.dumps({"seed": SEED, "split": dict(sorted(split.items()))}, indent=1) + "\n", encoding="utf-8"
     )
-    order = random.Random(SEED + 1).sample(chosen, len(chosen))
-    for n in range(batches):
-        with (out / f"batch_{n + 1:02d}.jsonl").open("w", encoding="utf-8") as f:
-            for item in order[n::batches]:
-                doc = item["doc"]
-                row = {"id": doc.id, "lang": doc.lang, "title": doc.title, "published": doc.published, "text": doc.text}
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    strata = (("random", "dense"), ("densest",), ("long",))
+    rounds = [[i for i in chosen if i["stratum"] in one] for one in strata]
+    for offset, items in zip((0, batches, 2 * batches), rounds, strict=True):
+        order = random.Random(SEED + 1 + offset).sample(items, len(items))
+        for n in range(batches):
+            with (out / f"batch_{offset + n + 1:02d}.jsonl").open("w", encoding="utf-8") as f:
+                for item in order[n::batches]:
+                    doc = item["doc"]
+                    row = {"id": doc.id, "lang": doc.lang, "title": doc.title, "published": doc.published}
+                    f.write(json.dumps({**row, "text": doc.text}, ensure_ascii=False) + "\n")
 
 
 def main() -> None:
