@@ -14,7 +14,7 @@ from wirewatch.core.agreements.lexicon import Lexicon
 #: Statuses a weak trigger ("cooperation", "joint exercises") needs to count as an agreement.
 FIRM_FOR_WEAK = frozenset({"signed", "ratified", "negotiating", "planned", "established", "suspended_or_cancelled"})
 #: Statuses that outweigh words of intention ("could", "wants to") in the same sentence.
-FIRM_OVER_INTENT = frozenset({"signed", "ratified", "suspended_or_cancelled", "existing", "established"})
+FIRM_OVER_INTENT = frozenset({"signed", "ratified", "suspended_or_cancelled", "existing", "established", "negotiating"})
 
 _TYPE_WINDOW = 60  # characters either side of the trigger that count as the agreement's own words
 _CLAUSE_BREAK = re.compile(r"[;:()–—]|,\s")
@@ -30,18 +30,22 @@ class Trigger:
     anaphoric: bool
 
 
-def find_trigger(text: str, lexicon: Lexicon, skip: tuple[tuple[int, int], ...] = ()) -> Trigger | None:
-    """The first agreement noun of ``text`` that names one agreement, else the first cooperation noun.
+def find_triggers(text: str, lexicon: Lexicon, skip: tuple[tuple[int, int], ...] = ()) -> list[Trigger]:
+    """The agreement nouns of ``text`` that name one agreement each, in order; else its first cooperation noun.
 
     Nouns inside a ``skip`` span (a named agreement's name: "the Minsk agreements") are passed over.
+    A sentence may list several ("denounced the agreement on X and the agreement on Y").
     """
-    for m in lexicon.agreement_noun.finditer(text):
-        if _bare_plural(text, m, lexicon) or any(a <= m.start() < b for a, b in skip):
-            continue
-        anaphoric = any(a.start() <= m.start() < a.end() for a in lexicon.anaphora.finditer(text))
-        return Trigger(m.start(), m.end(), True, anaphoric)
+    anaphora = [(a.start(), a.end()) for a in lexicon.anaphora.finditer(text)]
+    strong = [
+        Trigger(m.start(), m.end(), True, any(a <= m.start() < b for a, b in anaphora))
+        for m in lexicon.agreement_noun.finditer(text)
+        if not _bare_plural(text, m, lexicon) and not any(a <= m.start() < b for a, b in skip)
+    ]
+    if strong:
+        return strong
     weak = lexicon.cooperation_noun.search(text)
-    return Trigger(weak.start(), weak.end(), False, False) if weak else None
+    return [Trigger(weak.start(), weak.end(), False, False)] if weak else []
 
 
 def _bare_plural(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:

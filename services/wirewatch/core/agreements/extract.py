@@ -33,7 +33,7 @@ from wirewatch.core.agreements.clues import (
     context_types,
     find_signatories,
     find_status,
-    find_trigger,
+    find_triggers,
     find_venue,
     score_types,
     states_intent_only,
@@ -54,6 +54,7 @@ from wirewatch.core.agreements.when import DateMention, find_dates, find_duratio
 from wirewatch.core.model import Agreement, CountryMention, Span
 
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w]|[.,]\d)")
+_OWN_WORDS = 100  # characters after a listed agreement noun that say what that agreement is about
 _PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
 
 
@@ -115,7 +116,7 @@ def extract_agreements(
         inside = names[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         readings = [_read_named(article, index, m) for m in inside]
         if hits is None or bisect_left(hits, sentence.start) != bisect_left(hits, sentence.end):
-            readings.append(_read_sentence(article, index, inside))
+            readings.extend(_read_sentence(article, index, inside))
         for reading in sorted((r for r in readings if r is not None), key=lambda r: r.at):
             _add(found, reading)
     return _consolidate(found)
@@ -163,24 +164,28 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
     """A named agreement mentioned in sentence ``index``: the base gives parties, type and standing.
 
     The sentence may still move its status ("withdrew from the INF treaty", "talks to revive the
-    deal"); an open treaty (the NPT) takes its parties from the sentence and needs two.
+    deal"); an open treaty (the NPT) takes its parties from the sentence, which must say what they
+    do with it, joined by the organisation it founds (NATO for the North Atlantic Treaty).
     """
     sentence, lexicon, known = article.sentences[index], article.lexicon, mention.agreement
     text = sentence.text
     local = article.mentions.between(sentence.start, sentence.end)
+    marker = find_status(text, lexicon)
     if known.open:
+        if marker is None:
+            return None  # "under the UN Charter": framework law, not an agreement the news reports
         at = mention.start - sentence.start
         clause = clause_bounds(text, at)
         bounds = (sentence.start + clause[0], sentence.start + clause[1])
         parties = clause_parties(local, bounds, text, sentence.start, lexicon.list_joiner).codes
-        if len(parties) < 2:
+        if len(set(parties) - set(known.parties)) < 1 + (not known.parties):
             parties = parties_of(local).codes
+        parties = tuple(dict.fromkeys((*known.parties, *parties)))
     else:
         parties = known.parties
     if len(parties) < 2:
         return None
     when = _nearest_date(find_dates(text, lexicon, article.published), mention.start - sentence.start)
-    marker = find_status(text, lexicon)
     status = _named_status(known.standing(article.reference_year), marker, known.signed, article.reference_year)
     agreement = Agreement(
         parties=tuple(sorted(parties)),
@@ -212,15 +217,17 @@ def _named_status(standing: str, marker: str | None, signed: int | None, referen
     return marker
 
 
-def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> _Reading | None:
+def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> list[_Reading]:
+    """The agreements the sentence states by an agreement noun (several when it lists them)."""
     sentence, lexicon = article.sentences[index], article.lexicon
     text = sentence.text
-    trigger = find_trigger(text, lexicon, tuple((m.start - sentence.start, m.end - sentence.start) for m in named))
-    if trigger is None:
-        return None
+    triggers = find_triggers(text, lexicon, tuple((m.start - sentence.start, m.end - sentence.start) for m in named))
+    if not triggers:
+        return []
+    trigger = triggers[0]
     status = marker = find_status(text, lexicon)
     if (not trigger.strong and status not in FIRM_FOR_WEAK) or states_intent_only(text, status, lexicon):
-        return None
+        return []
     clause = clause_bounds(text, trigger.start)
     local = article.mentions.between(sentence.start, sentence.end)
     bounds = (sentence.start + clause[0], sentence.start + clause[1])
@@ -228,10 +235,10 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     when = _nearest_date(find_dates(text, lexicon, article.published), trigger.start)
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
     if status is None:
-        return None
+        return []
     kind = _type(article, index, trigger)
     if kind == "other" and not trigger.anaphoric and lexicon.generic_noun.match(text[trigger.start : trigger.end]):
-        return None  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
+        return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     parties = _parties(article, index, explicit)
     agreement = Agreement(
         parties=tuple(sorted(parties)),
@@ -246,7 +253,16 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
         signatories=find_signatories(text, lexicon),
         venue=_venue(article, index),
     )
-    return _Reading(agreement, trigger.anaphoric, explicit.codes, marker is None, sentence.start + trigger.start)
+    readings = [_Reading(agreement, trigger.anaphoric, explicit.codes, marker is None, sentence.start + trigger.start)]
+    seen = {kind}
+    for listed, following in zip(triggers[1:], [*triggers[2:], None], strict=False):
+        words = text[listed.start : min(following.start if following else len(text), listed.end + _OWN_WORDS)]
+        own = best_type(context_types(words, lexicon, 1.0), lexicon)
+        if listed.anaphoric or own in seen:
+            continue  # a second noun for the same agreement, or one that says nothing of its own
+        seen.add(own)
+        readings.append(replace(readings[0], agreement=replace(agreement, type=own), at=sentence.start + listed.start))
+    return readings
 
 
 def _settle_status(

@@ -90,7 +90,7 @@ class NamedAgreement:
     """One agreement of the base."""
 
     id: str
-    parties: tuple[str, ...]  # empty for an open multilateral treaty: the parties come from the text
+    parties: tuple[str, ...]  # of an open multilateral treaty, only the organisation it founds (if any)
     open: bool
     type: str
     signed: int | None

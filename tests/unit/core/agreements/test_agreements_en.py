@@ -192,3 +192,19 @@ def test_near_misses_are_not_reported(extract: Extract, body: str) -> None:
 
 def test_a_sentence_without_a_second_party_is_not_reported(extract: Extract) -> None:
     assert extract("A new agreement was signed yesterday.", "en", focus=()) == ()
+
+
+def test_a_sentence_listing_agreements_on_different_matters_reports_each(extract: Extract) -> None:
+    body = (
+        "Armenia and Egypt signed a memorandum on economic cooperation, "
+        "an agreement on agriculture and an agreement on environmental protection."
+    )
+    types = sorted(a.type for a in extract(body, "en", "2024-03-13T09:00:00Z"))
+    assert types == ["agriculture", "economic", "environment"]
+
+
+def test_a_ceasefire_between_states_is_a_security_agreement(extract: Extract) -> None:
+    agreement = only(
+        extract("Armenia and Azerbaijan signed a ceasefire agreement on Tuesday.", "en", "2024-03-13T09:00:00Z")
+    )
+    assert agreement.type == "security"

@@ -162,7 +162,7 @@ def test_de_acuerdo_con_is_not_an_agreement(extract: Extract) -> None:
 def test_a_ceasefire_and_a_framework_agreement_are_agreements(extract: Extract) -> None:
     ceasefire = only(extract("Armenia y Azerbaiyán acordaron un alto el fuego.", "es", PUBLISHED))
     framework = only(extract("Chile y Perú firmaron el acuerdo marco de cooperación económica.", "es", PUBLISHED))
-    assert (ceasefire.type, ceasefire.status) == ("diplomatic", "signed")
+    assert (ceasefire.type, ceasefire.status) == ("security", "signed")  # ceasefires are security (labelling notes)
     assert (framework.type, framework.status) == ("economic", "signed")
 
 

@@ -55,3 +55,13 @@ def test_every_outlet_and_language_meets_on_one_event_id(extract: Extract) -> No
     en = only(extract("Both sides reaffirmed the Minsk agreements.", "en", PUBLISHED))
     es = only(extract("Ambas partes reafirmaron los Acuerdos de Minsk.", "es", PUBLISHED))
     assert agreement_key(en) == agreement_key(es)
+
+
+def test_an_open_treaty_named_without_a_word_of_what_anyone_does_is_no_agreement(extract: Extract) -> None:
+    body = "Germany and France recalled the principles of the UN Charter at the meeting."
+    assert extract(body, "en", PUBLISHED) == ()
+
+
+def test_a_treaty_founding_an_organisation_binds_it_with_the_state_that_acts(extract: Extract) -> None:
+    agreement = only(extract("Finland ratified the North Atlantic Treaty in April 2023.", "en", PUBLISHED))
+    assert (agreement.name, agreement.parties) == ("north_atlantic_treaty", ("FIN", "ORG:NATO"))

@@ -101,10 +101,10 @@ def test_a_plural_with_a_determiner_and_adjectives_is_reported(extract: Extract)
     assert only(extract(body, "pl", PUBLISHED)).type == "economic"
 
 
-def test_a_ceasefire_is_diplomatic_not_suspended(extract: Extract) -> None:
+def test_a_ceasefire_is_security_not_suspended(extract: Extract) -> None:
     body = "Polska i Ukraina podpisały umowę o zawieszeniu broni."
     agreement = only(extract(body, "pl", PUBLISHED))
-    assert (agreement.type, agreement.status) == ("diplomatic", "signed")
+    assert (agreement.type, agreement.status) == ("security", "signed")
 
 
 def test_wystapila_z_apelem_is_not_a_withdrawal(extract: Extract) -> None:
