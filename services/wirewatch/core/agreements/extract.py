@@ -68,6 +68,7 @@ class _Article:
     lexicon: Lexicon
     published: date | None
     reference_year: int | None
+    named: NamedBase | None
     party_cache: dict[int, SentenceParties]  # per call, filled on demand: most sentences are never asked
 
     def parties(self, index: int) -> SentenceParties:
@@ -109,7 +110,7 @@ def extract_agreements(
     names = named.find(body, lexicon.language) if named is not None else []
     if hits is not None and not hits and not names:
         return ()  # most articles: no agreement word at all, nothing to split or resolve
-    article = _prepare(body, mentions, focus, lexicon, published)
+    article = _prepare(body, mentions, focus, lexicon, published, named)
     found: list[Agreement] = []
     starts = [m.start for m in names]
     for index, sentence in enumerate(article.sentences):
@@ -150,14 +151,19 @@ def _keyword_positions(lowered: str, lexicon: Lexicon) -> list[int] | None:
 
 
 def _prepare(
-    body: str, mentions: tuple[CountryMention, ...], focus: tuple[str, ...], lexicon: Lexicon, published: str | None
+    body: str,
+    mentions: tuple[CountryMention, ...],
+    focus: tuple[str, ...],
+    lexicon: Lexicon,
+    published: str | None,
+    named: NamedBase | None,
 ) -> _Article:
     sentences = split_sentences(body, lexicon.abbreviation)
     index = MentionIndex(mentions)
     day = parse_published(published)
     years = [int(y) for y in _YEAR.findall(body)]
     reference = day.year if day else (max(years) if years else None)
-    return _Article(sentences, index, focus, lexicon, day, reference, {})
+    return _Article(sentences, index, focus, lexicon, day, reference, named, {})
 
 
 def _read_named(article: _Article, index: int, mention: NamedMention) -> _Reading | None:
@@ -239,7 +245,8 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     kind = _type(article, index, trigger)
     if kind == "other" and not trigger.anaphoric and lexicon.generic_noun.match(text[trigger.start : trigger.end]):
         return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
-    parties = _parties(article, index, explicit)
+    described = article.named.described(kind, explicit.codes) if article.named else None
+    parties = described.parties if described else _parties(article, index, explicit)
     agreement = Agreement(
         parties=tuple(sorted(parties)),
         type=kind,

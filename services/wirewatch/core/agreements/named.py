@@ -96,6 +96,7 @@ class NamedAgreement:
     signed: int | None
     milestones: tuple[Milestone, ...]
     context: tuple[str, ...]  # words one of which the article must hold for a name to count
+    described_by: tuple[tuple[str, str], ...] = ()  # (type, party): "a nuclear deal with Iran" is this one
 
     def standing(self, year: int | None) -> str:
         """Its status in ``year`` (None: as the base knows it now), before any word of the text.
@@ -146,6 +147,19 @@ class NamedBase:
     automata: dict[str, Any]  # language -> ahocorasick.Automaton: anchor -> (length, tuple[_Name, ...])
     names: int  # names and abbreviations in the base, for the README's count
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)  # compiled on first use
+    descriptions: dict[tuple[str, str], NamedAgreement] = field(default_factory=dict)  # (type, party) -> agreement
+
+    def described(self, kind: str, parties: tuple[str, ...]) -> NamedAgreement | None:
+        """The agreement an unnamed one of type ``kind`` with these parties describes, if the base has one.
+
+        "A deal on Iran's nuclear programme" is the one the news means by it, with all its parties,
+        even where the sentence names only Iran.
+        """
+        for party in parties:
+            known = self.descriptions.get((kind, party))
+            if known is not None:
+                return known
+        return None
 
     def find(self, text: str, language: str) -> list[NamedMention]:
         """Every mention of a base agreement in ``text`` (language ``language``), in text order.
@@ -283,6 +297,7 @@ def _agreement(entry: dict[str, Any]) -> NamedAgreement:
         signed=entry.get("signed"),
         milestones=milestones,
         context=tuple(w.lower() for w in entry.get("context", [])),
+        described_by=tuple((d["type"], d["party"]) for d in entry.get("described_by", [])),
     )
 
 
@@ -323,7 +338,8 @@ def compile_named(entries: list[dict[str, Any]], common: dict[str, list[str]] | 
         if table:
             automaton.make_automaton()
             automata[language] = automaton
-    return NamedBase(agreements, automata, count)
+    descriptions = {d: a for a in agreements.values() for d in a.described_by}
+    return NamedBase(agreements, automata, count, descriptions=descriptions)
 
 
 def load_named() -> NamedBase:

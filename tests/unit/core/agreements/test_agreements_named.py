@@ -65,3 +65,8 @@ def test_an_open_treaty_named_without_a_word_of_what_anyone_does_is_no_agreement
 def test_a_treaty_founding_an_organisation_binds_it_with_the_state_that_acts(extract: Extract) -> None:
     agreement = only(extract("Finland ratified the North Atlantic Treaty in April 2023.", "en", PUBLISHED))
     assert (agreement.name, agreement.parties) == ("north_atlantic_treaty", ("FIN", "ORG:NATO"))
+
+
+def test_an_unnamed_agreement_the_base_knows_by_its_description_takes_its_parties(extract: Extract) -> None:
+    agreement = only(extract("Iran signed an interim nuclear agreement in Geneva on Sunday.", "en", PUBLISHED))
+    assert agreement.type == "nuclear" and {"IRN", "USA", "RUS", "CHN", "ORG:EU"} <= set(agreement.parties)
