@@ -283,6 +283,8 @@ def _settle_status(
         return "existing"
     if status is None and trigger.anaphoric:
         return "existing"  # "the pact": adds to the agreement it refers to, whose status stands
+    if status is None and trigger.strong and len(explicit.codes) >= 2:
+        return "existing"  # "the Turkey-Libya maritime agreement": named in passing, its parties beside it
     return status
 
 

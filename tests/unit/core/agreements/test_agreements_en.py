@@ -208,3 +208,22 @@ def test_a_ceasefire_between_states_is_a_security_agreement(extract: Extract) ->
         extract("Armenia and Azerbaijan signed a ceasefire agreement on Tuesday.", "en", "2024-03-13T09:00:00Z")
     )
     assert agreement.type == "security"
+
+
+def test_an_agreement_named_in_passing_between_two_states_is_an_existing_one(extract: Extract) -> None:
+    agreement = only(
+        extract("The maritime agreement between Turkey and Libya remains disputed.", "en", "2024-03-13T09:00:00Z")
+    )
+    assert (agreement.parties, agreement.status) == (("LBY", "TUR"), "existing")
+
+
+def test_peace_talks_between_two_states_are_an_agreement_under_negotiation(extract: Extract) -> None:
+    agreement = only(
+        extract("Peace talks between Armenia and Azerbaijan resumed in Brussels.", "en", "2024-03-13T09:00:00Z")
+    )
+    assert (agreement.parties, agreement.status) == (("ARM", "AZE"), "negotiating")
+
+
+def test_a_bailout_deal_with_the_imf_is_financial(extract: Extract) -> None:
+    body = "Sri Lanka concluded talks with the International Monetary Fund on a $3bn bailout deal."
+    assert only(extract(body, "en", "2024-03-13T09:00:00Z")).type == "financial"
