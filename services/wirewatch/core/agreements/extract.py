@@ -54,6 +54,8 @@ from wirewatch.core.agreements.when import DateMention, find_dates, find_duratio
 from wirewatch.core.model import Agreement, CountryMention, Span
 
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w]|[.,]\d)")
+_OWN_SCORE = 3.0  # a type cue within the trigger's window scores this much (``clues.score_types``)
+_BETWEEN_REACH = 60  # characters from a trigger to its "between", and from there to its parties
 _OWN_WORDS = 100  # characters after a listed agreement noun that say what that agreement is about
 _PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
 
@@ -88,6 +90,7 @@ class _Reading:
     anaphoric: bool
     explicit: tuple[str, ...]
     unmarked: bool  # no status marker in the sentence: the status is a default
+    own_type: bool  # the type came from the agreement's own words, not from the words around it
     at: int  # body offset of the words that name it: readings of one sentence are taken in text order
 
 
@@ -112,6 +115,7 @@ def extract_agreements(
         return ()  # most articles: no agreement word at all, nothing to split or resolve
     article = _prepare(body, mentions, focus, lexicon, published, named)
     found: list[Agreement] = []
+    typed: list[bool] = []  # per agreement found: its type came from its own words
     starts = [m.start for m in names]
     for index, sentence in enumerate(article.sentences):
         inside = names[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
@@ -119,11 +123,11 @@ def extract_agreements(
         if hits is None or bisect_left(hits, sentence.start) != bisect_left(hits, sentence.end):
             readings.extend(_read_sentence(article, index, inside))
         for reading in sorted((r for r in readings if r is not None), key=lambda r: r.at):
-            _add(found, reading)
-    return _consolidate(found)
+            _add(found, typed, reading)
+    return _consolidate(_join_loosely_typed(found, typed))
 
 
-def _add(found: list[Agreement], reading: _Reading) -> None:
+def _add(found: list[Agreement], typed: list[bool], reading: _Reading) -> None:
     """Add what a sentence says to the agreements found so far (coreference to the last one)."""
     if reading.anaphoric and found and set(reading.explicit) <= set(found[-1].parties):
         found[-1] = _fill(found[-1], reading.agreement, upgrade=True)
@@ -131,6 +135,44 @@ def _add(found: list[Agreement], reading: _Reading) -> None:
         return  # "the deal sets up …" refers to something this article never stated as an agreement
     elif len(reading.agreement.parties) >= 2:
         found.append(reading.agreement)
+        typed.append(reading.own_type)
+
+
+def _stated_year(agreement: Agreement) -> str | None:
+    """The year the text gives the agreement, if any: agreements of different years stay apart."""
+    when = agreement.date_resolved or agreement.date or ""
+    found = _YEAR.search(when)
+    return found.group(0) if found else None
+
+
+def _join_loosely_typed(found: list[Agreement], typed: list[bool]) -> list[Agreement]:
+    """An unnamed agreement typed only by the words around it joins one between the same parties.
+
+    "Turkey and Libya signed a maritime agreement … the agreement signed between Turkey and Libya
+    angered Greece": the second sentence's gas and economy words are not a second agreement.
+    It joins the first agreement between those parties whose own words gave its type, else the
+    first one between them.
+    """
+    kept: list[Agreement] = []
+    kept_typed: list[bool] = []
+    for agreement, own in zip(found, typed, strict=True):
+        year = _stated_year(agreement)
+        same = [
+            i
+            for i, k in enumerate(kept)
+            if not k.name and k.parties == agreement.parties and (year is None or _stated_year(k) in (year, None))
+        ]
+        host = next((i for i in same if kept_typed[i]), same[0] if same else None)
+        if agreement.name or host is None or (own and kept_typed[host]):
+            kept.append(agreement)
+            kept_typed.append(own)
+        elif own:  # the host was loosely typed: this one's own words say what it is
+            kept[host] = replace(_fill(agreement, kept[host]), evidence=kept[host].evidence,
+                                 evidence_span=kept[host].evidence_span)  # fmt: skip
+            kept_typed[host] = True
+        else:
+            kept[host] = _fill(kept[host], agreement)
+    return kept
 
 
 def _keyword_positions(lowered: str, lexicon: Lexicon) -> list[int] | None:
@@ -207,7 +249,7 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
         venue=_venue(article, index),
         name=known.id,
     )
-    return _Reading(agreement, False, tuple(sorted(parties)), marker is None, mention.start)
+    return _Reading(agreement, False, tuple(sorted(parties)), marker is None, True, mention.start)
 
 
 def _named_status(standing: str, marker: str | None, signed: int | None, reference: int | None) -> str:
@@ -234,19 +276,26 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     status = marker = find_status(text, lexicon)
     if (not trigger.strong and status not in FIRM_FOR_WEAK) or states_intent_only(text, status, lexicon):
         return []
+    if lexicon.non_state.search(text):
+        return []  # a company, a club or an armed group on one side: a near miss
     clause = clause_bounds(text, trigger.start)
     local = article.mentions.between(sentence.start, sentence.end)
     bounds = (sentence.start + clause[0], sentence.start + clause[1])
-    explicit = clause_parties(local, bounds, text, sentence.start, lexicon.list_joiner)
+    explicit = _between(text, trigger, local, sentence.start, lexicon) or clause_parties(
+        local, bounds, text, sentence.start, lexicon.list_joiner
+    )
     when = _nearest_date(find_dates(text, lexicon, article.published), trigger.start)
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
     if status is None:
         return []
-    kind = _type(article, index, trigger)
+    kind, own_type = _type(article, index, trigger)
     if kind == "other" and not trigger.anaphoric and lexicon.generic_noun.match(text[trigger.start : trigger.end]):
         return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     described = article.named.described(kind, explicit.codes) if article.named else None
     parties = described.parties if described else _parties(article, index, explicit)
+    grouped = lexicon.group_reference.search(text) is not None  # "the two countries"
+    if len(explicit.codes) < 2 and marker is None and not (described or trigger.anaphoric or grouped):
+        return []  # "the agreement" with one party or none and no word of what happened: rarely a report
     agreement = Agreement(
         parties=tuple(sorted(parties)),
         type=kind,
@@ -260,7 +309,9 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
         signatories=find_signatories(text, lexicon),
         venue=_venue(article, index),
     )
-    readings = [_Reading(agreement, trigger.anaphoric, explicit.codes, marker is None, sentence.start + trigger.start)]
+    readings = [
+        _Reading(agreement, trigger.anaphoric, explicit.codes, marker is None, own_type, sentence.start + trigger.start)
+    ]
     seen = {kind}
     for listed, following in zip(triggers[1:], [*triggers[2:], None], strict=False):
         words = text[listed.start : min(following.start if following else len(text), listed.end + _OWN_WORDS)]
@@ -268,8 +319,22 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
         if listed.anaphoric or own in seen:
             continue  # a second noun for the same agreement, or one that says nothing of its own
         seen.add(own)
-        readings.append(replace(readings[0], agreement=replace(agreement, type=own), at=sentence.start + listed.start))
+        listed_at = sentence.start + listed.start
+        readings.append(replace(readings[0], agreement=replace(agreement, type=own), own_type=True, at=listed_at))
     return readings
+
+
+def _between(
+    text: str, trigger: Trigger, local: list[CountryMention], offset: int, lexicon: Lexicon
+) -> SentenceParties | None:
+    """The parties after "between" just after the trigger ("the accord signed between Turkey and Libya")."""
+    found = lexicon.between.search(text, trigger.end, trigger.end + _BETWEEN_REACH)
+    if found is None:
+        return None
+    end = clause_bounds(text, found.end())[1]
+    named = [m for m in local if found.end() <= m.span.start - offset < min(end, found.end() + _BETWEEN_REACH)]
+    parties = parties_of(named)
+    return parties if len(parties.codes) >= 2 else None
 
 
 def _settle_status(
@@ -305,15 +370,17 @@ def _nearest_date(dates: list[DateMention], position: int) -> DateMention | None
     return min(dates, key=lambda d: abs(d.start - position))
 
 
-def _type(article: _Article, index: int, trigger: Trigger) -> str:
-    """Type from the agreement's own words first, then its sentence, then the sentences around it."""
+def _type(article: _Article, index: int, trigger: Trigger) -> tuple[str, bool]:
+    """Type from the agreement's own words first, then its sentence, then the sentences around it;
+    and whether its own words (near the trigger) said it."""
     lexicon = article.lexicon
     scores = score_types(article.sentences[index].text, trigger, lexicon)
     for near in (index - 1, index + 1):
         if 0 <= near < len(article.sentences):
             for name, value in context_types(article.sentences[near].text, lexicon, 0.5).items():
                 scores[name] = scores.get(name, 0.0) + value
-    return best_type(scores, lexicon)
+    kind = best_type(scores, lexicon)
+    return kind, scores.get(kind, 0.0) >= _OWN_SCORE
 
 
 def _venue(article: _Article, index: int) -> str | None:

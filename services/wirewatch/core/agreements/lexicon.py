@@ -13,8 +13,12 @@ expression fragment, matched case-insensitively at a word start; the keys are:
 ``generic_nouns``         (optional) nouns that also name business or sports deals ("deal",
                           "contract"): without a type cue word the statement is not reported
 ``group_references``      "the two countries": parties resolved from context
+``between``               (optional) "between" words: "an accord between Turkey and Libya" names its
+                          parties, whoever else the clause names ("Athens says …")
 ``status``                status -> markers (verbs, tense, phrases); ``established`` counts as existing
 ``intent_only``           intentions and offers: without a firm status, the statement is a near miss
+``non_state``             (optional) the other side is no state: a company, a club, an armed group
+                          ("fashion house", "mercenaries", "rebels"); such a sentence is a near miss
 ``negations``             (optional) the sentence says no agreement came about ("no agreement was
                           signed", "kein Abkommen"): never reported, whatever the status
 ``types``                 type -> cue words, in priority order for ties
@@ -91,8 +95,10 @@ class Lexicon:
     anaphora: re.Pattern[str]
     generic_noun: re.Pattern[str]  # words that also name business or sports deals: need a type cue
     group_reference: re.Pattern[str]
+    between: re.Pattern[str]
     status: tuple[tuple[str, Cue], ...]
     intent_only: re.Pattern[str]
+    non_state: re.Pattern[str]
     negation: re.Pattern[str]
     types: tuple[tuple[str, Cue], ...]  # in priority order for ties
     numbers: dict[str, int]
@@ -177,7 +183,9 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         else re.compile(r"(?!x)x"),
         group_reference=_compile(data["group_references"]),
         status=status,
+        between=_compile(data.get("between", [])),
         intent_only=_compile(data["intent_only"]),
+        non_state=_compile(data.get("non_state", [])),
         negation=_compile(data["negations"]) if data.get("negations") else re.compile(r"(?!x)x"),
         types=tuple((name, _cue(cues)) for name, cues in data["types"].items()),
         numbers=numbers,

@@ -227,3 +227,17 @@ def test_peace_talks_between_two_states_are_an_agreement_under_negotiation(extra
 def test_a_bailout_deal_with_the_imf_is_financial(extract: Extract) -> None:
     body = "Sri Lanka concluded talks with the International Monetary Fund on a $3bn bailout deal."
     assert only(extract(body, "en", "2024-03-13T09:00:00Z")).type == "financial"
+
+
+def test_a_deal_with_a_company_or_an_armed_group_is_a_near_miss(extract: Extract) -> None:
+    assert extract("England's captain agreed a deal with Italian fashion house Gucci.", "en") == ()
+    assert extract("Burkina Faso signed an agreement with Russian mercenaries of Wagner.", "en") == ()
+
+
+def test_a_later_mention_typed_only_by_its_surroundings_is_the_same_agreement(extract: Extract) -> None:
+    body = (
+        "Turkey and Libya signed a maritime agreement on November 27. "
+        "Athens says the accord signed between Turkey and Libya in Istanbul is void, and that the exploration "
+        "of gas and oil in the area breaks international law."
+    )
+    assert len(extract(body, "en", "2019-12-10T09:00:00Z")) == 1
