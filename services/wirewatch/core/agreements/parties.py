@@ -75,7 +75,8 @@ def clause_parties(
 
     1. The clause names two parties or more: the lists of names reaching into it ("Russia,
        China and Iran"), so an aside ("…, Brussels said") names no party.
-    2. Otherwise the sentence's countries (organisations only inside the clause); with more than
+    2. Otherwise the sentence's countries (organisations only inside the clause, or anywhere in a
+       sentence that names a single state: "the IMF … concluded talks with Sri Lanka"); with more than
        two, the lists reaching into the clause plus the sentence's first list (its subject:
        "Russia, long isolated, signed a pact with Myanmar").
 
@@ -87,6 +88,8 @@ def clause_parties(
     if len({m.code for m in inside}) >= 2:
         return parties_of([m for g in reaching for m in g])
     simple = parties_of(mentions, clause)
+    if len(simple.codes) < 2 and len(simple.countries) == 1:
+        return parties_of(mentions)  # one state and an organisation outside the clause: "the IMF … (£2.5bn) deal"
     if len(simple.countries) <= 2:
         return simple
     if len({m.code for g in reaching for m in g}) < 2 and groups[0] not in reaching:

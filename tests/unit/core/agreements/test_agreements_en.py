@@ -241,3 +241,8 @@ def test_a_later_mention_typed_only_by_its_surroundings_is_the_same_agreement(ex
         "of gas and oil in the area breaks international law."
     )
     assert len(extract(body, "en", "2019-12-10T09:00:00Z")) == 1
+
+
+def test_an_organisation_outside_the_clause_is_the_other_party_of_a_single_state(extract: Extract) -> None:
+    body = "An International Monetary Fund team concluded talks with Sri Lanka over a $3bn (£2.5bn) bailout deal."
+    assert only(extract(body, "en", "2024-03-13T09:00:00Z")).parties == ("LKA", "ORG:IMF")

@@ -70,3 +70,8 @@ def test_a_treaty_founding_an_organisation_binds_it_with_the_state_that_acts(ext
 def test_an_unnamed_agreement_the_base_knows_by_its_description_takes_its_parties(extract: Extract) -> None:
     agreement = only(extract("Iran signed an interim nuclear agreement in Geneva on Sunday.", "en", PUBLISHED))
     assert agreement.type == "nuclear" and {"IRN", "USA", "RUS", "CHN", "ORG:EU"} <= set(agreement.parties)
+
+
+def test_accession_to_an_open_treaty_is_acting_on_it(extract: Extract) -> None:
+    agreement = only(extract("Присоединение Румынии к Североатлантическому договору было одобрено.", "ru", PUBLISHED))
+    assert (agreement.name, agreement.parties) == ("north_atlantic_treaty", ("ORG:NATO", "ROU"))
