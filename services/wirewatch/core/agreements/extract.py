@@ -219,6 +219,8 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
     text = sentence.text
     local = article.mentions.between(sentence.start, sentence.end)
     marker = find_status(text, lexicon)
+    if known.project and marker is None:
+        return None  # "gas from Nord Stream": the pipeline, not a report of its agreement
     if known.open:
         if marker is None:
             return None  # "under the UN Charter": framework law, not an agreement the news reports

@@ -97,6 +97,7 @@ class NamedAgreement:
     milestones: tuple[Milestone, ...]
     context: tuple[str, ...]  # words one of which the article must hold for a name to count
     described_by: tuple[tuple[str, str], ...] = ()  # (type, party): "a nuclear deal with Iran" is this one
+    project: bool = False  # a pipeline or plant: its name alone is no report of an agreement
 
     def standing(self, year: int | None) -> str:
         """Its status in ``year`` (None: as the base knows it now), before any word of the text.
@@ -298,6 +299,7 @@ def _agreement(entry: dict[str, Any]) -> NamedAgreement:
         milestones=milestones,
         context=tuple(w.lower() for w in entry.get("context", [])),
         described_by=tuple((d["type"], d["party"]) for d in entry.get("described_by", [])),
+        project=bool(entry.get("project", False)),
     )
 
 

@@ -75,3 +75,9 @@ def test_an_unnamed_agreement_the_base_knows_by_its_description_takes_its_partie
 def test_accession_to_an_open_treaty_is_acting_on_it(extract: Extract) -> None:
     agreement = only(extract("Присоединение Румынии к Североатлантическому договору было одобрено.", "ru", PUBLISHED))
     assert (agreement.name, agreement.parties) == ("north_atlantic_treaty", ("ORG:NATO", "ROU"))
+
+
+def test_a_pipeline_named_without_a_word_of_its_agreement_is_no_report(extract: Extract) -> None:
+    assert extract("The gas may come through Nord Stream or in reverse from Slovakia.", "en", PUBLISHED) == ()
+    agreement = only(extract("Germany suspended the certification of Nord Stream 2.", "en", PUBLISHED))
+    assert (agreement.name, agreement.status) == ("nord_stream_2", "suspended_or_cancelled")
