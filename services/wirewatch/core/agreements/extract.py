@@ -55,6 +55,9 @@ from wirewatch.core.model import Agreement, CountryMention, Span
 
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w]|[.,]\d)")
 _OWN_SCORE = 3.0  # a type cue within the trigger's window scores this much (``clues.score_types``)
+#: organisations the news names as the forum or broker of an agreement far more often than as
+#: its party ("agreed at the UN", "UN-brokered"): never a party of an unnamed agreement
+_FORUMS = frozenset({"ORG:UN"})
 _BETWEEN_REACH = 60  # characters from a trigger to its "between", and from there to its parties
 _OWN_WORDS = 100  # characters after a listed agreement noun that say what that agreement is about
 _PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
@@ -278,7 +281,7 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     status = marker = find_status(text, lexicon)
     if (not trigger.strong and status not in FIRM_FOR_WEAK) or states_intent_only(text, status, lexicon):
         return []
-    if lexicon.non_state.search(text):
+    if lexicon.near_miss.search(text):
         return []  # a company, a club or an armed group on one side: a near miss
     clause = clause_bounds(text, trigger.start)
     local = article.mentions.between(sentence.start, sentence.end)
@@ -295,6 +298,7 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
         return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     described = article.named.described(kind, explicit.codes) if article.named else None
     parties = described.parties if described else _parties(article, index, explicit)
+    parties = tuple(p for p in parties if p not in _FORUMS)
     grouped = lexicon.group_reference.search(text) is not None  # "the two countries"
     if len(explicit.codes) < 2 and marker is None and not (described or trigger.anaphoric or grouped):
         return []  # "the agreement" with one party or none and no word of what happened: rarely a report

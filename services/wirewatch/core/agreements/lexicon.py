@@ -17,8 +17,8 @@ expression fragment, matched case-insensitively at a word start; the keys are:
                           parties, whoever else the clause names ("Athens says …")
 ``status``                status -> markers (verbs, tense, phrases); ``established`` counts as existing
 ``intent_only``           intentions and offers: without a firm status, the statement is a near miss
-``non_state``             (optional) the other side is no state: a company, a club, an armed group
-                          ("fashion house", "mercenaries", "rebels"); such a sentence is a near miss
+``near_miss_words``       (optional) words that make the sentence a near miss: the other side is no
+                          state (a company, a club, an armed group: "fashion house", "rebels")
 ``negations``             (optional) the sentence says no agreement came about ("no agreement was
                           signed", "kein Abkommen"): never reported, whatever the status
 ``types``                 type -> cue words, in priority order for ties
@@ -98,7 +98,7 @@ class Lexicon:
     between: re.Pattern[str]
     status: tuple[tuple[str, Cue], ...]
     intent_only: re.Pattern[str]
-    non_state: re.Pattern[str]
+    near_miss: re.Pattern[str]
     negation: re.Pattern[str]
     types: tuple[tuple[str, Cue], ...]  # in priority order for ties
     numbers: dict[str, int]
@@ -185,7 +185,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         status=status,
         between=_compile(data.get("between", [])),
         intent_only=_compile(data["intent_only"]),
-        non_state=_compile(data.get("non_state", [])),
+        near_miss=_compile(data.get("near_miss_words", [])),
         negation=_compile(data["negations"]) if data.get("negations") else re.compile(r"(?!x)x"),
         types=tuple((name, _cue(cues)) for name, cues in data["types"].items()),
         numbers=numbers,

@@ -246,3 +246,7 @@ def test_a_later_mention_typed_only_by_its_surroundings_is_the_same_agreement(ex
 def test_an_organisation_outside_the_clause_is_the_other_party_of_a_single_state(extract: Extract) -> None:
     body = "An International Monetary Fund team concluded talks with Sri Lanka over a $3bn (£2.5bn) bailout deal."
     assert only(extract(body, "en", "2024-03-13T09:00:00Z")).parties == ("LKA", "ORG:IMF")
+
+
+def test_the_un_is_the_forum_of_an_agreement_not_its_party(extract: Extract) -> None:
+    assert extract("Jamaica signed the agreement at the United Nations on Monday.", "en") == ()
