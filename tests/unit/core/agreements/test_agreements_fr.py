@@ -84,3 +84,9 @@ def test_near_misses_are_not_reported(extract: Extract, body: str) -> None:
 def test_month_modifiers_after_the_name(extract: Extract, when: str, written: str, resolved: str) -> None:
     agreement = only(extract(f"Le Ghana et le Togo ont signé un accord de sécurité {when}.", "fr", PUBLISHED))
     assert (agreement.date, agreement.date_resolved) == (written, resolved)
+
+
+def test_a_ceasefire_between_two_states_is_an_agreement_of_its_own(extract: Extract) -> None:
+    body = "L'Arménie et l'Azerbaïdjan se sont accordés sur un cessez-le-feu en 1994."
+    agreement = only(extract(body, "fr", "2023-05-01T00:00:00Z"))
+    assert (agreement.parties, agreement.type) == (("ARM", "AZE"), "security")
