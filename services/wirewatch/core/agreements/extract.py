@@ -4,16 +4,20 @@
 
 1. split the body into sentences (``sentences.py``) and collect each sentence's parties;
 2. in each sentence, find the named agreements of the base (``named.py``: "the Minsk
-   agreements" stands for its parties, type and standing whatever the sentence says), and a
-   trigger (an agreement noun, or a cooperation noun with a firm status verb), dropping
-   statements of mere intention (``clues.py``);
-3. resolve the parties: the sentence's mentions, a group reference ("the two countries") or a
-   single named party completed from the sentences before (``parties.py``);
+   agreements" stands for its parties, type and standing whatever the sentence says), and its
+   triggers (agreement nouns, one agreement each when the sentence lists several, or a
+   cooperation noun with a firm status verb), dropping statements of mere intention and deals
+   with companies, clubs or armed groups (``clues.py``);
+3. resolve the parties: "between A and B", the clause's and the sentence's mentions, a group
+   reference ("the two countries") or a single named party completed from the sentences before
+   (``parties.py``); the base's description of an agreement ("a nuclear deal with Iran") gives
+   all its parties;
 4. read status, type, date, duration, signatories and venue; a definite reference ("the pact")
    to an agreement already found adds to that agreement instead of starting a new one;
-5. fold reports of one agreement together: every mention of one named agreement is one
-   agreement, and so are same parties, type, year and instrument; one of type ``other`` joins a
-   typed agreement between the same parties, and an unnamed one joins a named one it fits.
+5. fold reports of one agreement together: a mention typed only by its surroundings joins the
+   agreement between the same parties; every mention of one named agreement is one agreement,
+   and so are same parties, type, year and instrument; one of type ``other`` joins a typed
+   agreement between the same parties, and an unnamed one joins a named one it fits.
 
 Nothing here is language-specific: the ``Lexicon`` of the article's language carries the words.
 """
