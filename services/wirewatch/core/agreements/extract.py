@@ -342,7 +342,14 @@ def _between(
     if found is None:
         return None
     end = clause_bounds(text, found.end())[1]
-    named = [m for m in local if found.end() <= m.span.start - offset < min(end, found.end() + _BETWEEN_REACH)]
+    named: list[CountryMention] = []
+    for m in local:
+        if not found.end() <= m.span.start - offset < min(end, found.end() + _BETWEEN_REACH):
+            continue
+        gap = text[named[-1].span.end - offset : m.span.start - offset] if named else ""
+        if named and not lexicon.list_joiner.fullmatch(gap):
+            break  # the list after "between" ends: "between Turkey and Libya angers Greece"
+        named.append(m)
     parties = parties_of(named)
     return parties if len(parties.codes) >= 2 else None
 
@@ -424,6 +431,8 @@ def _fill(base: Agreement, extra: Agreement, *, upgrade: bool = False) -> Agreem
     status = base.status
     if upgrade and STATUS_RANK[extra.status] > STATUS_RANK[base.status] and extra.status != "existing":
         status = extra.status
+    elif base.status == "existing" and not base.name and extra.status != "existing":
+        status = extra.status  # a default for a mention in passing gives way to what another says
     return replace(
         base,
         status=status,

@@ -250,3 +250,11 @@ def test_an_organisation_outside_the_clause_is_the_other_party_of_a_single_state
 
 def test_the_un_is_the_forum_of_an_agreement_not_its_party(extract: Extract) -> None:
     assert extract("Jamaica signed the agreement at the United Nations on Monday.", "en") == ()
+
+
+def test_a_default_status_gives_way_to_what_another_mention_says(extract: Extract) -> None:
+    body = (
+        "A maritime agreement between Turkey and Libya angers Greece. "
+        "Turkey and Libya signed a maritime agreement in Istanbul on Wednesday."
+    )
+    assert only(extract(body, "en", "2019-11-30T09:00:00Z")).status == "signed"
