@@ -1,7 +1,7 @@
 """The real-news development set of the agreement extractor: articles, labels, split.
 
 ``data/articles.jsonl`` holds one record per article: where it comes from (repository, commit,
-path, document key), its licence, the SHA-256 of its text, and the text itself where the
+document key), its licence, the SHA-256 of its text, and the text itself where the
 licence allows a copy. The others are read from their public repositories by
 ``python -m benchmarks.realnews materialise`` into a local cache (``.wirewatch/realnews-texts.jsonl``
 or ``$WIREWATCH_REALNEWS_TEXTS``), checked against the SHA-256. ``data/labels.jsonl`` holds the
@@ -38,7 +38,6 @@ class Article:
     url: str | None
     source: str  # owner/name of the repository
     commit: str
-    path: str
     licence: str
     redistributable: bool
     sha256: str
@@ -91,7 +90,6 @@ def load_articles() -> list[Article]:
                 url=row.get("url"),
                 source=row["source"],
                 commit=row["commit"],
-                path=row["path"],
                 licence=row["licence"],
                 redistributable=row["redistributable"],
                 sha256=row["sha256"],

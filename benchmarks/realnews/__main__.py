@@ -3,8 +3,8 @@
 ``DIR`` holds bare clones named ``OWNER+NAME`` (or ``OWNER+NAME/repo``) of the repositories listed
 in ``data/README.md``, at any commit that contains the pinned one. ``status`` says how many texts
 are available per language and part. ``assemble`` joins the readers' part files
-(``data/labels-raw/*.json``) into ``data/labels.jsonl``, an adjudication (``data/adjudicated.json``)
-replacing an article's first reading; ``readers`` scores the second reader against it.
+(``data/labels-raw/*.json``) into ``data/labels.jsonl``; ``readers`` scores the second reader
+(``data/labels-second/``) against it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import collections
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from tests.quality.agreement_scoring import AgreementScore, score_article
 
@@ -68,7 +69,7 @@ def status() -> None:
         print(f"{lang} {part}: {have} texts available, {lack} missing")
 
 
-def _readings(folder: Path) -> dict[str, dict[str, object]]:
+def _readings(folder: Path) -> dict[str, dict[str, Any]]:
     rows = [row for path in sorted(folder.glob("*.json")) for row in json.loads(path.read_text(encoding="utf-8"))]
     return {str(row["id"]): row for row in rows}
 
@@ -76,17 +77,15 @@ def _readings(folder: Path) -> dict[str, dict[str, object]]:
 def assemble() -> int:
     """Write ``data/labels.jsonl`` from the part files; the number of articles still unlabelled."""
     readings = _readings(DATA / "labels-raw")
-    adjudicated_path = DATA / "adjudicated.json"
-    adjudicated = json.loads(adjudicated_path.read_text(encoding="utf-8")) if adjudicated_path.is_file() else {}
-    rows = []
-    for article in load_articles():
-        row = adjudicated.get(article.id) or readings.get(article.id)
-        if row is not None:
-            keep = {"agreements": row["agreements"], "near_misses": row.get("near_misses", [])}
-            rows.append({"id": article.id, "lang": article.lang, **keep})
+    articles = load_articles()
+    rows = [
+        {"id": a.id, "lang": a.lang, "agreements": r["agreements"], "near_misses": r.get("near_misses", [])}
+        for a in articles
+        if (r := readings.get(a.id)) is not None
+    ]
     with (DATA / "labels.jsonl").open("w", encoding="utf-8") as out:
         out.writelines(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
-    missing = len(load_articles()) - len(rows)
+    missing = len(articles) - len(rows)
     print(f"{len(rows)} articles labelled, {sum(len(r['agreements']) for r in rows)} agreements; {missing} unlabelled")
     return missing
 
@@ -97,7 +96,7 @@ def readers() -> None:
     for lenient in (True, False):
         score = AgreementScore()
         for article_id, row in sorted(second.items()):
-            score_article(score, article_id, list(row["agreements"]), labels[article_id], lenient=lenient)  # type: ignore[arg-type]
+            score_article(score, article_id, row["agreements"], labels[article_id], lenient=lenient)
         mode = "lenient" if lenient else "strict"
         print(f"{mode}: {len(second)} articles, {score.figures()}")
         if lenient:

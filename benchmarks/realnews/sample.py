@@ -201,7 +201,6 @@ def write(chosen: list[dict[str, Any]], out: Path, batches: int) -> None:
             "url": doc.url,
             "source": item["repo"],
             "commit": item["commit"],
-            "path": doc.id,
             "licence": licence,
             "redistributable": free,
             "stratum": item["stratum"],

@@ -342,15 +342,15 @@ def _between(
     if found is None:
         return None
     end = clause_bounds(text, found.end())[1]
-    named: list[CountryMention] = []
+    listed: list[CountryMention] = []
     for m in local:
         if not found.end() <= m.span.start - offset < min(end, found.end() + _BETWEEN_REACH):
             continue
-        gap = text[named[-1].span.end - offset : m.span.start - offset] if named else ""
-        if named and not lexicon.list_joiner.fullmatch(gap):
+        gap = text[listed[-1].span.end - offset : m.span.start - offset] if listed else ""
+        if listed and not lexicon.list_joiner.fullmatch(gap):
             break  # the list after "between" ends: "between Turkey and Libya angers Greece"
-        named.append(m)
-    parties = parties_of(named)
+        listed.append(m)
+    parties = parties_of(listed)
     return parties if len(parties.codes) >= 2 else None
 
 
