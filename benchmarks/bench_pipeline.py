@@ -7,8 +7,8 @@
    (same clock: everything runs on this machine), and the end-to-end lag sampled each second:
    articles sent but not yet on ``articles.tagged`` or ``deadletter``.
 3. Scaling: the cleaner alone draining the same burst with one worker and with two in one group.
-4. Agent-loop cost: a Faust stage that only re-encodes (benchmarks/faust_passthrough.py) against a
-   plain aiokafka consumer->producer loop doing the same (acks=all, commit after delivery).
+4. Loop cost: a stage on the stage runner that only re-encodes (benchmarks/runner_passthrough.py)
+   against a bare aiokafka consumer->producer loop doing the same (acks=all, commit after delivery).
 
 The corpus is the benchmark pages and the seeds, repeated with varied ids.
 """
@@ -128,11 +128,11 @@ async def _plain_loop(run: Run, count: int) -> None:
 
 
 def _loop_rates(bootstrap: str, log_dir: Path, count: int) -> tuple[float, float]:
-    """(Faust agent loop, plain aiokafka loop) forwarded messages per second on the same small messages."""
+    """(stage runner, bare aiokafka loop) forwarded messages per second on the same small messages."""
     docs = [{"text": "Polen und Chile unterzeichnen ein Abkommen."}]
     with Run(bootstrap, log_dir) as run:
-        _start(run, ["passthrough"], module="benchmarks.faust_passthrough")
-        faust_rate = _drain_rate(run, make_articles(docs, count, run.run_id), [Topic.CLEAN], 120)
+        _start(run, ["passthrough"], module="benchmarks.runner_passthrough")
+        runner_rate = _drain_rate(run, make_articles(docs, count, run.run_id), [Topic.CLEAN], 120)
     with Run(bootstrap, log_dir) as run:
 
         async def plain() -> None:
@@ -143,7 +143,7 @@ def _loop_rates(bootstrap: str, log_dir: Path, count: int) -> tuple[float, float
         asyncio.run(plain())
         stamps = asyncio.run(record_timestamps(bootstrap, [run.topics.name(Topic.CLEAN)], count, 30))
         plain_rate = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
-    return faust_rate, plain_rate
+    return runner_rate, plain_rate
 
 
 def _scaling(bootstrap: str, log_dir: Path, docs: list[dict[str, Any]], count: int) -> tuple[float, float]:
@@ -196,8 +196,8 @@ def run(quick: bool = False) -> dict[str, Any]:
                 rows.append(_row(f"offered {rate:g}/s: achieved", result["throughput"], "articles/s", rate))
         one, two = _scaling(broker.bootstrap, log_dir, docs, 150 if quick else 600)
         rows.append(_row("cleaner, 2 workers vs 1 (drain)", two, "articles/s", one))
-        faust_rate, plain_rate = _loop_rates(broker.bootstrap, log_dir, 1000 if quick else 5000)
-        rows.append(_row("Faust agent loop vs plain aiokafka (pass-through)", faust_rate, "messages/s", plain_rate))
+        runner_rate, plain_rate = _loop_rates(broker.bootstrap, log_dir, 1000 if quick else 5000)
+        rows.append(_row("stage runner vs bare aiokafka (pass-through)", runner_rate, "messages/s", plain_rate))
         rows.append(_row("transport: orjson round trips (in process)", transport, "messages/s", None))
     return {"rows": rows, "details": details}
 

@@ -80,7 +80,9 @@ def clean() -> None:
     """Run the cleaner stage alone (articles.raw -> articles.clean)."""
     from wirewatch.cleaner.app import main as cleaner_main
 
-    cleaner_main(_require_broker(_settings()))
+    settings = _require_broker(_settings())
+    configure_logging(settings.log_level)
+    cleaner_main(settings)
 
 
 @main.command()
@@ -88,7 +90,9 @@ def tag() -> None:
     """Run the tagger stage alone (articles.clean -> articles.tagged, events.agreements)."""
     from wirewatch.tagger.app import main as tagger_main
 
-    tagger_main(_require_broker(_settings()))
+    settings = _require_broker(_settings())
+    configure_logging(settings.log_level)
+    tagger_main(settings)
 
 
 @main.command()

@@ -17,7 +17,7 @@ from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.topics import Topic
 from wirewatch.core.analysis import Resources
 from wirewatch.core.cleaning import CleanOptions
-from wirewatch.runtime.faust_app import utc_now
+from wirewatch.runtime.outputs import utc_now
 from wirewatch.tagger.handler import TaggerHandler
 
 

@@ -19,12 +19,14 @@ import pytest
 import yaml
 from click import Group
 
+from wirewatch.cleaner.app import build as build_cleaner
 from wirewatch.cli import main as cli
 from wirewatch.contracts.topics import TopicNames
-from wirewatch.runtime.faust_app import make_faust_app
+from wirewatch.core.analysis import Resources
 from wirewatch.runtime.kafka import COMPACTED_SUFFIXES
-from wirewatch.runtime.metrics import Stage
+from wirewatch.runtime.metrics import Metrics
 from wirewatch.runtime.settings import Settings
+from wirewatch.tagger.app import build as build_tagger
 
 ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "deploy" / "k8s"
@@ -166,7 +168,7 @@ def test_autoscalers_follow_the_consumer_groups_and_stop_at_the_partition_count(
     settings = Settings.from_env(config)
     topics = {t["spec"]["topicName"]: t["spec"]["partitions"] for t in _kind("KafkaTopic")}
     deployments = _by_name("Deployment")
-    stages = {"clean": Stage.CLEANER, "tag": Stage.TAGGER}
+    groups = {"clean": build_cleaner(settings).group(settings), "tag": _tag_group(settings)}
     scaled = _kind("ScaledObject")
     assert len(scaled) == 2
     for obj in scaled:
@@ -174,8 +176,8 @@ def test_autoscalers_follow_the_consumer_groups_and_stop_at_the_partition_count(
         command = target["spec"]["template"]["spec"]["containers"][0]["args"][0]
         [trigger] = obj["spec"]["triggers"]
         meta = trigger["metadata"]
-        # The group KEDA watches is the one the Faust app really joins.
-        assert meta["consumerGroup"] == make_faust_app(settings, stages[command]).conf.id
+        # The group KEDA watches is the one the stage really joins.
+        assert meta["consumerGroup"] == groups[command]
         assert meta["bootstrapServers"] == settings.bootstrap
         partitions = topics[meta["topic"]]
         assert obj["spec"]["maxReplicaCount"] <= partitions
@@ -209,3 +211,9 @@ def test_resource_limits_leave_room_over_requests() -> None:
         res = dep["spec"]["template"]["spec"]["containers"][0]["resources"]
         assert cpu(res["limits"]["cpu"]) >= cpu(res["requests"]["cpu"])
         assert not math.isnan(cpu(res["requests"]["cpu"]))
+
+
+def _tag_group(settings: Settings) -> str:
+    """The group of the tagger's first stage, whose lag (articles waiting to be tagged) KEDA scales on."""
+    tag, _fold = build_tagger(settings, Metrics.create(), Resources.load())
+    return tag.group(settings)

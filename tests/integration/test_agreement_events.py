@@ -148,8 +148,10 @@ def test_an_event_past_its_retention_is_swept_and_starts_again(broker: str, tmp_
     changelog = consume_until(
         bootstrap,
         f"g{prefix}-tagger-agreement-events-changelog",
-        lambda rs: sum(r.key == created["id"].encode() for r in rs) >= 3,
+        lambda rs: sum(r.key == created["id"].encode() for r in rs) >= 2,
         timeout=60,
     )
     values = [r.value for r in changelog if r.key == created["id"].encode()]
-    assert values[0] is not None and values[1] is None and values[2] is not None  # set, tombstone, set again
+    # The sweep's deletion and the new event fall in one flush, which writes the key's last value
+    # only: what a restarted tagger restores is the new event, not the expired one.
+    assert orjson.loads(values[0])["reports"] == 1 and orjson.loads(values[-1])["sources"][0]["article_id"] == "r2"

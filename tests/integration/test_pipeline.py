@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import orjson
@@ -95,3 +96,37 @@ def test_tagged_articles_keep_their_key_and_ce_headers_only_on_events(pipeline) 
     tagged = next(r for r in records if r.key == marker.encode())
     assert tagged.json()["id"] == marker
     assert "ce_id" not in header_map([(k, v.encode()) for k, v in tagged.headers.items()])
+
+
+def _metric_sum(text: str, name: str) -> float:
+    return sum(float(line.split()[-1]) for line in text.splitlines() if line.startswith(f"{name}{{"))
+
+
+def test_each_agreement_report_is_counted_once_over_every_service(pipeline, seeds_dir) -> None:
+    """``wirewatch_agreements_total`` summed over every service equals the reports on the topic.
+
+    Found under ``wirewatch run``: the tagger and the aggregator both counted each agreement, so
+    Prometheus (and the Grafana news dashboard) showed every agreement twice.
+    """
+    wirewatch("ingest", str(seeds_dir), env=pipeline.env)
+    consume_until(pipeline.bootstrap, "events.agreements", _reported_in_both_languages, timeout=90)
+    base = int(pipeline.env["WIREWATCH_METRICS_BASE_PORT"])
+    services = {"clean": base, "tag": base + 1, "scrape": base + 2, "aggregate": base + 3}
+    api = pipeline.api_url
+
+    def counted() -> tuple[float, float, float]:
+        texts = [wait_http(f"http://127.0.0.1:{port}/metrics").decode() for port in services.values()]
+        texts.append(wait_http(f"{api}/metrics").decode())
+        aggregated = _metric_sum(texts[3], "wirewatch_messages_processed_total")
+        tagged = _metric_sum(texts[1], "wirewatch_messages_processed_total")
+        return sum(_metric_sum(t, "wirewatch_agreements_total") for t in texts), aggregated, tagged
+
+    deadline = time.monotonic() + 60
+    while True:
+        reports = consume_until(pipeline.bootstrap, "events.agreement-reports", lambda rs: len(rs) >= 1)
+        total, aggregated, tagged = counted()
+        if (total == len(reports) and aggregated >= tagged) or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert aggregated >= tagged >= 5  # the aggregator has seen every tagged article, seeds included
+    assert total == len(reports)

@@ -34,8 +34,9 @@ from wirewatch.contracts.aggregates import (
 from wirewatch.contracts.codec import DecodeError, decode, encode
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.topics import Topic, TopicNames
-from wirewatch.runtime.faust_app import complete_batch, consumer_lag, make_faust_app, run_worker, utc_now
+from wirewatch.runtime.faust_app import complete_batch, consumer_lag, make_faust_app, run_worker
 from wirewatch.runtime.metrics import Metrics, Stage
+from wirewatch.runtime.outputs import sized_outputs, utc_now
 from wirewatch.runtime.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -107,16 +108,20 @@ async def _aggregate_one(
     pending: list[tuple[str, Awaitable[object]]],
 ) -> Aggregation:
     msg = event.message
-    started = time.perf_counter()
-    result = handler.handle(event.value, Origin(msg.topic, msg.partition, msg.offset, msg.key), utc_now(), time.time())
-    if result.outcome.failed:
-        metrics.record_failed(Stage.AGGREGATOR, result.outcome.error_kind or "unknown")
+    started, now = time.perf_counter(), utc_now()
+    origin = Origin(msg.topic, msg.partition, msg.offset, msg.key)
+    result = handler.handle(event.value, origin, now, time.time())
+    error_kind, encoded = sized_outputs(result.outcome, Stage.AGGREGATOR, event.value, origin, now)
+    if error_kind is not None:
+        metrics.record_failed(Stage.AGGREGATOR, error_kind)
+        if not result.outcome.failed:  # an oversized event: the article's news is not counted either
+            result = Aggregation(result.outcome)
     else:
         metrics.record_processed(Stage.AGGREGATOR, time.perf_counter() - started, time.time())
-    for out in result.outcome.outputs:
+    for out, data in encoded:
         sink = sinks[out.topic]
         pending.append(
-            (sink.get_topic_name(), await sink.send(key=out.key, value=out.value(), headers=out.headers, force=True))
+            (sink.get_topic_name(), await sink.send(key=out.key, value=data, headers=out.headers, force=True))
         )
     for contribution in result.contributions:
         value = encode(contribution_to_wire(contribution))
@@ -140,8 +145,7 @@ def _record_delivered(
             continue
         for country in article.get("countries", []):
             metrics.record_country(country["code"])
-        for agreement in article.get("agreements", []):
-            metrics.record_agreement(agreement["type"], agreement["status"])
+        for agreement in article.get("agreements", []):  # wirewatch_agreements_total is the tagger's
             metrics.record_agreement_event(agreement["type"], agreement["status"], tuple(agreement["parties"]))
         for contribution in result.contributions:
             metrics.record_pair(*contribution.pair)

@@ -1,42 +1,38 @@
-"""Wire the cleaner handler to Kafka as a Faust agent (``wirewatch clean``).
+"""Wire the cleaner handler to Kafka on the stage runner (``wirewatch clean``).
 
-The duplicate/story index lives in a Faust *global* table (changelog-backed), so it survives
-restarts: a restarted worker replays the changelog before it processes new messages. Its
-changelog is partitioned by key (the stage works on batches, outside Faust's per-event
-context), and every replica reads every partition of it, so each cleaner sees the whole index
-and a duplicate is found whichever replica gets it.
+The duplicate/story index is a global changelog (``runtime.changelog.GlobalChangelog``): every
+replica loads all of it at start and follows what the others write, so a restarted worker
+keeps the index, and a duplicate is found whichever replica gets it.
 """
 
 from __future__ import annotations
-
-import faust
 
 from wirewatch.cleaner.dedup_store import DedupStore
 from wirewatch.cleaner.handler import CleanerHandler
 from wirewatch.contracts.topics import Topic
 from wirewatch.core.cleaning import CleanOptions
-from wirewatch.runtime.faust_app import install_stage, make_faust_app, run_worker
+from wirewatch.runtime.changelog import GlobalChangelog, JsonView
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.settings import Settings
+from wirewatch.runtime.stage_runner import StageSpec, run_stages
 
 DEDUP_TABLE = "cleaner-dedup"
 
 
-def build(settings: Settings, metrics: Metrics) -> faust.App:
-    """The cleaner's Faust app: the dedup table and the stage agent, not started."""
-    app = make_faust_app(settings, Stage.CLEANER)
-    # Global: every replica holds the whole index. use_partitioner: the stage takes events in
-    # batches, outside Faust's per-event context, so changelog partitions come from the key;
-    # values are JSON (the app's default serializer).
-    table = app.GlobalTable(DEDUP_TABLE, default=None, partitions=settings.partitions, use_partitioner=True)
+def changelog_topic(settings: Settings) -> str:
+    """The dedup index's changelog (the name Faust gave it, so an index written before carries over)."""
+    return f"{settings.group_prefix}-{Stage.CLEANER.value}-{DEDUP_TABLE}-changelog"
+
+
+def build(settings: Settings) -> StageSpec:
+    """The cleaner stage: ``articles.raw`` through the handler, with the dedup index as its state."""
+    index = GlobalChangelog(settings, changelog_topic(settings))
     handler = CleanerHandler(
-        CleanOptions(max_chars=settings.max_body_bytes), DedupStore(table, settings.dedup_retention_days)
+        CleanOptions(max_chars=settings.max_body_bytes), DedupStore(JsonView(index), settings.dedup_retention_days)
     )
-    install_stage(app, settings, Stage.CLEANER, Topic.RAW, handler.handle, metrics)
-    return app
+    return StageSpec(Stage.CLEANER, Topic.RAW, handler.handle, index)
 
 
 def main(settings: Settings) -> None:
     """Run the cleaner until stopped."""
-    metrics = Metrics.create()
-    run_worker(build(settings, metrics), settings, Stage.CLEANER, metrics)
+    run_stages(settings, [build(settings)], Metrics.create())

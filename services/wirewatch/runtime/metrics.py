@@ -100,7 +100,7 @@ class Metrics:
             ),
             agreements=Counter(
                 "wirewatch_agreements_total",
-                "Agreements reported by articles, by type and status.",
+                "Agreement reports the tagger delivered, by type and status (counted by the tagger only).",
                 ["type", "status"],
                 registry=reg,
             ),
@@ -175,9 +175,9 @@ class Metrics:
         """Whether the stage's loop is running."""
         self.up.labels(stage.value).set(1 if running else 0)
 
-    def record_agreement(self, agreement_type: str, status: str) -> None:
-        """One agreement reported by an article."""
-        self.agreements.labels(agreement_type, status).inc()
+    def record_agreement(self, agreement_type: str, status: str, count: int = 1) -> None:
+        """``count`` agreement reports delivered by the tagger (the only place that counts them)."""
+        self.agreements.labels(agreement_type, status).inc(count)
 
     def record_country(self, code: str) -> None:
         """One article mentioning country ``code`` (organisations are not counted here)."""

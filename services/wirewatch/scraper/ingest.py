@@ -10,8 +10,8 @@ from wirewatch.contracts.codec import encode
 from wirewatch.contracts.deadletter import Origin, dead_letter
 from wirewatch.contracts.schemas import violations
 from wirewatch.contracts.topics import Topic
-from wirewatch.runtime.faust_app import utc_now
 from wirewatch.runtime.kafka import make_producer
+from wirewatch.runtime.outputs import utc_now
 from wirewatch.runtime.settings import Settings
 from wirewatch.scraper.files import FileItem
 

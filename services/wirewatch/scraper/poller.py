@@ -18,8 +18,8 @@ from typing import Any
 from wirewatch.core.errors import Rejected, RejectReason
 from wirewatch.core.feeds import FeedItem, FeedKind, ParsedFeed, decode_document, parse_feed
 from wirewatch.core.ids import article_id, canonical_url
-from wirewatch.runtime.faust_app import utc_now
 from wirewatch.runtime.metrics import FetchKind, FetchOutcome, ScraperMetrics, SkipReason
+from wirewatch.runtime.outputs import utc_now
 from wirewatch.scraper.config import FeedSource
 from wirewatch.scraper.fetch import Fetched, Fetcher, FetchFailed, Validators
 from wirewatch.scraper.publish import Outgoing, Publisher

@@ -1,26 +1,12 @@
-"""The Faust app factory's side effects on disk: a worker must start in a fresh directory."""
+"""The Faust helpers the aggregator runs on: a fresh data directory, batches finished before an ack."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from wirewatch.contracts.deadletter import Origin
-from wirewatch.contracts.outcome import Outcome, Output
-from wirewatch.contracts.schemas import validate
-from wirewatch.contracts.topics import Topic
-from wirewatch.runtime.faust_app import (
-    MAX_MESSAGE_BYTES,
-    ensure_datadir,
-    install_table_stage,
-    make_faust_app,
-    sized_outputs,
-)
-from wirewatch.runtime.metrics import Metrics, Stage
+from wirewatch.runtime.faust_app import ensure_datadir, make_faust_app
+from wirewatch.runtime.metrics import Stage
 from wirewatch.runtime.settings import Settings
-
-NOW = "2026-01-01T00:00:00.000Z"
 
 
 def test_a_worker_in_a_fresh_directory_gets_the_parents_of_its_data_directory(tmp_path, monkeypatch) -> None:
@@ -29,48 +15,6 @@ def test_a_worker_in_a_fresh_directory_gets_the_parents_of_its_data_directory(tm
     datadir = ensure_datadir(app)
     assert not datadir.is_absolute() and (tmp_path / datadir).parent.is_dir()
     (tmp_path / datadir).mkdir(exist_ok=True)  # what Faust does next: no FileNotFoundError any more
-
-
-def _outcome(body_chars: int) -> Outcome:
-    doc = {"id": "a", "body": "x" * body_chars}
-    return Outcome((Output(Topic.TAGGED, b"a", doc),))
-
-
-def test_outputs_the_broker_takes_are_sent_as_they_are() -> None:
-    kind, records = sized_outputs(_outcome(10), Stage.TAGGER, b"{}", Origin("articles.clean", 0, 7, b"a"), "now")
-    assert kind is None
-    assert [(out.topic, data) for out, data in records] == [(Topic.TAGGED, b'{"id":"a","body":"xxxxxxxxxx"}')]
-
-
-def test_an_output_larger_than_the_broker_takes_becomes_one_dead_letter() -> None:
-    """Found by the running-worker fuzz test: a 12 MB tagged document crashed the tagger's agent."""
-    original = b"y" * (3 * 1024 * 1024)
-    kind, records = sized_outputs(
-        _outcome(MAX_MESSAGE_BYTES), Stage.TAGGER, original, Origin("articles.clean", 0, 7, b"a"), NOW
-    )
-    assert kind == "output_too_large"
-    [(letter, data)] = records
-    assert letter.topic is Topic.DEADLETTER and letter.key == b"a"
-    validate("deadletter.v1", letter.document)
-    assert letter.document["error_kind"] == "output_too_large" and letter.document["truncated"] is True
-    assert len(data) < MAX_MESSAGE_BYTES
-
-
-def test_a_table_stage_recovers_its_changelog_with_raw_keys_and_values() -> None:
-    """Found by the long SIGKILL soak: the table was declared with a schema only, so Faust chose the
-    json codec for its changelog; recovery after a restart failed on every raw key ("Error in
-    recovery unexpected content after document") and the restarted tagger never became ready."""
-    app = make_faust_app(Settings(bootstrap_servers="127.0.0.1:1"), Stage.TAGGER)
-
-    def handle(value: bytes | None, state: bytes | None, origin: Origin, now: str) -> Any:
-        raise AssertionError("not called: nothing runs here")
-
-    table = install_table_stage(
-        app, Settings(bootstrap_servers="127.0.0.1:1"), Stage.TAGGER, Topic.TAGGED, "t", handle, Metrics.create()
-    )
-    assert (table.key_serializer, table.value_serializer) == ("raw", "raw")
-    changelog = table.changelog_topic
-    assert (changelog.key_serializer, changelog.value_serializer) == ("raw", "raw")
 
 
 async def test_a_cancelled_batch_is_finished_before_the_cancellation_propagates() -> None:
@@ -96,7 +40,7 @@ def test_a_batch_that_cannot_be_delivered_ends_the_process_before_any_ack(tmp_pa
     import subprocess
     import sys
 
-    from wirewatch.runtime.faust_app import EXIT_UNDELIVERED
+    from wirewatch.runtime.fatal import EXIT_UNDELIVERED
 
     script = tmp_path / "fail.py"
     script.write_text(
