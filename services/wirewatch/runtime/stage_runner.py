@@ -53,6 +53,11 @@ StageHandler = Callable[[bytes | None, Origin, str], Outcome]
 
 #: Longest stretch of handler work between two yields to the event loop (heartbeats, fetches, sends).
 _YIELD_EVERY = 0.05
+#: Longest a rebalance waits for the batch in flight (below the group's 4 s rebalance timeout).
+_REVOKE_WAIT = 3.0
+#: Longest a commit may take before the batch is left to be replayed. A commit can hang behind a
+#: rebalance that itself waits for this batch; bounding both waits breaks that cycle.
+_COMMIT_WAIT = 10.0
 
 
 class StageState(Protocol):
@@ -151,12 +156,12 @@ class StageRunner:
             exit_unacked(f"{self._group}: a batch could not be delivered; exiting before its offsets are committed")
         self._count(delivered)
         offsets = {}
-        for record in records:
+        for record in delivered.handled:
             offsets[TopicPartition(record.topic, record.partition)] = OffsetAndMetadata(record.offset + 1, "")
         try:
-            await consumer.commit(offsets)
-        except (CommitFailedError, IllegalStateError) as exc:
-            log.warning("%s: commit refused after a rebalance; the new owner replays the batch: %s", self._group, exc)
+            await asyncio.wait_for(consumer.commit(offsets), _COMMIT_WAIT)
+        except (CommitFailedError, IllegalStateError, TimeoutError) as exc:
+            log.warning("%s: commit refused or stuck in a rebalance; the batch will be replayed: %r", self._group, exc)
         for tp, meta in offsets.items():
             highwater = consumer.highwater(tp)
             lag = max((highwater or 0) - meta.offset, 0)
@@ -169,6 +174,9 @@ class StageRunner:
         delivered = _Delivered()
         yielded = time.perf_counter()
         for record in records:
+            if record.partition not in self._ready:  # revoked while this batch ran: the new owner replays it
+                continue
+            delivered.handled.append(record)
             origin = Origin(record.topic, record.partition, record.offset, record.key)
             started, now = time.perf_counter(), utc_now()
             error_kind, encoded = sized_outputs(
@@ -197,16 +205,30 @@ class StageRunner:
             self._metrics.record_agreement(agreement_type, status, count)
 
     async def on_revoked(self, partitions: set[int]) -> None:
-        """Wait for the batch in flight (it commits), then drop the state of the partitions given up."""
-        await self._idle.wait()
+        """Wait for the batch in flight (it commits), then drop the state of the partitions given up.
+
+        The wait is bounded: a batch still running after ``_REVOKE_WAIT`` handles no further record
+        of these partitions, and what it did handle of them is replayed by their new owner.
+        """
+        try:
+            await asyncio.wait_for(self._idle.wait(), _REVOKE_WAIT)
+        except TimeoutError:
+            log.warning("%s: rebalance went ahead with a batch still in flight", self._group)
         self._ready -= partitions
         if self._spec.state is not None:
             self._spec.state.revoke(partitions)
 
     async def on_assigned(self, partitions: set[int]) -> None:
-        """Restore the state of the partitions taken over before their first record is handled."""
+        """Restore the state of the partitions taken over before their first record is handled.
+
+        A restore that fails ends the worker: aiokafka would only log the error, and the partitions
+        would never become ready, so the stage would stall while ``/healthz`` still answers.
+        """
         if self._spec.state is not None:
-            await self._spec.state.assign(partitions)
+            try:
+                await self._spec.state.assign(partitions)
+            except Exception:
+                exit_unacked(f"{self._group}: restoring the state of partitions {sorted(partitions)} failed")
         self._ready |= partitions
         if not self.assigned:
             log.warning("%s ready: partitions assigned", self._group)
@@ -215,12 +237,14 @@ class StageRunner:
 
 @dataclass(slots=True)
 class _Delivered:
-    """What one batch put on the broker: messages per topic, agreement reports per (type, status)."""
+    """What one batch handled, and put on the broker: messages per topic, reports per (type, status)."""
 
+    handled: list[ConsumerRecord[bytes, bytes]]
     topics: Counter[str]
     agreements: Counter[tuple[str, str]]
 
     def __init__(self) -> None:
+        self.handled = []
         self.topics = Counter()
         self.agreements = Counter()
 
