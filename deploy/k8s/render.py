@@ -1,6 +1,6 @@
 """Render Wirewatch's Kubernetes manifests from the code's own facts.
 
-Topic names come from ``wirewatch.contracts.topics``, consumer groups from the Faust app ids,
+Topic names come from ``wirewatch.contracts.topics``, consumer groups as the stages name them,
 CLI commands from the services table below, alert rules from ``deploy/prometheus/rules/*.yml``.
 So the manifests cannot drift: ``tests/deploy/test_k8s.py`` renders them again and compares
 with the committed files. Regenerate after a change with ``scripts/gen-k8s``.
@@ -130,7 +130,7 @@ def container(svc: Service) -> dict[str, Any]:
         "envFrom": [{"configMapRef": {"name": "wirewatch-config"}}],
         **({"env": [{"name": k, "value": v} for k, v in svc.env]} if svc.env else {}),
         "ports": [{"name": "http", "containerPort": HTTP_PORT, "protocol": "TCP"}],
-        # Faust needs a few seconds to join its group: the startup probe covers that, so liveness can be strict.
+        # A stage needs a few seconds to join its group: the startup probe covers that, so liveness can be strict.
         "startupProbe": probe("/healthz", 2, 60),
         "livenessProbe": probe("/healthz", 10, 3),
         # /readyz is 200 once the consumer group has assigned partitions: connected to the brokers.

@@ -58,6 +58,8 @@ _REVOKE_WAIT = 3.0
 #: Longest a commit may take before the batch is left to be replayed. A commit can hang behind a
 #: rebalance that itself waits for this batch; bounding both waits breaks that cycle.
 _COMMIT_WAIT = 10.0
+#: Sends of one record before a retriable delivery error ends the worker.
+_SEND_ATTEMPTS = 5
 
 
 class StageState(Protocol):
@@ -170,7 +172,7 @@ class StageRunner:
     async def _deliver(self, records: list[ConsumerRecord[bytes, bytes]]) -> _Delivered:
         """Handle every record and send its outputs; return once the broker has acknowledged them all."""
         spec, metrics, names = self._spec, self._metrics, self._settings.topics
-        futures = []
+        futures: list[tuple[_Send, asyncio.Future[object]]] = []
         delivered = _Delivered()
         yielded = time.perf_counter()
         for record in records:
@@ -188,15 +190,40 @@ class StageRunner:
                 metrics.record_processed(spec.stage, time.perf_counter() - started, time.time())
             for out, data in encoded:
                 topic = names.name(out.topic)
-                futures.append(await self._producer.send(topic, data, key=out.key, headers=out.headers or None))
+                send = _Send(topic, data, out.key, out.headers or None)
+                futures.append((send, await self._producer.send(topic, data, key=out.key, headers=send.headers)))
                 delivered.topics[topic] += 1
                 if out.topic is Topic.AGREEMENT_REPORTS:  # schema-checked: type and status are enums
                     delivered.agreements[(out.document["type"], out.document["status"])] += 1
             if time.perf_counter() - yielded > _YIELD_EVERY:  # let heartbeats, fetches and sends run
                 await asyncio.sleep(0)
                 yielded = time.perf_counter()
-        await asyncio.gather(*futures)
+        await self._await_delivery(futures)
         return delivered
+
+    async def _await_delivery(self, futures: list[tuple[_Send, asyncio.Future[object]]]) -> None:
+        """Wait for every send; send again what failed with a retriable error (a leader moving, say).
+
+        Seen on the embedded broker: ``NotLeaderForPartitionError`` to the tagger while the cleaners
+        rebalanced (scaling soak), which the producer itself did not retry. A resend may duplicate a record,
+        which at-least-once allows. Non-retriable errors, or retriable ones past the last attempt, raise.
+        """
+        for attempt in range(_SEND_ATTEMPTS):
+            results = await asyncio.gather(*(future for _, future in futures), return_exceptions=True)
+            failed = [
+                (send, exc) for (send, _), exc in zip(futures, results, strict=True) if isinstance(exc, Exception)
+            ]
+            if not failed:
+                return
+            fatal = [exc for _, exc in failed if not (isinstance(exc, KafkaError) and exc.retriable)]
+            if fatal or attempt == _SEND_ATTEMPTS - 1:
+                raise (fatal or [failed[0][1]])[0]
+            log.warning("%s: %d send(s) failed (%r); sending again", self._group, len(failed), failed[0][1])
+            await asyncio.sleep(0.2 * (attempt + 1))
+            futures = [
+                (send, await self._producer.send(send.topic, send.value, key=send.key, headers=send.headers))
+                for send, _ in failed
+            ]
 
     def _count(self, delivered: _Delivered) -> None:
         for topic, count in delivered.topics.items():
@@ -233,6 +260,16 @@ class StageRunner:
         if not self.assigned:
             log.warning("%s ready: partitions assigned", self._group)
         self.assigned = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Send:
+    """One record sent, kept until the broker acknowledges it so that it can be sent again."""
+
+    topic: str
+    value: bytes
+    key: bytes
+    headers: list[tuple[str, bytes]] | None
 
 
 @dataclass(slots=True)
