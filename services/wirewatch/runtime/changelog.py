@@ -30,7 +30,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPa
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 
-from wirewatch.runtime.kafka import TOPIC_MAX_MESSAGE_BYTES, make_consumer
+from wirewatch.runtime.kafka import TOPIC_MAX_MESSAGE_BYTES, make_consumer, topic_partitions
 from wirewatch.runtime.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,10 @@ class GlobalChangelog(_Entries):
         await ensure_changelog(self._settings, self.topic)
         self._consumer = make_consumer(self._settings, group=None)
         await self._consumer.start()
-        partitions = [TopicPartition(self.topic, p) for p in sorted(await _partitions(self._consumer, self.topic))]
+        numbers = await topic_partitions(self._consumer, self.topic)
+        if not numbers:
+            raise RuntimeError(f"changelog topic {self.topic!r} has no partitions")
+        partitions = [TopicPartition(self.topic, p) for p in sorted(numbers)]
         self._consumer.assign(partitions)
         loaded = await read_to_end(self._consumer, partitions, self._apply_foreign)
         self._follow = asyncio.create_task(self._follow_others(), name=f"follow {self.topic}")
@@ -231,16 +234,6 @@ class PartitionedChangelog:
             futures.extend([await producer.send(self.topic, v, key=k, partition=p) for k, v in writes.items()])
         await asyncio.gather(*futures)
         return len(futures)
-
-
-async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
-    partitions = consumer.partitions_for_topic(topic)
-    if not partitions:
-        await consumer.topics()  # refresh metadata once: the topic may be new
-        partitions = consumer.partitions_for_topic(topic)
-    if not partitions:
-        raise RuntimeError(f"changelog topic {topic!r} has no partitions")
-    return set(partitions)
 
 
 class JsonView(MutableMapping[str, Any]):

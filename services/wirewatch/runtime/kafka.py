@@ -53,6 +53,15 @@ def make_consumer(settings: Settings, *topics: str, group: str | None = None, **
     return AIOKafkaConsumer(*topics, **options)
 
 
+async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
+    """The partitions of ``topic`` (empty when it does not exist), refreshing metadata once if needed."""
+    partitions = consumer.partitions_for_topic(topic)
+    if not partitions:
+        await consumer.topics()  # the topic may be newer than the consumer's metadata
+        partitions = consumer.partitions_for_topic(topic)
+    return set(partitions or ())
+
+
 async def wait_until_ready(bootstrap: str, timeout: float = 30.0) -> None:
     """Return once the broker answers a metadata request; ``TimeoutError`` after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout

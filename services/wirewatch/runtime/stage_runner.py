@@ -28,7 +28,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, ConsumerRecord, TopicPartition
@@ -276,14 +276,9 @@ class _Send:
 class _Delivered:
     """What one batch handled, and put on the broker: messages per topic, reports per (type, status)."""
 
-    handled: list[ConsumerRecord[bytes, bytes]]
-    topics: Counter[str]
-    agreements: Counter[tuple[str, str]]
-
-    def __init__(self) -> None:
-        self.handled = []
-        self.topics = Counter()
-        self.agreements = Counter()
+    handled: list[ConsumerRecord[bytes, bytes]] = field(default_factory=list)
+    topics: Counter[str] = field(default_factory=Counter)
+    agreements: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]  # aiokafka ships no type hints for it

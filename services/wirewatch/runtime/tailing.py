@@ -10,7 +10,7 @@ from typing import Any
 import orjson
 from aiokafka import TopicPartition
 
-from wirewatch.runtime.kafka import make_consumer
+from wirewatch.runtime.kafka import make_consumer, topic_partitions
 from wirewatch.runtime.settings import Settings
 
 
@@ -86,10 +86,7 @@ async def tail_topic(
     await consumer.start()
     count = 0
     try:
-        partitions = consumer.partitions_for_topic(topic)
-        if partitions is None:
-            await consumer.topics()  # refresh metadata once: the topic may be new
-            partitions = consumer.partitions_for_topic(topic) or set()
+        partitions = await topic_partitions(consumer, topic)
         if not partitions:
             raise SystemExit(f"topic {topic!r} does not exist")
         assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
