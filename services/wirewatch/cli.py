@@ -214,10 +214,13 @@ def analyze(source: Path, output: Path) -> None:
     SOURCE is JSONL (or - for standard input) with one {"id", "text"|"html", "lang"?, "published"?,
     "url"?, "title"?} per line, or a .txt/.html file or folder. Writes one tagged-article line per input.
     """
+    from wirewatch.cleaner.handler import clean_options
+    from wirewatch.core.analysis import Resources
     from wirewatch.offline import OfflineAnalyzer
     from wirewatch.scraper.files import expand, read_items
 
-    analyzer = OfflineAnalyzer()
+    settings = _settings()  # the stream's limits, so offline and stream keep or refuse the same article
+    analyzer = OfflineAnalyzer(Resources.load(clean_options(settings)))
     if str(source) == "-":
         results = analyzer.analyze_lines(sys.stdin.buffer)
     elif source.is_file() and source.suffix.lower() == ".jsonl":
@@ -226,7 +229,7 @@ def analyze(source: Path, output: Path) -> None:
         click.echo(f"analysed {count} article(s)", err=True)
         return
     else:
-        items = read_items(expand([source]))
+        items = read_items(expand([source]), settings.max_body_bytes)
         results = analyzer.analyze_documents(i.document for i in items if i.document is not None)
     count = _write_analysis(results, output)
     click.echo(f"analysed {count} article(s)", err=True)

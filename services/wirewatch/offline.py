@@ -16,7 +16,6 @@ from wirewatch.contracts.codec import encode
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.topics import Topic
 from wirewatch.core.analysis import Resources
-from wirewatch.core.cleaning import CleanOptions
 from wirewatch.runtime.outputs import utc_now
 from wirewatch.tagger.handler import TaggerHandler
 
@@ -26,7 +25,7 @@ class OfflineAnalyzer:
 
     def __init__(self, resources: Resources | None = None) -> None:
         self._resources = resources or Resources.load()
-        self._cleaner = CleanerHandler(self._resources.clean_options or CleanOptions())
+        self._cleaner = CleanerHandler(self._resources.clean_options)
         self._tagger = TaggerHandler(self._resources)
 
     def analyze_bytes(self, value: bytes) -> dict[str, Any]:

@@ -57,3 +57,28 @@ def test_bad_lines_give_error_lines_and_do_not_stop_the_rest(analyzer) -> None:
     assert out[1] == {"id": "e", "error": {"stage": "cleaner", "kind": "empty", "message": out[1]["error"]["message"]}}
     assert out[2]["id"] == "ok" and "error" not in out[2]
     assert orjson.loads(orjson.dumps(out[2]))["countries"]
+
+
+def test_analyze_and_the_stream_refuse_the_same_article_by_its_utf8_size(tmp_path, monkeypatch) -> None:
+    """One limit, in bytes of UTF-8, for ``wirewatch analyze`` and the cleaner stage alike."""
+    from click.testing import CliRunner
+
+    from wirewatch.cleaner.handler import CleanerHandler, clean_options
+    from wirewatch.cli import main
+    from wirewatch.contracts.codec import encode
+    from wirewatch.contracts.deadletter import Origin
+    from wirewatch.runtime.settings import Settings
+
+    text = "Москва и Минск подписали соглашение. " * 40  # 1,480 characters, 2,680 bytes of UTF-8
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(orjson.dumps({"id": "ru-1", "text": text}) + b"\n")
+    for limit, refused in ((2_000, True), (3_000, False)):
+        monkeypatch.setenv("WIREWATCH_MAX_BODY_BYTES", str(limit))
+        result = CliRunner().invoke(main, ["analyze", str(source)])
+        assert result.exit_code == 0, result.output
+        (line,) = [orjson.loads(x) for x in result.stdout.splitlines() if x.startswith("{")]
+        assert (line.get("error", {}).get("kind") == "too_large") is refused, line
+        stream = CleanerHandler(clean_options(Settings.from_env())).handle(
+            encode({"id": "ru-1", "text": text}), Origin(), "2026-01-01T00:00:00Z"
+        )
+        assert (stream.error_kind == "too_large") is refused

@@ -32,8 +32,9 @@ from wirewatch.contracts.aggregates import (
     relation_event,
 )
 from wirewatch.contracts.codec import DecodeError, decode, encode
-from wirewatch.contracts.deadletter import Origin
+from wirewatch.contracts.deadletter import Origin, dead_letter
 from wirewatch.contracts.topics import Topic, TopicNames
+from wirewatch.core.errors import ErrorKind
 from wirewatch.runtime.faust_app import complete_batch, consumer_lag, make_faust_app, run_worker
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.outputs import sized_outputs, utc_now
@@ -92,7 +93,7 @@ def install(app: faust.App, settings: Settings, metrics: Metrics) -> None:
             await complete_batch(aggregate_batch(events))
 
     app.agent(_raw_topic(app, names.name(Topic.TAGGED)), name="wirewatch.aggregator")(aggregate)
-    _install_relations(app, settings, metrics, parts, sinks[Topic.RELATIONS], group)
+    _install_relations(app, settings, metrics, parts, sinks, group)
 
 
 def _raw_topic(app: faust.App, name: str) -> faust.TopicT:
@@ -160,9 +161,15 @@ def _record_delivered(
 
 
 def _install_relations(
-    app: faust.App, settings: Settings, metrics: Metrics, parts: faust.TopicT, sink: faust.TopicT, group: str
+    app: faust.App,
+    settings: Settings,
+    metrics: Metrics,
+    parts: faust.TopicT,
+    sinks: dict[Topic, faust.TopicT],
+    group: str,
 ) -> None:
     """The relations agent, its table and the tick timer."""
+    sink, dead = sinks[Topic.RELATIONS], sinks[Topic.DEADLETTER]
     table = app.Table(
         "relation-windows",
         default=None,
@@ -180,9 +187,17 @@ def _install_relations(
             else:
                 step = windows.add(partition, contribution_from_wire(doc), time.time())
         except (DecodeError, KeyError, TypeError, ValueError) as exc:
-            # Only this service writes the topic, so this is a bug or a foreign producer: skip, loudly.
-            log.error("skipping a malformed message on %s: %s", event.message.topic, exc)
-            metrics.record_failed(Stage.AGGREGATOR, "internal_error")
+            # Only this service writes the topic, so this is a bug or a foreign producer: the
+            # message goes to the dead letters, where it can be read and replayed, and relating goes on.
+            log.error("dead-lettering a malformed message on %s: %s", event.message.topic, exc)
+            kind = exc.kind if isinstance(exc, DecodeError) else ErrorKind.SCHEMA_INVALID
+            msg = event.message
+            origin = Origin(msg.topic, msg.partition, msg.offset, msg.key)
+            letter = dead_letter(Stage.AGGREGATOR.value, kind, f"a relation part: {exc!r}", event.value or b"", origin,
+                                 utc_now())  # fmt: skip
+            await (await dead.send(key=msg.key or b"", value=encode(letter), force=True))
+            metrics.record_failed(Stage.AGGREGATOR, kind)
+            metrics.record_produced(dead.get_topic_name())
             return
         await _emit(step, sink, metrics)
         windows.forget(partition, step.closed)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from wirewatch.api.stores import AgreementFilter
 from wirewatch.contracts.aggregates import AGREEMENT_STATUSES, AGREEMENT_TYPES, parse_time
+from wirewatch.core.errors import WirewatchError
 
 RELATION_WINDOWS = ("PT1H", "P1D")
 MAX_LIMIT = 500
@@ -21,7 +22,7 @@ _DURATION = re.compile(r"^(\d+)([smhd])$")
 _UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
-class ParamError(ValueError):
+class ParamError(WirewatchError, ValueError):
     """A query parameter is missing or has a value the endpoint cannot use."""
 
     def __init__(self, parameter: str, message: str) -> None:

@@ -8,9 +8,8 @@ keeps the index, and a duplicate is found whichever replica gets it.
 from __future__ import annotations
 
 from wirewatch.cleaner.dedup_store import DedupStore
-from wirewatch.cleaner.handler import CleanerHandler
+from wirewatch.cleaner.handler import CleanerHandler, clean_options
 from wirewatch.contracts.topics import Topic
-from wirewatch.core.cleaning import CleanOptions
 from wirewatch.runtime.changelog import GlobalChangelog, JsonView
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.settings import Settings
@@ -27,9 +26,7 @@ def changelog_topic(settings: Settings) -> str:
 def build(settings: Settings) -> StageSpec:
     """The cleaner stage: ``articles.raw`` through the handler, with the dedup index as its state."""
     index = GlobalChangelog(settings, changelog_topic(settings))
-    handler = CleanerHandler(
-        CleanOptions(max_chars=settings.max_body_bytes), DedupStore(JsonView(index), settings.dedup_retention_days)
-    )
+    handler = CleanerHandler(clean_options(settings), DedupStore(JsonView(index), settings.dedup_retention_days))
     return StageSpec(Stage.CLEANER, Topic.RAW, handler.handle, index)
 
 

@@ -19,6 +19,13 @@ from wirewatch.contracts.topics import Topic
 from wirewatch.contracts.wire import clean_to_wire, raw_from_wire
 from wirewatch.core.cleaning import CleanOptions, clean_article
 from wirewatch.core.dedup import fingerprint
+from wirewatch.runtime.settings import Settings
+
+
+def clean_options(settings: Settings) -> CleanOptions:
+    """The cleaner's options from the settings: the one place, for the stream and ``wirewatch analyze``,
+    so both refuse or keep the same article."""
+    return CleanOptions(max_bytes=settings.max_body_bytes)
 
 
 class CleanerHandler:

@@ -6,9 +6,13 @@ from typing import Any
 
 import orjson
 
+from wirewatch.core.errors import ErrorKind, WirewatchError
 
-class DecodeError(ValueError):
+
+class DecodeError(WirewatchError, ValueError):
     """The bytes are not a JSON object."""
+
+    kind = ErrorKind.NOT_JSON
 
 
 def encode(document: dict[str, Any]) -> bytes:

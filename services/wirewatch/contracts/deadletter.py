@@ -6,6 +6,8 @@ import base64
 from dataclasses import dataclass
 from typing import Any
 
+from wirewatch.core.errors import ErrorKind
+
 #: Originals longer than this are truncated in the dead letter (1 MiB).
 ORIGINAL_LIMIT = 1 << 20
 
@@ -22,7 +24,7 @@ class Origin:
 
 def dead_letter(
     stage: str,
-    error_kind: str,
+    error_kind: ErrorKind,
     message: str,
     original: bytes,
     origin: Origin,

@@ -3,11 +3,11 @@
 ``run_handler`` is the one place that turns failures into dead letters, so every stage
 reports errors the same way:
 
-1. ``DecodeError`` (not a JSON object)           -> ``error_kind="not_json"``
-2. ``Rejected`` from the core or the wire layer  -> ``error_kind=<reason>``
-3. ``SchemaViolation`` on input                  -> ``error_kind="schema_invalid"``
-4. ``SchemaViolation`` on our own output         -> ``error_kind="output_invalid"`` (a bug, but nothing is lost)
-5. any other exception                           -> ``error_kind="internal_error"``
+1. ``DecodeError`` (not a JSON object)           -> ``ErrorKind.NOT_JSON``
+2. ``Rejected`` from the core or the wire layer  -> its reason
+3. ``SchemaViolation`` on input                  -> ``ErrorKind.SCHEMA_INVALID``
+4. ``SchemaViolation`` on our own output         -> ``ErrorKind.OUTPUT_INVALID`` (a bug, but nothing is lost)
+5. any other exception                           -> ``ErrorKind.INTERNAL_ERROR``
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from wirewatch.contracts.codec import DecodeError, decode, encode
 from wirewatch.contracts.deadletter import Origin, dead_letter
 from wirewatch.contracts.schemas import SchemaViolation, validate_for
 from wirewatch.contracts.topics import Topic
-from wirewatch.core.errors import Rejected
+from wirewatch.core.errors import ErrorKind, Rejected
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class Outcome:
     """The result of handling one message. ``error_kind`` is set when it was dead-lettered."""
 
     outputs: tuple[Output, ...]
-    error_kind: str | None = None
+    error_kind: ErrorKind | None = None
 
     @property
     def failed(self) -> bool:
@@ -57,15 +57,13 @@ class Outcome:
 Handler = Callable[[dict[str, Any]], list[Output]]
 
 
-def _classify(exc: Exception) -> tuple[str, str]:
-    if isinstance(exc, DecodeError):
-        return "not_json", str(exc)
+def _classify(exc: Exception) -> tuple[ErrorKind, str]:
     if isinstance(exc, Rejected):
-        return exc.reason.value, exc.detail
-    if isinstance(exc, SchemaViolation):
-        return "schema_invalid", str(exc)
+        return exc.kind, exc.detail
+    if isinstance(exc, DecodeError | SchemaViolation):
+        return exc.kind, str(exc)
     log.exception("internal error while handling a message")
-    return "internal_error", f"{type(exc).__name__}: {exc}"
+    return ErrorKind.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}"
 
 
 def run_handler(stage: str, source: Topic, value: bytes | None, origin: Origin, now: str, handler: Handler) -> Outcome:
@@ -85,11 +83,11 @@ def run_handler(stage: str, source: Topic, value: bytes | None, origin: Origin, 
             validate_for(out.topic, out.document)
     except SchemaViolation as exc:
         log.error("stage %s produced an invalid document: %s", stage, exc)
-        return _dead(stage, "output_invalid", str(exc), value, origin, now)
+        return _dead(stage, ErrorKind.OUTPUT_INVALID, str(exc), value, origin, now)
     return Outcome(tuple(outputs))
 
 
-def _dead(stage: str, kind: str, message: str, value: bytes | None, origin: Origin, now: str) -> Outcome:
+def _dead(stage: str, kind: ErrorKind, message: str, value: bytes | None, origin: Origin, now: str) -> Outcome:
     letter = dead_letter(stage, kind, message, value or b"", origin, now)
     key = origin.key if origin.key is not None else b""
     return Outcome((Output(Topic.DEADLETTER, key, letter),), error_kind=kind)

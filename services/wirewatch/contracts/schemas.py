@@ -20,6 +20,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 
 from wirewatch.contracts.topics import Topic
+from wirewatch.core.errors import ErrorKind, WirewatchError
 
 #: Which schema every message on a topic must satisfy.
 TOPIC_SCHEMAS: dict[Topic, str] = {
@@ -34,8 +35,10 @@ TOPIC_SCHEMAS: dict[Topic, str] = {
 }
 
 
-class SchemaViolation(ValueError):
+class SchemaViolation(WirewatchError, ValueError):
     """A document does not satisfy its schema; ``errors`` lists every violation found."""
+
+    kind = ErrorKind.SCHEMA_INVALID
 
     def __init__(self, schema: str, errors: list[str]) -> None:
         super().__init__(f"{schema}: " + "; ".join(errors[:5]))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.model import (
     Agreement,
     CleanArticle,
@@ -25,21 +25,21 @@ def _optional_str(doc: dict[str, Any], key: str) -> str | None:
     value = doc.get(key)
     if value is None or isinstance(value, str):
         return value
-    raise Rejected(RejectReason.MALFORMED, f"field {key!r} must be a string, got {type(value).__name__}")
+    raise Rejected(ErrorKind.MALFORMED, f"field {key!r} must be a string, got {type(value).__name__}")
 
 
 def raw_from_wire(doc: dict[str, Any]) -> RawArticle:
     """A raw article from its wire document; ``Rejected(MALFORMED)`` when fields are missing or wrong."""
     article_id = doc.get("id")
     if not isinstance(article_id, str) or not article_id:
-        raise Rejected(RejectReason.MALFORMED, "field 'id' is missing or not a non-empty string")
+        raise Rejected(ErrorKind.MALFORMED, "field 'id' is missing or not a non-empty string")
     has_text, has_html = "text" in doc, "html" in doc
     if has_text == has_html:
-        raise Rejected(RejectReason.MALFORMED, "exactly one of 'text' and 'html' is required")
+        raise Rejected(ErrorKind.MALFORMED, "exactly one of 'text' and 'html' is required")
     kind = ContentKind.TEXT if has_text else ContentKind.HTML
     content = doc[kind.value]
     if not isinstance(content, str):
-        raise Rejected(RejectReason.MALFORMED, f"field {kind.value!r} must be a string")
+        raise Rejected(ErrorKind.MALFORMED, f"field {kind.value!r} must be a string")
     extra = {key: _optional_str(doc, key) for key in _OPTIONAL_RAW}
     return RawArticle(id=article_id, kind=kind, content=content, **extra)
 

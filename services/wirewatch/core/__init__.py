@@ -5,7 +5,7 @@ from wirewatch.core.analysis import Resources, analyze, tag_article
 from wirewatch.core.cleaning import CleanOptions, clean_article
 from wirewatch.core.countries import CountryTagging, Gazetteer, load_gazetteer, tag_countries
 from wirewatch.core.dedup import Fingerprint, fingerprint
-from wirewatch.core.errors import Rejected, RejectReason, WirewatchError
+from wirewatch.core.errors import ErrorKind, Rejected, WirewatchError
 from wirewatch.core.ids import agreement_id, article_id, canonical_url, event_id
 from wirewatch.core.language import LanguageGuess, LanguageModel, identify_language, load_language_model
 from wirewatch.core.model import (
@@ -37,12 +37,12 @@ __all__ = [
     "CountryMention",
     "CountryTag",
     "CountryTagging",
+    "ErrorKind",
     "Fingerprint",
     "Gazetteer",
     "LanguageGuess",
     "LanguageModel",
     "RawArticle",
-    "RejectReason",
     "Rejected",
     "RelationWindows",
     "Resources",

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 
 _DEFAULT_PORTS = (("http", 80), ("https", 443))
 # Query parameters that only say how a reader arrived (campaigns, click ids, share buttons).
@@ -51,7 +51,7 @@ def _split(url: str) -> tuple[SplitResult, int | None]:
         parts = urlsplit(url.strip())
         return parts, parts.port
     except ValueError as exc:
-        raise Rejected(RejectReason.MALFORMED, f"unreadable URL {url[:200]!r}: {exc}") from None
+        raise Rejected(ErrorKind.MALFORMED, f"unreadable URL {url[:200]!r}: {exc}") from None
 
 
 def canonical_url(url: str) -> str:

@@ -13,6 +13,8 @@ from typing import TypedDict
 import pycountry
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
+from wirewatch.core.errors import ErrorKind
+
 
 class Stage(StrEnum):
     """A pipeline stage, as a metric label and a dead-letter field."""
@@ -162,7 +164,7 @@ class Metrics:
         self.latency.labels(stage.value).observe(seconds)
         self.last_processed.labels(stage.value).set(now)
 
-    def record_failed(self, stage: Stage, error_kind: str) -> None:
+    def record_failed(self, stage: Stage, error_kind: ErrorKind) -> None:
         """One message ``stage`` could not handle, now in the dead-letter topic."""
         self.failed.labels(stage.value, error_kind).inc()
         self.deadlettered.labels(stage.value, error_kind).inc()

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from wirewatch.contracts.deadletter import Origin, dead_letter
 from wirewatch.contracts.outcome import Outcome, Output
 from wirewatch.contracts.topics import Topic
+from wirewatch.core.errors import ErrorKind
 from wirewatch.runtime.metrics import Stage
 
 #: Largest record a stage produces (the producer's ``max_request_size``); larger outputs are dead-lettered.
@@ -21,7 +22,7 @@ def utc_now() -> str:
 
 def sized_outputs(
     outcome: Outcome, stage: Stage, value: bytes | None, origin: Origin, now: str
-) -> tuple[str | None, list[tuple[Output, bytes]]]:
+) -> tuple[ErrorKind | None, list[tuple[Output, bytes]]]:
     """The outcome's outputs encoded, or one dead letter when an output is larger than the broker takes.
 
     Without this check the producer refuses the record (MessageSizeTooLargeError), the batch can
@@ -37,6 +38,6 @@ def sized_outputs(
     letter = Output(
         Topic.DEADLETTER,
         origin.key or b"",
-        dead_letter(stage.value, "output_too_large", detail, value or b"", origin, now),
+        dead_letter(stage.value, ErrorKind.OUTPUT_TOO_LARGE, detail, value or b"", origin, now),
     )
-    return "output_too_large", [(letter, letter.value())]
+    return ErrorKind.OUTPUT_TOO_LARGE, [(letter, letter.value())]

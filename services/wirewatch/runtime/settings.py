@@ -58,9 +58,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from wirewatch.contracts.topics import TopicNames
+from wirewatch.core.errors import ConfigurationError
 
 
-class SettingsError(ValueError):
+class SettingsError(ConfigurationError, ValueError):
     """An environment variable holds a value that cannot be used."""
 
 

@@ -14,15 +14,17 @@ import ipaddress
 import socket
 from collections.abc import Iterable
 
+from wirewatch.core.errors import FetchError
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-class AddressRefused(Exception):
+class AddressRefused(FetchError):
     """The host resolves to an address the scraper must not contact."""
 
 
-class ResolveFailed(Exception):
+class ResolveFailed(FetchError):
     """The host name could not be resolved."""
 
 

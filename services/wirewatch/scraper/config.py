@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from wirewatch.core.errors import ConfigurationError
 from wirewatch.core.feeds import FeedKind
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
@@ -40,7 +41,7 @@ _DEFAULT_KEYS = _FEED_KEYS - {"name", "url"}
 MIN_INTERVAL = 0.05
 
 
-class ConfigError(ValueError):
+class ConfigError(ConfigurationError, ValueError):
     """The sources file cannot be used; the message says where and why."""
 
 

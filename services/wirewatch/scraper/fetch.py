@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from wirewatch.core.errors import FetchError
 from wirewatch.runtime.metrics import FetchKind, FetchOutcome, ScraperMetrics
 from wirewatch.runtime.settings import ScraperSettings
 from wirewatch.scraper.addresses import AddressGuard, AddressRefused, IPAddress, ResolveFailed
@@ -38,7 +39,7 @@ _ACCEPT = {
 }
 
 
-class FetchFailed(Exception):
+class FetchFailed(FetchError):
     """A request that produced no usable body; ``outcome`` says why, ``retry_after`` when the server asked."""
 
     def __init__(
@@ -51,7 +52,7 @@ class FetchFailed(Exception):
         self.status = status
 
 
-class _Retryable(Exception):
+class _Retryable(FetchError):
     def __init__(
         self, outcome: FetchOutcome, detail: str, retry_after: float | None, status: int | None = None
     ) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from wirewatch.core.errors import Rejected
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.feeds import decode_document, normalize_date
 from wirewatch.core.ids import article_id, canonical_url
 
@@ -37,7 +37,7 @@ class FileItem:
     """One input item: a raw-article document, the reason it could not be read, or why it was skipped.
 
     ``position`` is the number of bytes of the source file consumed so far (for progress);
-    ``error_kind`` is the dead-letter kind of an ``error`` when it is known (a ``RejectReason`` value).
+    ``error_kind`` is the dead-letter kind of an ``error`` (set whenever ``error`` is).
     """
 
     source: str
@@ -46,7 +46,7 @@ class FileItem:
     original: bytes = b""
     position: int = 0
     skipped: str | None = None
-    error_kind: str | None = None
+    error_kind: ErrorKind | None = None
 
 
 def kind_of(path: Path) -> str | None:
@@ -110,15 +110,17 @@ def _from_jsonl(path: Path) -> Iterator[FileItem]:
             try:
                 doc = orjson.loads(line)
             except orjson.JSONDecodeError as exc:
-                yield FileItem(source, None, f"not JSON: {exc}", line, position)
+                yield FileItem(source, None, f"not JSON: {exc}", line, position, error_kind=ErrorKind.NOT_JSON)
                 continue
             if not isinstance(doc, dict):
-                yield FileItem(source, None, "a line must hold a JSON object", line, position)
+                yield FileItem(
+                    source, None, "a line must hold a JSON object", line, position, error_kind=ErrorKind.NOT_JSON
+                )
                 continue
             try:
                 document = jsonl_document(doc)
             except Rejected as rejected:  # e.g. an unreadable URL: this line is dead-lettered, the file goes on
-                yield FileItem(source, None, str(rejected), line, position, error_kind=rejected.reason.value)
+                yield FileItem(source, None, str(rejected), line, position, error_kind=rejected.kind)
                 continue
             yield FileItem(source, document, original=line, position=position)
 

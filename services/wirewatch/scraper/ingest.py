@@ -10,6 +10,7 @@ from wirewatch.contracts.codec import encode
 from wirewatch.contracts.deadletter import Origin, dead_letter
 from wirewatch.contracts.schemas import violations
 from wirewatch.contracts.topics import Topic
+from wirewatch.core.errors import ErrorKind
 from wirewatch.runtime.kafka import make_producer
 from wirewatch.runtime.outputs import utc_now
 from wirewatch.runtime.settings import Settings
@@ -47,9 +48,7 @@ async def publish_items(
             problems = violations("raw-article.v1", item.document) if item.document is not None else []
             if item.document is None or problems:
                 reason = item.error or "; ".join(problems[:3])
-                kind = item.error_kind or (
-                    "not_json" if item.error and item.error.startswith("not JSON") else "schema_invalid"
-                )
+                kind = item.error_kind or ErrorKind.SCHEMA_INVALID  # a readable item that breaks the schema
                 letter = dead_letter("ingest", kind, f"{item.source}: {reason}", item.original, Origin(), utc_now())
                 pending.append(await producer.send(dead_topic, encode(letter), key=b""))
                 summary.deadlettered += 1

@@ -10,14 +10,16 @@ from __future__ import annotations
 import zlib
 from collections.abc import AsyncIterator
 
+from wirewatch.core.errors import FetchError
+
 ACCEPT_ENCODING = "gzip, deflate"
 
 
-class BodyTooLarge(Exception):
+class BodyTooLarge(FetchError):
     """The body (after decompression) exceeds the limit; reading stopped there."""
 
 
-class UnsupportedEncoding(Exception):
+class UnsupportedEncoding(FetchError):
     """The server used a content coding we did not ask for, or its compressed data is corrupt."""
 
 

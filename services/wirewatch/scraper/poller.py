@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.feeds import FeedItem, FeedKind, ParsedFeed, decode_document, parse_feed
 from wirewatch.core.ids import article_id, canonical_url
 from wirewatch.runtime.metrics import FetchKind, FetchOutcome, ScraperMetrics, SkipReason
@@ -91,7 +91,7 @@ class FeedPoller:
         try:
             parsed = parse_feed(fetched.body, fetched.url, self.source.kind, fetched.content_type)
         except Rejected as rejected:
-            reason = SkipReason.UNSAFE_FEED if rejected.reason is RejectReason.UNSAFE else SkipReason.MALFORMED_FEED
+            reason = SkipReason.UNSAFE_FEED if rejected.reason is ErrorKind.UNSAFE else SkipReason.MALFORMED_FEED
             self._metrics.record_skipped(name, reason)
             self._note_error(f"feed refused: {rejected}")
             return None

@@ -15,7 +15,7 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from wirewatch.core.errors import Rejected
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.feeds import decode_document, normalize_date
 from wirewatch.core.ids import article_id, canonical_url
 from wirewatch.scraper.files import FileItem
@@ -60,14 +60,20 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[FileItem]:
     """One ``FileItem`` per record of the archive at ``path``: an article, a skip, or an error."""
     with path.open("rb") as handle:
         if not handle.read(16).startswith(_MAGIC):
-            yield FileItem(str(path), None, "not a WARC/ARC archive (no WARC/, filedesc:// or gzip header)")
+            yield FileItem(
+                str(path), None, "not a WARC/ARC archive (no WARC/, filedesc:// or gzip header)",
+                error_kind=ErrorKind.MALFORMED,
+            )  # fmt: skip
             return
         handle.seek(0)
         try:
             for number, record in enumerate(ArchiveIterator(handle, arc2warc=True), start=1):
                 yield _item(record, f"{path}#{number}", path.name, max_bytes, handle.tell())
         except ArchiveLoadFailed as exc:
-            yield FileItem(str(path), None, f"not a readable WARC/ARC archive: {exc}", position=handle.tell())
+            yield FileItem(
+                str(path), None, f"not a readable WARC/ARC archive: {exc}", position=handle.tell(),
+                error_kind=ErrorKind.MALFORMED,
+            )  # fmt: skip
 
 
 def _item(record: Any, source: str, archive: str, max_bytes: int, position: int) -> FileItem:
@@ -80,5 +86,5 @@ def _item(record: Any, source: str, archive: str, max_bytes: int, position: int)
     try:
         document = _document(record, body, archive)
     except Rejected as rejected:  # an unreadable WARC-Target-URI costs this record, not the archive
-        return FileItem(source, None, str(rejected), position=position, error_kind=rejected.reason.value)
+        return FileItem(source, None, str(rejected), position=position, error_kind=rejected.kind)
     return FileItem(source, document, position=position)

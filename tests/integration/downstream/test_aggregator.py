@@ -7,6 +7,7 @@ aggregator runs as its own process (``wirewatch aggregate``), exactly as in prod
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 import signal
 import subprocess
@@ -19,6 +20,7 @@ from aiokafka import TopicPartition
 
 from tests.pipeline import free_port_run
 from tests.seeded import seed_outputs
+from wirewatch.aggregator.app import repartition_topic
 from wirewatch.contracts.cloudevents import header_map
 from wirewatch.contracts.codec import decode, encode
 from wirewatch.contracts.schemas import validate_for
@@ -99,12 +101,16 @@ async def test_country_and_relation_events_from_tagged_articles(tmp_path: Path, 
                     await producer.send_and_wait(
                         settings.topics.name(Topic.TAGGED), encode(doc), key=doc["id"].encode()
                     )
+                # a foreign or buggy writer on the internal topic: dead letters, and relating goes on
+                for bad in (b"{not json", b'{"pair": 3}'):
+                    await producer.send_and_wait(repartition_topic(settings), bad, key=b"x", partition=0)
             finally:
                 await producer.stop()
             expected_countries = sum(len(d["countries"]) for d in tagged)
             countries = await _read_all(settings, Topic.COUNTRIES, expected_countries)
             # Idle ticks close every window once the partitions were quiet for the lateness (1 s).
             relations = await _read_all(settings, Topic.RELATIONS, 2, timeout=60, settle=4.0)
+            dead = [decode(r.value) for r in await _read_all(settings, Topic.DEADLETTER, 2, timeout=30)]
             async with httpx.AsyncClient() as client:
                 metrics = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
         finally:
@@ -117,6 +123,12 @@ async def test_country_and_relation_events_from_tagged_articles(tmp_path: Path, 
                 raise
 
     assert len(countries) == expected_countries
+    assert sorted((d["stage"], d["error_kind"]) for d in dead) == [
+        ("aggregator", "not_json"),
+        ("aggregator", "schema_invalid"),
+    ]
+    assert {base64.b64decode(d["original_b64"]) for d in dead} == {b"{not json", b'{"pair": 3}'}
+    assert 'wirewatch_deadletters_total{error_kind="not_json",stage="aggregator"} 1.0' in metrics
     for record in countries:
         validate_for(Topic.COUNTRIES, decode(record.value))
         assert header_map(record.headers)["ce_type"] == "dev.wirewatch.country.v1"

@@ -11,7 +11,7 @@ from wirewatch.contracts.deadletter import ORIGINAL_LIMIT, Origin
 from wirewatch.contracts.outcome import Output, run_handler
 from wirewatch.contracts.schemas import validate
 from wirewatch.contracts.topics import Topic
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 
 ORIGIN = Origin("articles.raw", 3, 42, b"key-1")
 NOW = "2024-01-01T00:00:00.000Z"
@@ -53,7 +53,7 @@ def test_success_returns_outputs() -> None:
     [
         (b"\x00\x01 not json", _ok, "not_json"),
         (b'{"text": "no id"}', _ok, "schema_invalid"),
-        (b'{"id": "a", "text": "x"}', _raises(Rejected(RejectReason.EMPTY, "nothing")), "empty"),
+        (b'{"id": "a", "text": "x"}', _raises(Rejected(ErrorKind.EMPTY, "nothing")), "empty"),
         (b'{"id": "a", "text": "x"}', _raises(RuntimeError("bug")), "internal_error"),
         (b'{"id": "a", "text": "x"}', lambda d: [Output(Topic.CLEAN, b"a", {"id": "a"})], "output_invalid"),
     ],

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.ids import agreement_id, article_id, canonical_url, event_id, is_tracking_parameter
 
 
@@ -92,7 +92,7 @@ def test_an_unreadable_url_is_rejected_as_malformed_not_a_value_error(url: str) 
     for derive in (canonical_url, article_id):
         with pytest.raises(Rejected) as caught:
             derive(url)
-        assert caught.value.reason is RejectReason.MALFORMED
+        assert caught.value.reason is ErrorKind.MALFORMED
 
 
 @given(st.text(max_size=80))
@@ -100,7 +100,7 @@ def test_canonical_url_returns_or_rejects_never_raises_otherwise(url: str) -> No
     try:
         assert isinstance(canonical_url(url), str)
     except Rejected as rejected:
-        assert rejected.reason is RejectReason.MALFORMED
+        assert rejected.reason is ErrorKind.MALFORMED
 
 
 @given(st.from_regex(r"https?://[a-z0-9.\[\]:-]{0,20}(:[0-9a-z]{0,7})?/[a-z]{0,5}", fullmatch=True))
@@ -108,4 +108,4 @@ def test_canonical_url_on_url_like_strings_returns_or_rejects(url: str) -> None:
     try:
         assert canonical_url(url).startswith("http")
     except Rejected as rejected:
-        assert rejected.reason is RejectReason.MALFORMED
+        assert rejected.reason is ErrorKind.MALFORMED

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from wirewatch.core.errors import WirewatchError
+from wirewatch.core.errors import ConfigurationError
 
 #: Statuses in the order a sentence's markers are tried: a stronger marker wins over a weaker one
 #: ("plans to sign" is planned, "withdrew from the treaty signed in 1987" is suspended).
@@ -53,7 +53,7 @@ _LEFT = r"(?<![\w])"
 _RIGHT = r"(?![\w])"
 
 
-class UnknownLanguage(WirewatchError, LookupError):
+class UnknownLanguage(ConfigurationError, LookupError):
     """No lexicon file exists for the language asked for (a configuration error, not a bad article)."""
 
 

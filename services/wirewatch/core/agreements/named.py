@@ -30,7 +30,7 @@ from typing import Any
 import ahocorasick
 
 from wirewatch.core.countries.normalize import lower_aligned
-from wirewatch.core.errors import WirewatchError
+from wirewatch.core.errors import ConfigurationError
 
 _COMMON_WORDS = "common_words.json"
 _ANY = "*"  # the automaton of a language the base has no names in: the abbreviations alone
@@ -72,7 +72,7 @@ _STATE_ACRONYMS = {
 }  # fmt: skip
 
 
-class BadNamedBase(WirewatchError, ValueError):
+class BadNamedBase(ConfigurationError, ValueError):
     """A named-agreement data file breaks the format (a packaging error, found at load time)."""
 
 

@@ -12,11 +12,14 @@ from wirewatch.core.language import LanguageModel, load_language_model
 class CleanOptions:
     """Limits and resources of the cleaner. Build once per process: the defaults load data files.
 
-    ``max_chars`` refuses larger inputs (``Rejected(TOO_LARGE)``) unless ``truncate`` is set,
-    in which case the input is cut to ``max_chars`` first. ``max_body_chars`` caps the clean body.
+    ``max_bytes`` refuses inputs whose UTF-8 form is larger (``Rejected(TOO_LARGE)``) unless
+    ``truncate`` is set, in which case the input is cut to that many bytes first: the limit of
+    ``WIREWATCH_MAX_BODY_BYTES``, counted the same way by the stream and by ``wirewatch analyze``
+    (both build their options with ``cleaner.handler.clean_options``). ``max_body_chars`` caps the
+    clean body.
     """
 
-    max_chars: int = 2_000_000
+    max_bytes: int = 5_000_000
     truncate: bool = False
     max_body_chars: int = 200_000
     max_nodes: int = 200_000

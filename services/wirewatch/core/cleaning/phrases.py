@@ -11,13 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
+from wirewatch.core.errors import ConfigurationError
+
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "nl")
 _KINDS = frozenset("=>~@$^*%&")
 # Verb-final calls to action ("Diesen Artikel teilen") are only trusted on short lines.
 SHORT_PROMPT_WORDS = 8
 
 
-class PhraseFileError(ValueError):
+class PhraseFileError(ConfigurationError, ValueError):
     """A phrase file holds a line that is not ``<kind> <phrase>`` (a packaging bug, not input)."""
 
 

@@ -10,7 +10,7 @@ from wirewatch.core.cleaning.quotes import join_split_quotes
 from wirewatch.core.cleaning.rules import LineVerdicts, apply_line_rules, is_boilerplate, strip_bullet
 from wirewatch.core.cleaning.safety import check_content, check_nesting
 from wirewatch.core.cleaning.title import find_title
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.language import identify_language
 from wirewatch.core.model import CleanArticle, ContentKind, RawArticle
 
@@ -23,7 +23,7 @@ def clean_article(raw: RawArticle, options: CleanOptions | None = None) -> Clean
     """
     opts = options or CleanOptions()
     # 1. refuse what cannot be an article (empty, too large, binary)
-    content = check_content(raw.content, opts.max_chars, opts.truncate)
+    content = check_content(raw.content, opts.max_bytes, opts.truncate)
     # 2. HTML: metadata from the head, main text from the body; text: lines as they are
     meta = PageMeta()
     if raw.kind is ContentKind.HTML:
@@ -50,7 +50,7 @@ def _body_lines(verdicts: LineVerdicts, title: str, opts: CleanOptions) -> list[
     if not kept and title and not is_boilerplate(title, opts.phrasebook):
         kept = [title]  # a one-line text is its own title and body
     if not kept:
-        raise Rejected(RejectReason.NO_TEXT, "nothing left after boilerplate removal")
+        raise Rejected(ErrorKind.NO_TEXT, "nothing left after boilerplate removal")
     return kept
 
 

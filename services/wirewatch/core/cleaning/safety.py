@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SAMPLE = 64_000
@@ -44,19 +44,32 @@ _VOID = frozenset(
 )
 
 
-def check_content(content: str, max_chars: int, truncate: bool) -> str:
-    """``content`` when it may be an article (cut to ``max_chars`` when truncating); else ``Rejected``."""
+def over_limit(content: str, max_bytes: int) -> bool:
+    """Whether the UTF-8 form of ``content`` is larger than ``max_bytes``.
+
+    A character takes one to four bytes, so the length alone settles it for nearly every article;
+    only a text between a quarter of the limit and the limit in characters is encoded to count.
+    """
+    if len(content) > max_bytes:
+        return True
+    if 4 * len(content) <= max_bytes:
+        return False
+    return len(content.encode("utf-8", "surrogatepass")) > max_bytes
+
+
+def check_content(content: str, max_bytes: int, truncate: bool) -> str:
+    """``content`` when it may be an article (cut to ``max_bytes`` of UTF-8 when truncating); else ``Rejected``."""
     if not content.strip():
-        raise Rejected(RejectReason.EMPTY, "the article has no content")
-    if len(content) > max_chars:
+        raise Rejected(ErrorKind.EMPTY, "the article has no content")
+    if over_limit(content, max_bytes):
         if not truncate:
-            raise Rejected(RejectReason.TOO_LARGE, f"{len(content)} characters > {max_chars}")
-        content = content[:max_chars]
+            raise Rejected(ErrorKind.TOO_LARGE, f"over {max_bytes} bytes of UTF-8 ({len(content)} characters)")
+        content = content.encode("utf-8", "surrogatepass")[:max_bytes].decode("utf-8", "ignore")
     sample = content[:_SAMPLE]
     if sample.count("\x00") or len(_CONTROL.findall(sample)) > 0.01 * len(sample) + 8:
-        raise Rejected(RejectReason.BINARY, "control characters: this is binary data, not text")
+        raise Rejected(ErrorKind.BINARY, "control characters: this is binary data, not text")
     if sample.count("\ufffd") > 0.05 * len(sample) + 8:
-        raise Rejected(RejectReason.UNDECODABLE, "many undecodable bytes: wrong or missing charset")
+        raise Rejected(ErrorKind.UNDECODABLE, "many undecodable bytes: wrong or missing charset")
     return content
 
 
@@ -72,4 +85,4 @@ def check_nesting(html: str, max_depth: int = MAX_DEPTH) -> None:
         elif not self_closing and name.lower() not in _VOID:
             depth += 1
             if depth > max_depth:
-                raise Rejected(RejectReason.MALFORMED, f"HTML elements nest deeper than {max_depth} levels")
+                raise Rejected(ErrorKind.MALFORMED, f"HTML elements nest deeper than {max_depth} levels")

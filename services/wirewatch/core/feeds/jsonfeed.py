@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.feeds.dates import normalize_date
 from wirewatch.core.feeds.links import BadLink, join_url, split_bad
 from wirewatch.core.feeds.model import FeedItem, FeedKind, ParsedFeed
@@ -40,12 +40,12 @@ def parse_json_feed(body: bytes, base_url: str) -> ParsedFeed:
     try:
         doc = json.loads(body)
     except (ValueError, RecursionError) as exc:
-        raise Rejected(RejectReason.MALFORMED, f"not JSON: {exc}") from None
+        raise Rejected(ErrorKind.MALFORMED, f"not JSON: {exc}") from None
     if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith("https://jsonfeed.org/version/"):
-        raise Rejected(RejectReason.MALFORMED, "not a JSON Feed: no jsonfeed.org version")
+        raise Rejected(ErrorKind.MALFORMED, "not a JSON Feed: no jsonfeed.org version")
     items = doc.get("items")
     if not isinstance(items, list):
-        raise Rejected(RejectReason.MALFORMED, "a JSON Feed needs an 'items' array")
+        raise Rejected(ErrorKind.MALFORMED, "a JSON Feed needs an 'items' array")
     home = _str(doc, "home_page_url")
     base = (join_url(base_url, home) if home else None) or base_url
     lang = _str(doc, "language")

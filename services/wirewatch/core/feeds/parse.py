@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.feeds.charset import charset_from_content_type
 from wirewatch.core.feeds.jsonfeed import parse_json_feed
 from wirewatch.core.feeds.model import FeedKind, ParsedFeed
@@ -46,7 +46,7 @@ def parse_feed(
     ``content_type`` applies to XML that declares none (XML's own declaration wins).
     """
     if not body.strip():
-        raise Rejected(RejectReason.EMPTY, "the feed body is empty")
+        raise Rejected(ErrorKind.EMPTY, "the feed body is empty")
     if _looks_like_json(body) or (expected in _JSON_KINDS and not body.lstrip().startswith(b"<")):
         return parse_json_feed(body, base_url)
     return parse_xml_feed(_to_utf8(body, content_type), base_url)

@@ -15,7 +15,7 @@ from typing import Any, TypeAlias
 
 from lxml import etree
 
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.feeds.dates import normalize_date
 from wirewatch.core.feeds.links import BadLink, join_url, split_bad
 from wirewatch.core.feeds.model import FeedItem, FeedKind, ParsedFeed
@@ -85,12 +85,12 @@ def parse_root(body: bytes) -> Element:
     try:
         root = etree.fromstring(body, _parser())
     except etree.XMLSyntaxError as exc:  # recovery failed on the prolog itself
-        raise Rejected(RejectReason.MALFORMED, f"not XML: {exc}") from None
+        raise Rejected(ErrorKind.MALFORMED, f"not XML: {exc}") from None
     if root is None:
-        raise Rejected(RejectReason.MALFORMED, "not XML: no root element")
+        raise Rejected(ErrorKind.MALFORMED, "not XML: no root element")
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise Rejected(RejectReason.UNSAFE, "the document declares XML entities; refused unexpanded")
+        raise Rejected(ErrorKind.UNSAFE, "the document declares XML entities; refused unexpanded")
     return root
 
 
@@ -98,7 +98,7 @@ def xml_kind(root: Element) -> FeedKind:
     """The feed format of a parsed document, from its root element."""
     kind = next((kind for name, kind in _ROOTS if name == _local(root)), None)
     if kind is None:
-        raise Rejected(RejectReason.MALFORMED, f"not a feed: root element <{_local(root)}>")
+        raise Rejected(ErrorKind.MALFORMED, f"not a feed: root element <{_local(root)}>")
     return kind
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wirewatch.core.cleaning import CleanOptions, clean_article
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.model import ContentKind, RawArticle
 
 BODY = (
@@ -43,14 +43,14 @@ def test_an_html_article_is_extracted(clean_text) -> None:
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        ("", RejectReason.EMPTY),
-        ("   \n\t ", RejectReason.EMPTY),
-        ("\x00\x01\x02binary" * 50, RejectReason.BINARY),
-        ("\ufffd" * 500 + "abc", RejectReason.UNDECODABLE),
-        ("Related articles\nAdvertisement\n", RejectReason.NO_TEXT),
+        ("", ErrorKind.EMPTY),
+        ("   \n\t ", ErrorKind.EMPTY),
+        ("\x00\x01\x02binary" * 50, ErrorKind.BINARY),
+        ("\ufffd" * 500 + "abc", ErrorKind.UNDECODABLE),
+        ("Related articles\nAdvertisement\n", ErrorKind.NO_TEXT),
     ],
 )
-def test_unusable_input_is_rejected_with_a_reason(clean_options, content: str, reason: RejectReason) -> None:
+def test_unusable_input_is_rejected_with_a_reason(clean_options, content: str, reason: ErrorKind) -> None:
     with pytest.raises(Rejected) as caught:
         clean_article(RawArticle(id="x", kind=ContentKind.TEXT, content=content), clean_options)
     assert caught.value.reason is reason
@@ -58,12 +58,12 @@ def test_unusable_input_is_rejected_with_a_reason(clean_options, content: str, r
 
 def test_oversized_input_is_refused_or_truncated(clean_options) -> None:
     raw = RawArticle(id="x", kind=ContentKind.TEXT, content=BODY * 100)
-    small = CleanOptions(max_chars=500, phrasebook=clean_options.phrasebook, language=clean_options.language)
+    small = CleanOptions(max_bytes=500, phrasebook=clean_options.phrasebook, language=clean_options.language)
     with pytest.raises(Rejected) as caught:
         clean_article(raw, small)
-    assert caught.value.reason is RejectReason.TOO_LARGE
+    assert caught.value.reason is ErrorKind.TOO_LARGE
     cut = CleanOptions(
-        max_chars=500, truncate=True, phrasebook=clean_options.phrasebook, language=clean_options.language
+        max_bytes=500, truncate=True, phrasebook=clean_options.phrasebook, language=clean_options.language
     )
     assert len(clean_article(raw, cut).body) <= 500
 

@@ -6,7 +6,7 @@ import pytest
 
 from wirewatch.core.cleaning import CleanOptions, clean_article
 from wirewatch.core.cleaning.safety import MAX_DEPTH, check_nesting
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.model import ContentKind, RawArticle
 
 
@@ -15,7 +15,7 @@ def test_html_nested_past_the_limit_is_refused() -> None:
     html = "<html><body>" + "<div>" * depth + "<p>Deep text.</p>" + "</div>" * depth + "</body></html>"
     with pytest.raises(Rejected) as info:
         clean_article(RawArticle(id="deep", kind=ContentKind.HTML, content=html), CleanOptions())
-    assert info.value.reason is RejectReason.MALFORMED
+    assert info.value.reason is ErrorKind.MALFORMED
     assert str(MAX_DEPTH) in info.value.detail
 
 

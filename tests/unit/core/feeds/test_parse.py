@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirewatch.core.errors import Rejected, RejectReason
+from wirewatch.core.errors import ErrorKind, Rejected
 from wirewatch.core.feeds import FeedKind, parse_feed
 
 BASE = "https://news.example.org/feeds/world.xml"
@@ -141,7 +141,7 @@ def test_billion_laughs_is_refused_without_expansion():
 <rss><channel><item><title>&c;</title><link>http://x.example/</link></item></channel></rss>"""
     with pytest.raises(Rejected) as caught:
         parse_feed(laughs, BASE)
-    assert caught.value.reason is RejectReason.UNSAFE
+    assert caught.value.reason is ErrorKind.UNSAFE
 
 
 def test_external_entities_are_refused():
@@ -149,7 +149,7 @@ def test_external_entities_are_refused():
 <rss><channel><item><title>&x;</title><link>http://x.example/</link></item></channel></rss>"""
     with pytest.raises(Rejected) as caught:
         parse_feed(xxe, BASE)
-    assert caught.value.reason is RejectReason.UNSAFE
+    assert caught.value.reason is ErrorKind.UNSAFE
 
 
 @pytest.mark.parametrize(
@@ -159,13 +159,13 @@ def test_external_entities_are_refused():
 def test_malformed_or_foreign_documents_are_rejected(body):
     with pytest.raises(Rejected) as caught:
         parse_feed(body, BASE)
-    assert caught.value.reason is RejectReason.MALFORMED
+    assert caught.value.reason is ErrorKind.MALFORMED
 
 
 def test_empty_body_is_rejected_as_empty():
     with pytest.raises(Rejected) as caught:
         parse_feed(b"  \n", BASE)
-    assert caught.value.reason is RejectReason.EMPTY
+    assert caught.value.reason is ErrorKind.EMPTY
 
 
 def test_truncated_feed_keeps_the_complete_items():
