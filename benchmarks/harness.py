@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from wirewatch.contracts.topics import Topic, TopicNames
-from wirewatch.runtime.kafka import ensure_topics
+from wirewatch.runtime.kafka import assign_all, ensure_topics
 from wirewatch.runtime.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -328,18 +328,10 @@ async def assign_from_start(consumer: AIOKafkaConsumer, topics: list[str]) -> No
     Waits up to ~10 s per topic for its metadata (a topic just created may not be known yet);
     a topic still unknown then contributes no partition.
     """
-    partitions: list[TopicPartition] = []
-    for name in topics:
-        found: set[int] = set()
-        for _ in range(100):
-            found = consumer.partitions_for_topic(name) or set()
-            if found:
-                break
-            await consumer.topics()
-            await asyncio.sleep(0.1)
-        partitions += [TopicPartition(name, p) for p in sorted(found)]
-    consumer.assign(partitions)
-    await consumer.seek_to_beginning(*partitions)
+    try:
+        await assign_all(consumer, *topics, wait=10.0)
+    except TimeoutError:
+        await assign_all(consumer, *topics)
 
 
 def percentile(values: list[float], q: float) -> float:

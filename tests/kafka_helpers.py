@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from wirewatch.runtime.kafka import assign_all
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,14 +76,7 @@ def consume_until(
         records: list[Record] = []
         try:
             deadline = time.monotonic() + timeout
-            partitions: set[int] = set()
-            while not partitions and time.monotonic() < deadline:
-                await consumer.topics()
-                partitions = consumer.partitions_for_topic(topic) or set()
-                await asyncio.sleep(0.2) if not partitions else None
-            assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
-            consumer.assign(assigned)
-            await consumer.seek_to_beginning(*assigned)
+            await assign_all(consumer, topic, wait=timeout)
             while time.monotonic() < deadline:
                 batch = await consumer.getmany(timeout_ms=250)
                 for tp_records in batch.values():

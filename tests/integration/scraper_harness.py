@@ -8,10 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 import orjson
-from aiokafka import TopicPartition
 
 from wirewatch.contracts.topics import Topic
-from wirewatch.runtime.kafka import make_consumer
+from wirewatch.runtime.kafka import assign_all, make_consumer
 from wirewatch.runtime.metrics import Metrics
 from wirewatch.runtime.settings import ScraperSettings, Settings
 from wirewatch.scraper.config import SourcesConfig, parse_sources
@@ -58,9 +57,7 @@ async def read_topic(settings: Settings, topic: Topic) -> list[tuple[bytes, dict
     await consumer.start()
     try:
         name = settings.topics.name(topic)
-        parts = [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or {0})]
-        consumer.assign(parts)
-        await consumer.seek_to_beginning(*parts)
+        parts = await assign_all(consumer, name, wait=10.0)
         ends = await consumer.end_offsets(parts)
         out: list[tuple[bytes, dict[str, Any]]] = []
         while [tp for tp, end in ends.items() if await consumer.position(tp) < end]:

@@ -13,14 +13,14 @@ from collections.abc import AsyncIterator, Callable
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer
 from prometheus_client import generate_latest
 
 from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.outcome import Outcome, Output
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.changelog import GlobalChangelog, PartitionedChangelog
-from wirewatch.runtime.kafka import ensure_topics, make_producer
+from wirewatch.runtime.kafka import assign_all, ensure_topics, make_producer
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.outputs import MAX_MESSAGE_BYTES
 from wirewatch.runtime.settings import Settings
@@ -52,9 +52,7 @@ async def _read(topic: str, settings: Settings, done: Callable[[list[tuple[bytes
     await consumer.start()
     records: list[tuple[bytes, bytes | None]] = []
     try:
-        partitions = [TopicPartition(topic, p) for p in range(settings.partitions)]
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
+        await assign_all(consumer, topic, wait=10.0)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             for batch in (await consumer.getmany(timeout_ms=200)).values():

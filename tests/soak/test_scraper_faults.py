@@ -17,10 +17,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer
 from benchmarks.harness import Run, env_int
 
 from wirewatch.contracts.topics import Topic
+from wirewatch.runtime.kafka import assign_all
 
 pytestmark = [pytest.mark.broker, pytest.mark.slow]
 
@@ -87,10 +88,7 @@ async def _raw_urls(bootstrap: str, topic: str) -> list[str]:
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, auto_offset_reset="earliest")
     await consumer.start()
     try:
-        await consumer.topics()
-        parts = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
-        consumer.assign(parts)
-        await consumer.seek_to_beginning(*parts)
+        parts = await assign_all(consumer, topic)
         ends = await consumer.end_offsets(parts)
         urls = []
 

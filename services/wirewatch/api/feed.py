@@ -23,11 +23,12 @@ from wirewatch.api.stores import AgreementFilter, AgreementStore, CountryStore, 
 from wirewatch.contracts.codec import DecodeError, decode
 from wirewatch.contracts.schemas import SchemaViolation, validate_for
 from wirewatch.contracts.topics import Topic
-from wirewatch.runtime.kafka import make_consumer
+from wirewatch.runtime.kafka import assign_all, make_consumer
 from wirewatch.runtime.metrics import Metrics
 from wirewatch.runtime.settings import Settings
 
 log = logging.getLogger(__name__)
+_FOREVER = float("inf")  # the API serves before the pipeline has created its topics
 
 #: Events a slow SSE client may have pending before it is disconnected (its browser reconnects).
 SUBSCRIBER_QUEUE = 256
@@ -183,19 +184,7 @@ async def _assign(
     """Assign every partition of the fed topics (waits for the topics); start where reading stopped,
     or at the beginning. Returns the end offsets at this moment."""
     names = [settings.topics.name(t) for t in FED_TOPICS]
-    while True:
-        await consumer.topics()
-        found = {n: consumer.partitions_for_topic(n) for n in names}
-        if all(found.values()):
-            break
-        log.info("waiting for topics: %s", ", ".join(n for n, p in found.items() if not p))
-        await asyncio.sleep(1.0)
-    assigned = [TopicPartition(n, p) for n, parts in found.items() for p in sorted(parts or ())]
-    consumer.assign(assigned)
-    await consumer.seek_to_beginning(*[tp for tp in assigned if tp not in positions])
-    for tp in assigned:
-        if tp in positions:
-            consumer.seek(tp, positions[tp])
+    assigned = await assign_all(consumer, *names, wait=_FOREVER, keep=positions)
     ends: dict[TopicPartition, int] = await consumer.end_offsets(assigned)
     return ends
 

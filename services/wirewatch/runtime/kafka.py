@@ -10,7 +10,7 @@ import asyncio
 import logging
 import time
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
 
@@ -60,6 +60,44 @@ async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
         await consumer.topics()  # the topic may be newer than the consumer's metadata
         partitions = consumer.partitions_for_topic(topic)
     return set(partitions or ())
+
+
+async def assign_all(
+    consumer: AIOKafkaConsumer,
+    *topics: str,
+    from_beginning: bool = True,
+    wait: float = 0.0,
+    keep: dict[TopicPartition, int] | None = None,
+) -> list[TopicPartition]:
+    """Assign every partition of ``topics`` to ``consumer`` (no group) and seek to their beginning.
+
+    The one way every reader of a whole topic starts: ``tail``, the seen set, the API's feed, the
+    bench harness and the tests. ``from_beginning=False`` seeks to the end instead; ``keep`` holds
+    positions to resume from rather than seek (the API's feed after a reconnect). With ``wait``,
+    a topic that does not exist yet is waited for up to that many seconds; ``TimeoutError`` after.
+    Returns the assigned partitions, ordered.
+    """
+    deadline = time.monotonic() + wait
+    found = {topic: await topic_partitions(consumer, topic) for topic in topics}
+    while not all(found.values()):
+        missing = [t for t, parts in found.items() if not parts]
+        if time.monotonic() >= deadline:
+            if wait:
+                raise TimeoutError(f"topics not found within {wait:.0f}s: {', '.join(missing)}")
+            break  # not waiting: assign what exists
+        log.info("waiting for topics: %s", ", ".join(missing))
+        await asyncio.sleep(0.2)
+        found.update({t: await topic_partitions(consumer, t) for t in missing})
+    assigned = [TopicPartition(topic, p) for topic in topics for p in sorted(found[topic])]
+    consumer.assign(assigned)
+    kept = keep or {}
+    fresh = [tp for tp in assigned if tp not in kept]
+    if fresh:
+        await (consumer.seek_to_beginning(*fresh) if from_beginning else consumer.seek_to_end(*fresh))
+    for tp in assigned:
+        if tp in kept:
+            consumer.seek(tp, kept[tp])
+    return assigned
 
 
 async def wait_until_ready(bootstrap: str, timeout: float = 30.0) -> None:

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from aiokafka import TopicPartition
 
-from wirewatch.runtime.kafka import make_consumer, topic_partitions
+from wirewatch.runtime.kafka import assign_all, make_consumer
 from wirewatch.runtime.settings import Settings
 
 
@@ -86,15 +85,8 @@ async def tail_topic(
     await consumer.start()
     count = 0
     try:
-        partitions = await topic_partitions(consumer, topic)
-        if not partitions:
+        if not await assign_all(consumer, topic, from_beginning=from_beginning):
             raise SystemExit(f"topic {topic!r} does not exist")
-        assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
-        consumer.assign(assigned)
-        if from_beginning:
-            await consumer.seek_to_beginning(*assigned)
-        else:
-            await consumer.seek_to_end(*assigned)
         last = time.monotonic()
         while max_messages is None or count < max_messages:
             batch = await consumer.getmany(timeout_ms=200, max_records=500)

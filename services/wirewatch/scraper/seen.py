@@ -26,10 +26,11 @@ from typing import Any
 from aiokafka import TopicPartition
 
 from wirewatch.contracts.codec import DecodeError, decode, encode
-from wirewatch.runtime.kafka import make_consumer
+from wirewatch.runtime.kafka import assign_all, make_consumer
 from wirewatch.runtime.settings import Settings
 
 log = logging.getLogger(__name__)
+_TOPIC_WAIT = float("inf")  # the topic is created by whoever starts first: wait for it as long as it takes
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,15 +132,7 @@ async def load_seen(settings: Settings, topic: str, timeout: float = 60.0, clock
 
 
 async def _read_all(consumer: Any, topic: str, clock: Clock) -> SeenSet:
-    partitions = consumer.partitions_for_topic(topic)
-    while partitions is None:  # metadata not fetched yet, or the topic is being created
-        await consumer.topics()
-        partitions = consumer.partitions_for_topic(topic)
-        if partitions is None:
-            await asyncio.sleep(0.2)
-    assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
-    consumer.assign(assigned)
-    await consumer.seek_to_beginning(*assigned)
+    assigned = await assign_all(consumer, topic, wait=_TOPIC_WAIT)  # the topic may still be being created
     ends: dict[TopicPartition, int] = await consumer.end_offsets(assigned)
     seen = await read_to_end(consumer, ends, clock)
     log.info("seen set: %d article(s) from %s", len(seen), topic)

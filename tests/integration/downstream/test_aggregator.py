@@ -16,7 +16,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from aiokafka import TopicPartition
 
 from tests.pipeline import free_port_run
 from tests.seeded import seed_outputs
@@ -26,7 +25,7 @@ from wirewatch.contracts.codec import decode, encode
 from wirewatch.contracts.schemas import validate_for
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.broker import EmbeddedBroker
-from wirewatch.runtime.kafka import ensure_topics, make_consumer, make_producer
+from wirewatch.runtime.kafka import assign_all, ensure_topics, make_consumer, make_producer
 from wirewatch.runtime.settings import Settings
 
 pytestmark = [pytest.mark.slow, pytest.mark.broker]
@@ -38,10 +37,7 @@ async def _read_all(settings: Settings, topic: Topic, want: int, timeout: float 
     await consumer.start()
     try:
         name = settings.topics.name(topic)
-        await consumer.topics()
-        assigned = [TopicPartition(name, p) for p in sorted(consumer.partitions_for_topic(name) or ())]
-        consumer.assign(assigned)
-        await consumer.seek_to_beginning(*assigned)
+        await assign_all(consumer, name)
         records: list = []
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
