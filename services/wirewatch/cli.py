@@ -50,14 +50,14 @@ def run() -> None:
 
 
 @main.command()
-@click.option("--port", type=int, default=None, help="Port to listen on (default: WIREWATCH_BROKER_PORT or 9092).")
+@click.option("--port", type=int, default=None, help="Port to listen on (default: WIREWATCH_BROKER_PORT, 9092).")
 def broker(port: int | None) -> None:
     """Run only the embedded broker, with the pipeline's topics created, until Ctrl-C."""
     from wirewatch.runtime.launcher import run_broker_only
 
     settings = _settings()
     configure_logging(settings.log_level)
-    chosen = port if port is not None else (settings.broker_port or 9092)
+    chosen = port if port is not None else settings.broker_port
     asyncio.run(run_broker_only(settings, chosen))
 
 

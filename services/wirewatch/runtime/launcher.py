@@ -60,7 +60,7 @@ async def run_all(settings: Settings) -> int:
     """Run the whole pipeline until SIGINT/SIGTERM; returns the exit code."""
     broker: EmbeddedBroker | None = None
     if not settings.bootstrap_servers:
-        broker = EmbeddedBroker(port=settings.broker_port or 9092, log_file=_log_path(settings, "broker.log"))
+        broker = EmbeddedBroker(port=settings.broker_port, log_file=_log_path(settings, "broker.log"))
         await broker.start()
         settings = settings.with_bootstrap(broker.bootstrap)
     try:

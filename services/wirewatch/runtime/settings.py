@@ -1,61 +1,22 @@
 """Settings, read once from the environment into a frozen object.
 
-=================================  ======================================================  ===========
-Environment variable               Meaning                                                 Default
-=================================  ======================================================  ===========
-``KAFKA_BOOTSTRAP_SERVERS``        Kafka cluster to use; unset: start the embedded broker   (unset)
-``WIREWATCH_TOPIC_PREFIX``         Prefix before every topic name                          ``""``
-``WIREWATCH_PARTITIONS``           Partitions of each topic created at start-up             ``4``
-``WIREWATCH_REPLICATION``          Replication factor of topics created at start-up         ``1``
-``WIREWATCH_HTTP_HOST``            Address the HTTP servers (health, metrics, API) bind     ``127.0.0.1``
-``WIREWATCH_HTTP_PORT``            Port of this process's HTTP server (0: pick a free one)  per service
-``WIREWATCH_API_PORT``             Port of the API and dashboard under ``wirewatch run``    ``8080``
-``WIREWATCH_METRICS_BASE_PORT``    First port of the other services under ``wirewatch run``  ``9310``
-``WIREWATCH_BROKER_PORT``          Port of the embedded broker (0: pick a free one)         ``0``
-``WIREWATCH_BATCH_SIZE``           Messages a stage processes per batch                     ``100``
-``WIREWATCH_BATCH_WITHIN``         Seconds a stage waits to fill a batch                    ``0.05``
-``WIREWATCH_MAX_BODY_BYTES``       Raw articles larger than this are refused                ``5000000``
-``WIREWATCH_LOG_LEVEL``            Log level of every service                              ``info``
-``WIREWATCH_CONSUMER_GROUP``       Prefix of consumer-group ids (one group per stage)       ``wirewatch``
-``WIREWATCH_WATCHLIST``            ISO3 codes the news alerts watch, comma-separated        ``""``
-``WIREWATCH_WINDOW_LATENESS``      Seconds a relation window waits for late articles        ``60``
-``WIREWATCH_DATA_DIR``             Local state: Faust table data, logs of ``wirewatch run``  ``.wirewatch``
-``WIREWATCH_DEDUP_DAYS``           Days the cleaner's dedup index remembers (0.01 = 14 min)  ``7``
-``WIREWATCH_AGREEMENT_DAYS``       Days an agreement event is kept after its last report     ``365``
-=================================  ======================================================  ===========
-
-Scraper (``wirewatch scrape``; see ``scraper/``):
-
-======================================  =======================================================  ==================
-Environment variable                    Meaning                                                  Default
-======================================  =======================================================  ==================
-``WIREWATCH_SCRAPER_CONFIG``            Sources file (TOML; format: ``scraper/config.py``)       shipped list
-``WIREWATCH_SCRAPER_USER_AGENT``        User-Agent of every scraper request                      ``Wirewatch/0.1…``
-``WIREWATCH_SCRAPER_CONCURRENCY``       Requests in flight, all hosts together                   ``16``
-``WIREWATCH_SCRAPER_HOST_CONCURRENCY``  Requests in flight to one host                           ``2``
-``WIREWATCH_SCRAPER_HOST_DELAY``        Seconds between starts per host (Crawl-delay raises it)  ``1.0``
-``WIREWATCH_SCRAPER_MAX_BYTES``         Largest body kept, counted after decompression           ``5000000``
-``WIREWATCH_SCRAPER_CONNECT_TIMEOUT``   Seconds to connect                                       ``10``
-``WIREWATCH_SCRAPER_READ_TIMEOUT``      Seconds to wait for the next bytes of a response         ``20``
-``WIREWATCH_SCRAPER_TOTAL_TIMEOUT``     Seconds one request may take in all (ends slow drips)    ``60``
-``WIREWATCH_SCRAPER_RETRIES``           Retries after connection errors, 429 and 5xx             ``3``
-``WIREWATCH_SCRAPER_BACKOFF``           First retry delay in seconds (doubles, plus jitter)      ``1.0``
-``WIREWATCH_SCRAPER_MAX_RETRY_AFTER``   Longest Retry-After waited; longer defers the feed       ``120``
-``WIREWATCH_SCRAPER_MAX_REDIRECTS``     Redirects followed per request                           ``5``
-``WIREWATCH_SCRAPER_ALLOW_ADDRESSES``   Non-public networks allowed, e.g. ``127.0.0.0/8``        ``""``
-``WIREWATCH_SCRAPER_QUEUE_SIZE``        Articles held while Kafka is down; full: fetching waits  ``1000``
-``WIREWATCH_SCRAPER_ROBOTS_TTL``        Seconds a robots.txt stays cached                        ``3600``
-``WIREWATCH_SCRAPER_SEND_TIMEOUT``      Seconds the producer waits for an acknowledgement        ``30``
-``WIREWATCH_SCRAPER_SEEN_DAYS``         Days an article no feed lists stays seen (0.5 = 12 h)    ``30``
-======================================  =======================================================  ==================
+Each setting is declared once, on its field: the environment variable, the default and what it
+means (``setting(...)``). ``Settings.from_env`` reads the variables from those declarations, and
+the README's table of every variable is generated from them (``python -m wirewatch.runtime.settings
+--readme README.md`` rewrites it; ``tests/unit/runtime/test_settings_table.py`` fails when it is
+stale). A variable that is unset or empty takes its default.
 """
 
 from __future__ import annotations
 
+import argparse
 import ipaddress
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
 
 from wirewatch.contracts.topics import TopicNames
 from wirewatch.core.errors import ConfigurationError
@@ -65,42 +26,68 @@ class SettingsError(ConfigurationError, ValueError):
     """An environment variable holds a value that cannot be used."""
 
 
-def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 0) -> int:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SettingsError(f"{name}={raw!r} is not an integer") from None
-    if value < minimum:
-        raise SettingsError(f"{name}={value} is below the minimum {minimum}")
-    return value
+Parser = Callable[[str, str], Any]  # (variable name, its non-empty value) -> the setting's value
 
 
-def _float(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
+@dataclass(frozen=True, slots=True)
+class Variable:
+    """How one setting is read: its environment variable, its parser, and its line in the table."""
+
+    env: str
+    doc: str
+    parse: Parser
+    shown: str | None  # the default as the table shows it, when its value does not say it well
+
+
+def setting(env: str, default: Any, doc: str, parse: Parser | None = None, shown: str | None = None) -> Any:
+    """A settings field: its ``default``, read from ``env`` by ``parse`` (text as it is by default)."""
+    return field(default=default, metadata={"variable": Variable(env, doc, parse or _text, shown)})
+
+
+def _text(name: str, raw: str) -> str:
+    return raw
+
+
+def _lower(name: str, raw: str) -> str:
+    return raw.lower()
+
+
+def _integer(minimum: int = 0) -> Parser:
+    def parse(name: str, raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise SettingsError(f"{name}={raw!r} is not an integer") from None
+        if value < minimum:
+            raise SettingsError(f"{name}={value} is below the minimum {minimum}")
+        return value
+
+    return parse
+
+
+def _number(name: str, raw: str) -> float:
     try:
         return float(raw)
     except ValueError:
         raise SettingsError(f"{name}={raw!r} is not a number") from None
 
 
-def _codes(env: Mapping[str, str], name: str) -> tuple[str, ...]:
-    codes = tuple(c.strip().upper() for c in env.get(name, "").split(",") if c.strip())
+def _positive(name: str, raw: str) -> float:
+    value = _number(name, raw)
+    if not value > 0:  # written so that nan is refused too (``nan <= 0`` is false)
+        raise SettingsError(f"{name}={value} must be above 0")
+    return value
+
+
+def _codes(name: str, raw: str) -> tuple[str, ...]:
+    codes = tuple(c.strip().upper() for c in raw.split(",") if c.strip())
     bad = [c for c in codes if len(c) != 3 or not c.isascii() or not c.isalpha()]
     if bad:
         raise SettingsError(f"{name}: not ISO 3166-1 alpha-3 codes: {', '.join(bad)}")
     return codes
 
 
-DEFAULT_USER_AGENT = "Wirewatch/0.1 (news research crawler; +https://wirewatch.dev/bot)"
-
-
-def _networks(env: Mapping[str, str], name: str) -> tuple[str, ...]:
-    raw = env.get(name, "")
+def _networks(name: str, raw: str) -> tuple[str, ...]:
     nets = tuple(part.strip() for part in raw.split(",") if part.strip())
     for net in nets:
         try:
@@ -110,114 +97,141 @@ def _networks(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     return nets
 
 
+def _read(cls: type, env: Mapping[str, str]) -> dict[str, Any]:
+    """The values ``env`` sets for the declared fields of ``cls`` (unset and empty ones are left out)."""
+    values: dict[str, Any] = {}
+    for f in fields(cls):
+        variable: Variable | None = f.metadata.get("variable")
+        raw = env.get(variable.env, "").strip() if variable else ""
+        if variable and raw:
+            values[f.name] = variable.parse(variable.env, raw)
+    return values
+
+
+DEFAULT_USER_AGENT = "Wirewatch/0.1 (news research crawler; +https://wirewatch.dev/bot)"
+
+
 @dataclass(frozen=True, slots=True)
 class ScraperSettings:
-    """The scraper's fetch limits and manners (``WIREWATCH_SCRAPER_*`` in the module docstring table)."""
+    """The scraper's fetch limits and manners (``WIREWATCH_SCRAPER_*``; ``wirewatch scrape``)."""
 
-    config_path: str | None = None
-    user_agent: str = DEFAULT_USER_AGENT
-    concurrency: int = 16
-    host_concurrency: int = 2
-    host_delay: float = 1.0
-    max_bytes: int = 5_000_000
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    total_timeout: float = 60.0
-    retries: int = 3
-    backoff: float = 1.0
-    max_retry_after: float = 120.0
-    max_redirects: int = 5
-    allow_addresses: tuple[str, ...] = ()
-    queue_size: int = 1000
-    robots_ttl: float = 3600.0
-    send_timeout: float = 30.0
-    seen_days: float = 30.0  # an article no feed has listed for this long leaves the seen set
+    config_path: str | None = setting(
+        "WIREWATCH_SCRAPER_CONFIG", None, "Sources file (TOML; format: `scraper/config.py`)", shown="the shipped list"
+    )
+    user_agent: str = setting("WIREWATCH_SCRAPER_USER_AGENT", DEFAULT_USER_AGENT, "User-Agent of every scraper request")
+    concurrency: int = setting(
+        "WIREWATCH_SCRAPER_CONCURRENCY", 16, "Requests in flight, all hosts together", _integer(1)
+    )
+    host_concurrency: int = setting(
+        "WIREWATCH_SCRAPER_HOST_CONCURRENCY", 2, "Requests in flight to one host", _integer(1)
+    )
+    host_delay: float = setting(
+        "WIREWATCH_SCRAPER_HOST_DELAY", 1.0, "Seconds between starts per host (Crawl-delay raises it)", _number
+    )
+    max_bytes: int = setting(
+        "WIREWATCH_SCRAPER_MAX_BYTES", 5_000_000, "Largest body kept, counted after decompression", _integer(1024)
+    )
+    connect_timeout: float = setting("WIREWATCH_SCRAPER_CONNECT_TIMEOUT", 10.0, "Seconds to connect", _number)
+    read_timeout: float = setting(
+        "WIREWATCH_SCRAPER_READ_TIMEOUT", 20.0, "Seconds to wait for the next bytes of a response", _number
+    )
+    total_timeout: float = setting(
+        "WIREWATCH_SCRAPER_TOTAL_TIMEOUT", 60.0, "Seconds one request may take in all (ends slow drips)", _number
+    )
+    retries: int = setting("WIREWATCH_SCRAPER_RETRIES", 3, "Retries after connection errors, 429 and 5xx", _integer())
+    backoff: float = setting(
+        "WIREWATCH_SCRAPER_BACKOFF", 1.0, "First retry delay in seconds (doubles, plus jitter)", _number
+    )
+    max_retry_after: float = setting(
+        "WIREWATCH_SCRAPER_MAX_RETRY_AFTER", 120.0, "Longest Retry-After waited; longer defers the feed", _number
+    )
+    max_redirects: int = setting("WIREWATCH_SCRAPER_MAX_REDIRECTS", 5, "Redirects followed per request", _integer())
+    allow_addresses: tuple[str, ...] = setting(
+        "WIREWATCH_SCRAPER_ALLOW_ADDRESSES", (), "Non-public networks allowed, e.g. `127.0.0.0/8`", _networks
+    )
+    queue_size: int = setting(
+        "WIREWATCH_SCRAPER_QUEUE_SIZE", 1000, "Articles held while Kafka is down; full: fetching waits", _integer(1)
+    )
+    robots_ttl: float = setting("WIREWATCH_SCRAPER_ROBOTS_TTL", 3600.0, "Seconds a robots.txt stays cached", _number)
+    send_timeout: float = setting(
+        "WIREWATCH_SCRAPER_SEND_TIMEOUT", 30.0, "Seconds the producer waits for an acknowledgement", _number
+    )
+    seen_days: float = setting(
+        "WIREWATCH_SCRAPER_SEEN_DAYS", 30.0, "Days an article no feed lists stays seen (0.5 = 12 h)", _positive
+    )
 
     @classmethod
     def from_env(cls, e: Mapping[str, str]) -> ScraperSettings:
         """Read the ``WIREWATCH_SCRAPER_*`` variables; ``SettingsError`` on bad values."""
-        return cls(
-            config_path=e.get("WIREWATCH_SCRAPER_CONFIG") or None,
-            user_agent=e.get("WIREWATCH_SCRAPER_USER_AGENT") or DEFAULT_USER_AGENT,
-            concurrency=_int(e, "WIREWATCH_SCRAPER_CONCURRENCY", 16, minimum=1),
-            host_concurrency=_int(e, "WIREWATCH_SCRAPER_HOST_CONCURRENCY", 2, minimum=1),
-            host_delay=_float(e, "WIREWATCH_SCRAPER_HOST_DELAY", 1.0),
-            max_bytes=_int(e, "WIREWATCH_SCRAPER_MAX_BYTES", 5_000_000, minimum=1024),
-            connect_timeout=_float(e, "WIREWATCH_SCRAPER_CONNECT_TIMEOUT", 10.0),
-            read_timeout=_float(e, "WIREWATCH_SCRAPER_READ_TIMEOUT", 20.0),
-            total_timeout=_float(e, "WIREWATCH_SCRAPER_TOTAL_TIMEOUT", 60.0),
-            retries=_int(e, "WIREWATCH_SCRAPER_RETRIES", 3),
-            backoff=_float(e, "WIREWATCH_SCRAPER_BACKOFF", 1.0),
-            max_retry_after=_float(e, "WIREWATCH_SCRAPER_MAX_RETRY_AFTER", 120.0),
-            max_redirects=_int(e, "WIREWATCH_SCRAPER_MAX_REDIRECTS", 5),
-            allow_addresses=_networks(e, "WIREWATCH_SCRAPER_ALLOW_ADDRESSES"),
-            queue_size=_int(e, "WIREWATCH_SCRAPER_QUEUE_SIZE", 1000, minimum=1),
-            robots_ttl=_float(e, "WIREWATCH_SCRAPER_ROBOTS_TTL", 3600.0),
-            send_timeout=_float(e, "WIREWATCH_SCRAPER_SEND_TIMEOUT", 30.0),
-            seen_days=_positive(_float(e, "WIREWATCH_SCRAPER_SEEN_DAYS", 30.0), "WIREWATCH_SCRAPER_SEEN_DAYS"),
-        )
-
-
-def _positive(value: float, name: str) -> float:
-    if not value > 0:  # written so that nan is refused too (``nan <= 0`` is false)
-        raise SettingsError(f"{name}={value} must be above 0")
-    return value
+        return cls(**_read(cls, e))
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Every setting of a Wirewatch process; see the module docstring for the variables."""
+    """Every setting of a Wirewatch process."""
 
-    bootstrap_servers: str | None = None
-    topic_prefix: str = ""
-    partitions: int = 4
-    replication: int = 1
-    http_host: str = "127.0.0.1"
-    http_port: int | None = None
-    api_port: int = 8080
-    metrics_base_port: int = 9310
-    broker_port: int = 0
-    batch_size: int = 100
-    batch_within: float = 0.05
-    max_body_bytes: int = 5_000_000
-    log_level: str = "info"
-    group_prefix: str = "wirewatch"
-    watchlist: tuple[str, ...] = ()
-    window_lateness: float = 60.0
-    data_dir: str = ".wirewatch"
-    dedup_retention_days: float = 7.0
-    agreement_retention_days: float = 365.0
+    bootstrap_servers: str | None = setting(
+        "KAFKA_BOOTSTRAP_SERVERS", None, "Kafka cluster to use", shown="unset: start the embedded broker"
+    )
+    topic_prefix: str = setting("WIREWATCH_TOPIC_PREFIX", "", "Prefix before every topic name")
+    partitions: int = setting("WIREWATCH_PARTITIONS", 4, "Partitions of each topic created at start-up", _integer(1))
+    replication: int = setting(
+        "WIREWATCH_REPLICATION", 1, "Replication factor of topics created at start-up", _integer(1)
+    )
+    http_host: str = setting("WIREWATCH_HTTP_HOST", "127.0.0.1", "Address the HTTP servers (health, metrics, API) bind")
+    http_port: int | None = setting(
+        "WIREWATCH_HTTP_PORT",
+        None,
+        "Port of this process's HTTP server (0: pick a free one)",
+        _integer(),
+        shown="per service",
+    )
+    api_port: int = setting(
+        "WIREWATCH_API_PORT", 8080, "Port of the API and dashboard under `wirewatch run`", _integer()
+    )
+    metrics_base_port: int = setting(
+        "WIREWATCH_METRICS_BASE_PORT", 9310, "First port of the other services under `wirewatch run`", _integer()
+    )
+    broker_port: int = setting(
+        "WIREWATCH_BROKER_PORT",
+        9092,
+        "Port of the embedded broker of `wirewatch run` and `wirewatch broker` (0: pick a free one)",
+        _integer(),
+    )
+    batch_size: int = setting("WIREWATCH_BATCH_SIZE", 100, "Messages a stage processes per batch", _integer(1))
+    batch_within: float = setting("WIREWATCH_BATCH_WITHIN", 0.05, "Seconds a stage waits to fill a batch", _number)
+    max_body_bytes: int = setting(
+        "WIREWATCH_MAX_BODY_BYTES",
+        5_000_000,
+        "Raw articles larger than this (UTF-8 bytes) are refused, in the stream and by `analyze`",
+        _integer(1),
+    )
+    log_level: str = setting("WIREWATCH_LOG_LEVEL", "info", "Log level of every service", _lower)
+    group_prefix: str = setting(
+        "WIREWATCH_CONSUMER_GROUP", "wirewatch", "Prefix of consumer-group ids (one group per stage)"
+    )
+    watchlist: tuple[str, ...] = setting(
+        "WIREWATCH_WATCHLIST", (), "ISO3 codes the news alerts watch, comma-separated", _codes
+    )
+    window_lateness: float = setting(
+        "WIREWATCH_WINDOW_LATENESS", 60.0, "Seconds a relation window waits for late articles", _number
+    )
+    data_dir: str = setting(
+        "WIREWATCH_DATA_DIR", ".wirewatch", "Local state: Faust table data, logs of `wirewatch run`"
+    )
+    dedup_retention_days: float = setting(
+        "WIREWATCH_DEDUP_DAYS", 7.0, "Days the cleaner's dedup index remembers (0.01 = 14 min)", _positive
+    )
+    agreement_retention_days: float = setting(
+        "WIREWATCH_AGREEMENT_DAYS", 365.0, "Days an agreement event is kept after its last report", _positive
+    )
     scraper: ScraperSettings = field(default_factory=lambda: ScraperSettings())
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Read the settings from ``env`` (default: ``os.environ``); ``SettingsError`` on bad values."""
         e = os.environ if env is None else env
-        port = e.get("WIREWATCH_HTTP_PORT")
-        return cls(
-            bootstrap_servers=e.get("KAFKA_BOOTSTRAP_SERVERS") or None,
-            topic_prefix=e.get("WIREWATCH_TOPIC_PREFIX", ""),
-            partitions=_int(e, "WIREWATCH_PARTITIONS", 4, minimum=1),
-            replication=_int(e, "WIREWATCH_REPLICATION", 1, minimum=1),
-            http_host=e.get("WIREWATCH_HTTP_HOST", "127.0.0.1"),
-            http_port=_int(e, "WIREWATCH_HTTP_PORT", 0) if port not in (None, "") else None,
-            api_port=_int(e, "WIREWATCH_API_PORT", 8080),
-            metrics_base_port=_int(e, "WIREWATCH_METRICS_BASE_PORT", 9310),
-            broker_port=_int(e, "WIREWATCH_BROKER_PORT", 0),
-            batch_size=_int(e, "WIREWATCH_BATCH_SIZE", 100, minimum=1),
-            batch_within=_float(e, "WIREWATCH_BATCH_WITHIN", 0.05),
-            max_body_bytes=_int(e, "WIREWATCH_MAX_BODY_BYTES", 5_000_000, minimum=1),
-            log_level=e.get("WIREWATCH_LOG_LEVEL", "info").lower(),
-            group_prefix=e.get("WIREWATCH_CONSUMER_GROUP", "wirewatch"),
-            watchlist=_codes(e, "WIREWATCH_WATCHLIST"),
-            window_lateness=_float(e, "WIREWATCH_WINDOW_LATENESS", 60.0),
-            data_dir=e.get("WIREWATCH_DATA_DIR") or ".wirewatch",
-            dedup_retention_days=_positive(_float(e, "WIREWATCH_DEDUP_DAYS", 7.0), "WIREWATCH_DEDUP_DAYS"),
-            agreement_retention_days=_positive(
-                _float(e, "WIREWATCH_AGREEMENT_DAYS", 365.0), "WIREWATCH_AGREEMENT_DAYS"
-            ),
-            scraper=ScraperSettings.from_env(e),
-        )
+        return cls(**_read(cls, e), scraper=ScraperSettings.from_env(e))
 
     @property
     def topics(self) -> TopicNames:
@@ -234,3 +248,51 @@ class Settings:
     def with_bootstrap(self, servers: str) -> Settings:
         """A copy pointing at ``servers``."""
         return replace(self, bootstrap_servers=servers)
+
+
+def _shown(f: Any, variable: Variable) -> str:
+    """The default as the table shows it."""
+    if variable.shown is not None:
+        return variable.shown
+    default = ",".join(f.default) if isinstance(f.default, tuple) else f.default
+    return "unset" if default in (None, MISSING) else f"`{default}`" if default != "" else '`""`'
+
+
+def settings_table() -> str:
+    """The Markdown table of every variable, its meaning and its default, from the declarations."""
+    rows = ["| Environment variable | Meaning | Default |", "| --- | --- | --- |"]
+    for cls in (Settings, ScraperSettings):
+        for f in fields(cls):
+            variable: Variable | None = f.metadata.get("variable")
+            if variable:
+                rows.append(f"| `{variable.env}` | {variable.doc} | {_shown(f, variable)} |")
+    return "\n".join(rows)
+
+
+BEGIN, END = (
+    "<!-- settings-table: begin (generated by python -m wirewatch.runtime.settings) -->",
+    "<!-- settings-table: end -->",
+)
+_BLOCK = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END), re.DOTALL)
+
+
+def with_table(text: str) -> str:
+    """``text`` (the README) with its generated settings block replaced by the current table."""
+    if not _BLOCK.search(text):
+        raise SettingsError(f"no settings block ({BEGIN} … {END}) to fill in")
+    return _BLOCK.sub(lambda _: f"{BEGIN}\n{settings_table()}\n{END}", text, count=1)
+
+
+def main() -> None:
+    """Print the settings table, or with ``--readme FILE`` rewrite the table in that file."""
+    parser = argparse.ArgumentParser(prog="python -m wirewatch.runtime.settings", description=main.__doc__)
+    parser.add_argument("--readme", type=Path, help="rewrite the generated settings block in this file")
+    args = parser.parse_args()
+    if args.readme is None:
+        print(settings_table())
+        return
+    args.readme.write_text(with_table(args.readme.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
