@@ -7,6 +7,10 @@
    (same clock: everything runs on this machine), and the end-to-end lag sampled each second:
    articles sent but not yet on ``articles.tagged`` or ``deadletter``.
 3. Scaling: the cleaner alone draining the same burst with one worker and with two in one group.
+   Beside it, the efficiency: the burst rate over the rate the stages' CPU cost allows on this
+   machine's cores (the cleaner's and the tagger's CPU seconds per article, measured in process on
+   the same documents), and each process's CPU per article and busy share during the burst
+   (``/proc``): where the cores went.
 4. Loop cost: a stage on the stage runner that only re-encodes (benchmarks/runner_passthrough.py)
    against a bare aiokafka consumer->producer loop doing the same (acks=all, commit after delivery).
 
@@ -18,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import math
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -26,10 +31,12 @@ from typing import Any
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from benchmarks.bench_stages import per_cpu_second
 from benchmarks.harness import (
     Collected,
     Run,
     collect,
+    cpu_seconds,
     load_documents,
     make_articles,
     percentile,
@@ -37,6 +44,10 @@ from benchmarks.harness import (
     record_timestamps,
 )
 from wirewatch.contracts.topics import Topic
+from wirewatch.contracts.wire import raw_from_wire
+from wirewatch.core.analysis import Resources, tag_article
+from wirewatch.core.cleaning import clean_article
+from wirewatch.core.errors import Rejected
 from wirewatch.runtime.broker import EmbeddedBroker
 
 RATES = (50.0, 200.0)
@@ -157,6 +168,39 @@ def _scaling(bootstrap: str, log_dir: Path, docs: list[dict[str, Any]], count: i
     return rates[0], rates[1]
 
 
+def _stage_seconds(docs: list[dict[str, Any]], seconds: float) -> tuple[float, float]:
+    """CPU seconds per article of cleaning and of tagging the corpus, in process (no broker, no loop)."""
+    resources = Resources.load()
+    items = [{"id": f"s{i}", **d} for i, d in enumerate(docs)]
+
+    def clean(doc: dict[str, Any]) -> object:
+        try:
+            return clean_article(raw_from_wire(doc), resources.clean_options)
+        except Rejected:
+            return None
+
+    cleaned = [a for a in map(clean, items) if a is not None]
+    clean_rate = per_cpu_second(clean, items, seconds)
+    tag_rate = per_cpu_second(lambda a: tag_article(a, resources), cleaned, seconds)
+    return 1 / clean_rate, 1 / tag_rate
+
+
+def _efficiency_rows(
+    rate: float, stage_cost: tuple[float, float], spent: dict[str, float], done: int, wall: float
+) -> list[dict[str, Any]]:
+    """The burst against what the stages' CPU allows, and what each process spent on it."""
+    cores = os.cpu_count() or 1
+    allowed = cores / sum(stage_cost)
+    rows = [_row(f"efficiency: burst vs the stages' CPU cost on {cores} cores", rate, "articles/s", allowed)]
+    alone = {"cleaner": stage_cost[0], "tagger (tag + fold)": stage_cost[1]}
+    for name, seconds in spent.items():
+        per_article = 1000 * seconds / done if done else float("nan")
+        reference = 1000 * alone[name] if name in alone else None
+        rows.append(_row(f"burst: CPU per article, {name}", per_article, "ms", reference))
+        rows.append(_row(f"burst: busy share, {name}", seconds / wall if wall else float("nan"), "cores", None))
+    return rows
+
+
 def _transport_rate(docs: list[dict[str, Any]], seconds: float) -> float:
     messages = [orjson.dumps({"id": str(i), **d}) for i, d in enumerate(docs)]
     done, started = 0, time.perf_counter()
@@ -176,12 +220,21 @@ def run(quick: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="wirewatch-bench-") as tmp, as_broker(tmp) as broker:
         log_dir = Path(tmp)
         transport = _transport_rate(docs, 1.0)
+        stage_cost = _stage_seconds(docs, 1.0 if quick else 4.0)
         with Run(broker.bootstrap, log_dir) as run:
             _start(run, ["clean", "tag"])
+            cleaner, tagger = run.workers
+            assert broker.pid is not None
+            clocks = {"cleaner": cleaner.cpu_seconds, "tagger (tag + fold)": tagger.cpu_seconds,
+                      "broker": lambda: cpu_seconds(broker.pid or 0)}  # fmt: skip
+            before, started = {n: clock() for n, clock in clocks.items()}, time.monotonic()
             burst = asyncio.run(_offered(run, docs, None, 100 if quick else 400, drain=120))
+            wall = time.monotonic() - started
+            spent = {n: clock() - before[n] for n, clock in clocks.items()}
             max_rate = burst["throughput"]
             details["max"] = burst
             rows.append(_row("max sustainable (burst drain)", max_rate, "articles/s", transport))
+            rows += _efficiency_rows(max_rate, stage_cost, spent, burst["tagged"], wall)
             # 50/s, the measured maximum, then 200/s last: past the maximum the backlog only drains slowly.
             offered = sorted({*RATES, *([round(max_rate, 1)] if math.isfinite(max_rate) and max_rate > 1 else [])})
             for rate in offered:

@@ -150,6 +150,11 @@ class Worker:
         fields = Path(f"/proc/{self.process.pid}/statm").read_text().split()
         return int(fields[1]) * os.sysconf("SC_PAGE_SIZE")
 
+    def cpu_seconds(self) -> float:
+        """User and system CPU the worker process has used so far."""
+        assert self.process is not None
+        return cpu_seconds(self.process.pid)
+
     def kill(self) -> None:
         """SIGKILL: no shutdown hooks, no final commit — the fault a crash or an OOM kill is."""
         self._signal(signal.SIGKILL)
@@ -176,6 +181,13 @@ class Worker:
         """The end of the current log file."""
         log = self.log_dir / f"{self.name}.{self.starts}.log"
         return log.read_text(errors="replace")[-chars:] if log.exists() else ""
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU seconds of process ``pid`` (Linux ``/proc/<pid>/stat``, fields 14 and 15)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    fields = stat[stat.rindex(")") + 2 :].split()  # the command name may hold spaces: cut after it
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
