@@ -220,8 +220,8 @@ async def test_a_long_retry_after_defers_the_feed_instead_of_waiting(site):
     source = sources(site.url(""), "slowdown").feeds[0]
     async with make_client(settings.scraper) as client:
         fetcher = Fetcher(settings.scraper, scraper_metrics, client)
-        publisher = Publisher(settings, SeenSet(), metrics, scraper_metrics)
-        poller = FeedPoller(source, fetcher, publisher, SeenSet(), scraper_metrics)
+        publisher = Publisher.create(settings, SeenSet(), metrics, scraper_metrics)
+        poller = FeedPoller(source, fetcher, publisher, publisher.ledger, scraper_metrics)
         deferred = await poller.poll_once()
     assert deferred == 3600.0  # the next poll waits an hour, as the server asked
     assert metric(metrics, FETCHES, feed="slowdown", kind="feed", outcome="rate_limited") == 1
@@ -278,7 +278,7 @@ async def test_an_article_kafka_refuses_for_good_is_skipped_and_the_rest_deliver
     await ensure_topics(settings)
     metrics = Metrics.create()
     seen = SeenSet()
-    publisher = Publisher(settings, seen, metrics, ScraperMetrics.create(metrics.registry))
+    publisher = Publisher.create(settings, seen, metrics, ScraperMetrics.create(metrics.registry))
     stop = asyncio.Event()
     sender = asyncio.create_task(publisher.run(stop))
     try:
@@ -374,7 +374,7 @@ async def test_an_article_no_feed_lists_expires_and_one_still_listed_is_never_re
         site.failures_before_success[feed] = site.hits[feed] + 6
         await wait_for(lambda: seen.listed_at(kept) == clock.now, "the first poll marks the article still listed")
         clock.advance(3600)  # the first sweep, only now that the feed was polled
-        await wait_for(lambda: publisher.last_sweep is not None, "the first sweep")
+        await wait_for(lambda: publisher.expiry.last_sweep is not None, "the first sweep")
         await wait_for_metric(second, PUBLISHED, 1, feed="good")
     finally:
         await scraper.stop()

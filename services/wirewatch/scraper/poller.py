@@ -22,8 +22,9 @@ from wirewatch.runtime.metrics import FetchKind, FetchOutcome, ScraperMetrics, S
 from wirewatch.runtime.outputs import utc_now
 from wirewatch.scraper.config import FeedSource
 from wirewatch.scraper.fetch import Fetched, Fetcher, FetchFailed, Validators
+from wirewatch.scraper.ledger import SeenLedger
 from wirewatch.scraper.publish import Outgoing, Publisher
-from wirewatch.scraper.seen import SeenEntry, SeenSet
+from wirewatch.scraper.seen import SeenEntry
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +51,12 @@ class FeedPoller:
     """Poll one ``FeedSource``; see the module docstring."""
 
     def __init__(
-        self, source: FeedSource, fetcher: Fetcher, publisher: Publisher, seen: SeenSet, metrics: ScraperMetrics
+        self, source: FeedSource, fetcher: Fetcher, publisher: Publisher, ledger: SeenLedger, metrics: ScraperMetrics
     ) -> None:
         self.source = source
         self._fetcher = fetcher
         self._publisher = publisher
-        self._seen = seen
+        self._ledger = ledger
         self._metrics = metrics
         self._validators = Validators()
         self._last_error: str | None = None
@@ -149,11 +150,11 @@ class FeedPoller:
         """Tell the seen set the feed lists its items now, whatever happens to each item next (seen,
         refetched, failed): only articles no feed lists any more may expire."""
         for key in self._listed:
-            self._seen.mark_listed(key)
+            self._ledger.listed(key)
 
     async def _handle_item(self, key: str, url: str, item: FeedItem) -> None:
         name = self.source.name
-        entry = self._seen.get(key)
+        entry = self._ledger.get(key)
         if self._publisher.pending(key) or (entry is not None and (item.stamp is None or item.stamp == entry.stamp)):
             self._metrics.record_skipped(name, SkipReason.SEEN)
             return
@@ -189,7 +190,7 @@ class FeedPoller:
     async def _queue_page(self, key: str, url: str, item: FeedItem, page: Fetched, entry: SeenEntry | None) -> None:
         name = self.source.name
         if page.status == 304:
-            self._seen.touch(key, item.stamp)
+            self._ledger.unchanged(key, item.stamp)
             self._metrics.record_skipped(name, SkipReason.UNCHANGED)
             return
         html = decode_document(page.body, page.content_type).text
@@ -198,7 +199,7 @@ class FeedPoller:
             self._metrics.record_skipped(name, SkipReason.EMPTY)
             return
         if entry is not None and entry.content_hash == digest:
-            self._seen.touch(key, item.stamp)
+            self._ledger.unchanged(key, item.stamp)
             self._metrics.record_skipped(name, SkipReason.UNCHANGED)
             return
         version = entry.version + 1 if entry else 1

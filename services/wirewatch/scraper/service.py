@@ -57,9 +57,10 @@ class Scraper:
         self.seen = seen
         client = make_client(self.settings.scraper)
         fetcher = Fetcher(self.settings.scraper, self.scraper_metrics, client)
-        self.publisher = Publisher(self.settings, seen, self.metrics, self.scraper_metrics)
+        self.publisher = Publisher.create(self.settings, seen, self.metrics, self.scraper_metrics)
         self.pollers = [
-            FeedPoller(src, fetcher, self.publisher, seen, self.scraper_metrics) for src in self.sources.enabled
+            FeedPoller(src, fetcher, self.publisher, self.publisher.ledger, self.scraper_metrics)
+            for src in self.sources.enabled
         ]
         self._client = client
         self._tasks = [asyncio.create_task(self.publisher.run(self._publisher_stop), name="scraper-publisher")]

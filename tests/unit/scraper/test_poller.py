@@ -67,9 +67,9 @@ async def test_a_poll_marks_what_the_feed_lists_even_unchanged_or_failing_and_a_
     )
     metrics = Metrics.create()
     scraper_metrics = ScraperMetrics.create(metrics.registry)
-    publisher = Publisher(Settings(bootstrap_servers="127.0.0.1:1"), seen, metrics, scraper_metrics)
+    publisher = Publisher.create(Settings(bootstrap_servers="127.0.0.1:1"), seen, metrics, scraper_metrics)
     source = FeedSource("news", "https://news.example/feed.xml")
-    poller = FeedPoller(source, fetcher, publisher, seen, scraper_metrics)  # type: ignore[arg-type]
+    poller = FeedPoller(source, fetcher, publisher, publisher.ledger, scraper_metrics)  # type: ignore[arg-type]
 
     await poller.poll_once()
     assert seen.listed_at(ids["same"]) == clock.now

@@ -17,7 +17,7 @@ def _item(n: int) -> Outgoing:
 async def test_put_waits_when_the_queue_is_full():
     metrics = Metrics.create()
     settings = Settings(bootstrap_servers="127.0.0.1:1", scraper=ScraperSettings(queue_size=2))
-    publisher = Publisher(settings, SeenSet(), metrics, ScraperMetrics.create(metrics.registry))
+    publisher = Publisher.create(settings, SeenSet(), metrics, ScraperMetrics.create(metrics.registry))
     await publisher.put(_item(1))
     await publisher.put(_item(2))
     third = asyncio.create_task(publisher.put(_item(3)))
