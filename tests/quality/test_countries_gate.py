@@ -82,7 +82,7 @@ def _analyze_results(seeds_dir: Path, gold: dict[str, Any]) -> dict[str, dict[st
     results = {}
     for doc in OfflineAnalyzer().analyze_documents(docs):
         results[doc["id"]] = {
-            "countries": [c["code"] for c in doc["countries"]],
+            "countries": [c["code"] for c in doc["countries"] if c["mentions"]],  # a place is not a mention
             "focus": [c["code"] for c in doc["countries"] if c["focus"]],
             "organisations": [o["code"] for o in doc["organisations"]],
         }

@@ -96,6 +96,7 @@ def country_events(tagged: dict[str, Any], at: float, now: str) -> list[tuple[di
             "article_id": tagged["id"],
             "country": code,
             "mentions": country["mentions"],
+            "places": country.get("places", 0),
             "salience": country["salience"],
             "focus": country["focus"],
             "event_time": format_time(at),

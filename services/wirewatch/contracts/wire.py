@@ -13,6 +13,7 @@ from wirewatch.core.model import (
     CleanArticle,
     ContentKind,
     CountryTag,
+    PlaceMention,
     RawArticle,
     Span,
     TaggedArticle,
@@ -104,6 +105,19 @@ def tag_to_wire(tag: CountryTag) -> dict[str, Any]:
         "focus": tag.focus,
         "spans": [span_to_wire(s) for s in tag.spans],
         "surfaces": list(tag.surfaces),
+        "places": tag.places,
+    }
+
+
+def place_to_wire(place: PlaceMention) -> dict[str, Any]:
+    """A ``by_place`` item: the country a city, region or dateline of the text is in."""
+    return {
+        "code": place.code,
+        "surface": place.surface,
+        "span": span_to_wire(place.span),
+        "place": place.place,
+        "kind": place.kind,
+        "dateline": place.dateline,
     }
 
 
@@ -133,4 +147,5 @@ def tagged_to_wire(tagged: TaggedArticle, agreement_ids: list[str]) -> dict[str,
     doc["countries"] = [tag_to_wire(t) for t in tagged.countries]
     doc["organisations"] = [tag_to_wire(t) for t in tagged.organisations]
     doc["agreements"] = [agreement_to_wire(a, i) for a, i in zip(tagged.agreements, agreement_ids, strict=True)]
+    doc["by_place"] = [place_to_wire(p) for p in tagged.by_place]
     return doc

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from wirewatch.core.agreements import Lexicons, NamedBase, extract_agreements, load_lexicons, load_named
 from wirewatch.core.cleaning import CleanOptions, clean_article
 from wirewatch.core.countries import Gazetteer, load_gazetteer, tag_countries
+from wirewatch.core.countries.places import PlaceIndex, load_places
 from wirewatch.core.model import CleanArticle, RawArticle, TaggedArticle
 
 
@@ -22,6 +23,7 @@ class Resources:
     clean_options: CleanOptions
     agreement_lexicons: Lexicons = field(default_factory=load_lexicons)
     named_agreements: NamedBase = field(default_factory=load_named)
+    places: PlaceIndex = field(default_factory=load_places)
 
     @classmethod
     def load(cls, clean_options: CleanOptions | None = None) -> Resources:
@@ -32,15 +34,21 @@ class Resources:
 def tag_article(article: CleanArticle, resources: Resources) -> TaggedArticle:
     """Tag a clean article with countries, organisations and agreements."""
     tagging = tag_countries(
-        article.title, article.body, resources.gazetteer, lang=article.lang, published=article.published
+        article.title,
+        article.body,
+        resources.gazetteer,
+        lang=article.lang,
+        published=article.published,
+        places=resources.places,
     )
-    focus = tuple(t.code for t in tagging.countries if t.focus)
+    # the parties of an agreement come from what the text names, so its focus is the mentions' alone
+    focus = tagging.named_focus
     body_mentions = tuple(m for m in tagging.mentions if m.span.field == "body")
     lexicon = resources.agreement_lexicons.get(article.lang)
     agreements = extract_agreements(
         article.body, body_mentions, focus, lexicon, article.published, resources.named_agreements
     )
-    return TaggedArticle(article, tagging.countries, tagging.organisations, agreements)
+    return TaggedArticle(article, tagging.countries, tagging.organisations, agreements, tagging.by_place)
 
 
 def analyze(raw: RawArticle, resources: Resources) -> TaggedArticle:

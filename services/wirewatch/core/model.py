@@ -80,6 +80,18 @@ class CountryMention:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A city, region or dateline in the text and the country it is in (``by_place``)."""
+
+    code: str
+    span: Span
+    surface: str
+    place: str  # the place's own name (GeoNames or ISO 3166-2): "Kharkiv" for "Харькове"
+    kind: str  # city | region
+    dateline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class CountryTag:
     """Everything the article says about one country (or ``ORG:NAME`` organisation)."""
 
@@ -89,6 +101,7 @@ class CountryTag:
     focus: bool
     spans: tuple[Span, ...] = ()
     surfaces: tuple[str, ...] = ()
+    places: int = 0  # places of this country the text names (``by_place``); ``mentions`` may then be 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,3 +131,4 @@ class TaggedArticle:
     countries: tuple[CountryTag, ...] = ()
     organisations: tuple[CountryTag, ...] = ()
     agreements: tuple[Agreement, ...] = field(default=())
+    by_place: tuple[PlaceMention, ...] = ()

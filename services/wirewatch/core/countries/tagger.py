@@ -5,7 +5,9 @@ Stages of ``tag_countries``:
   2. disambiguate: drop domains, surnames, the bird, the river, the US state … (``rules``),
      and office holders named far from their years in office (``published``);
   3. resolve Congo and Korea named alone from the unambiguous mentions of the article;
-  4. group by code, score salience and flag the focus countries (``salience``).
+  4. find the places that locate the news, resolved to countries by what the article names
+     (``places``: reported apart, as ``by_place``; mentions stay mentions);
+  5. group by code, score salience from mentions and places, and flag the focus countries (``salience``).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from types import MappingProxyType
 
 from wirewatch.core.countries.gazetteer import Gazetteer
 from wirewatch.core.countries.matching import Candidate, find_candidates, longest_matches
+from wirewatch.core.countries.places import PlaceIndex, find_places
 from wirewatch.core.countries.rules import Context, rejected
 from wirewatch.core.countries.salience import Scored, focus_codes, score
-from wirewatch.core.model import CountryMention, CountryTag, Span
+from wirewatch.core.model import CountryMention, CountryTag, PlaceMention, Span
 
 # An office holder still counts a few years before and well after the term (campaigns, memoirs).
 _YEARS_BEFORE, _YEARS_AFTER = 5, 10
@@ -26,6 +29,9 @@ _KIND_OUT = MappingProxyType({"prefix": "adjective"})  # Sino-US: reported as th
 # Codes language identifiers return for a language the gazetteer (CLDR) files under another
 # code: py3langid says "no" for Norwegian, CLDR names Bokmål "nb"; old ISO 639 codes too.
 _LANGUAGE_ALIASES = MappingProxyType({"no": "nb", "nn": "nb", "iw": "he", "in": "id", "ji": "yi", "jw": "jv"})
+#: Places are read in the title and the body's first characters, where news says where it happens;
+#: further down they are mostly context, and reading them all would cost as much as the country scan.
+PLACES_READ = 1_000_000
 _AMBIGUOUS = MappingProxyType({"congo": ("COD", "COG"), "korea": ("KOR", "PRK")})  # rule → (default, alternative)
 
 
@@ -36,6 +42,9 @@ class CountryTagging:
     countries: tuple[CountryTag, ...]
     organisations: tuple[CountryTag, ...]
     mentions: tuple[CountryMention, ...]
+    by_place: tuple[PlaceMention, ...] = ()
+    #: the focus the mentions alone give (no places): what the agreement extractor completes parties from
+    named_focus: tuple[str, ...] = ()
 
 
 def _year(published: str | None) -> int | None:
@@ -103,26 +112,48 @@ def _known_language(lang: str | None, gazetteer: Gazetteer) -> str | None:
 def _tag(item: Scored, focus: bool) -> CountryTag:
     surfaces = tuple(dict.fromkeys(m.surface for m in item.mentions))
     spans = tuple(m.span for m in item.mentions)
-    return CountryTag(item.code, len(item.mentions), item.salience, focus, spans, surfaces)
+    return CountryTag(item.code, len(item.mentions), item.salience, focus, spans, surfaces, len(item.places))
 
 
 def tag_countries(
-    title: str, body: str, gazetteer: Gazetteer, *, lang: str | None = None, published: str | None = None
+    title: str,
+    body: str,
+    gazetteer: Gazetteer,
+    *,
+    lang: str | None = None,
+    published: str | None = None,
+    places: PlaceIndex | None = None,
 ) -> CountryTagging:
-    """Tag the countries and organisations the title and body refer to.
+    """Tag the countries and organisations the title and body refer to, and the places that locate it.
 
     ``lang`` (ISO 639-1) restricts language-specific forms to that language; ``published``
-    (ISO 8601) dates office holders named alone. Both are optional.
+    (ISO 8601) dates office holders named alone; without ``places`` no place is read. All optional.
     """
-    mentions = find_mentions(title, body, gazetteer, lang=_known_language(lang, gazetteer), published=published)
+    known = _known_language(lang, gazetteer)
+    mentions = find_mentions(title, body, gazetteer, lang=known, published=published)
     countries: dict[str, list[CountryMention]] = defaultdict(list)
     orgs: dict[str, list[CountryMention]] = defaultdict(list)
     for m in mentions:
         (orgs if m.code.startswith("ORG:") else countries)[m.code].append(m)
-    scored = score(countries, body)
+    located: list[PlaceMention] = []
+    if places is not None:
+        named = frozenset(countries)
+        for field, text in (("title", title), ("body", body[:PLACES_READ])):
+            located += find_places(
+                text, field, places, lang=known, named=named, mentions=mentions, given_names=gazetteer.given_names
+            )
+    by_code: dict[str, list[PlaceMention]] = defaultdict(list)
+    for p in located:
+        by_code[p.code].append(p)
+    scored = score(countries, body, by_code)
     focus = focus_codes(scored)
+    by_mentions = score(countries, body) if located else scored
+    chosen = focus_codes(by_mentions) if located else focus
+    named_focus = tuple(s.code for s in by_mentions if s.code in chosen)  # most salient first
     return CountryTagging(
         countries=tuple(_tag(s, s.code in focus) for s in scored),
         organisations=tuple(_tag(s, False) for s in score(orgs, body)),
         mentions=tuple(mentions),
+        by_place=tuple(located),
+        named_focus=named_focus,
     )
