@@ -99,8 +99,12 @@ _NEGATIVE_PARTS = frozenset(
 _PART_SPLIT = re.compile(r"[\s_-]+")
 _COMMAS = re.compile(r"[,\uff0c\u3001\u060c]")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_SENTENCE_ENDS = (".", "!", "?", "\u201d", '"', "\u3002", "\uff01", "\uff1f")
+_SENTENCE_ENDS = (".", "!", "?", "\u2026", "\u3002", "\uff01", "\uff1f")
+_QUOTE_ENDS = ("\u201d", '"')  # a quotation closing a paragraph ends it, stop or not
+# Closing quotes and brackets that may follow a sentence's full stop ("… a butterfly.)", «… fin.»).
+_CLOSERS = "\"')]\u201c\u201d\u2019\u00bb\u203a\u300d\u300f\uff09"
 EXTEND_MIN = 150
+MAX_LINK_SHARE = 0.5
 CLIMB_FACTOR = 2.0
 CLIMB_LEVELS = 3
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
@@ -180,9 +184,12 @@ def _score_containers(segments: list[Segment]) -> dict[int, _Stats]:
     stats: dict[int, _Stats] = defaultdict(_Stats)
     for seg in segments:
         _count(seg, stats)
-        if _size(seg.text) < 25 or seg.block_tag in HEADING_TAGS:
+        density = seg.link_chars / len(seg.text)
+        if _size(seg.text) < 25 or seg.block_tag in HEADING_TAGS or density > MAX_LINK_SHARE:
             continue
-        weight = 1 + len(_COMMAS.findall(seg.text)) + min(_size(seg.text) / 100, 3)
+        # A paragraph counts for the text that is not links: a line of linked names full of commas
+        # (a list of kudos, tags or authors) would otherwise outscore the article.
+        weight = (1 + len(_COMMAS.findall(seg.text)) + min(_size(seg.text) / 100, 3)) * (1 - density)
         start = len(seg.chain) - 1 if seg.block_tag in PARAGRAPH_TAGS else len(seg.chain)
         for level, divisor in enumerate((1, 2, 3)):
             depth = start - level
@@ -270,7 +277,7 @@ def _extend(segments: list[Segment], start: int, step: int) -> int:
 
 def _strong_prose(seg: Segment) -> bool:
     size = _size(seg.text)
-    return size >= EXTEND_MIN and seg.link_chars < 0.1 * len(seg.text) and seg.text.endswith(_SENTENCE_ENDS)
+    return size >= EXTEND_MIN and seg.link_chars < 0.1 * len(seg.text) and ends_sentence(seg.text)
 
 
 def _looks_like_prose(seg: Segment) -> bool:
@@ -278,7 +285,12 @@ def _looks_like_prose(seg: Segment) -> bool:
     density = seg.link_chars / len(seg.text)
     if _size(seg.text) >= 80:
         return density < 0.25
-    return density == 0 and seg.block_tag == "p" and seg.text.endswith(_SENTENCE_ENDS)
+    return density == 0 and seg.block_tag == "p" and ends_sentence(seg.text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does, closing quotes and brackets after the stop allowed."""
+    return text.endswith(_QUOTE_ENDS) or text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
 
 
 def _size(text: str) -> int:

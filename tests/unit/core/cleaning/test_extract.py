@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wirewatch.core.cleaning.extract import extract_main_text, parse_html
+from wirewatch.core.cleaning.extract import ends_sentence, extract_main_text, parse_html
 from wirewatch.core.cleaning.htmlmeta import read_page_meta
 
 PARAGRAPHS = [
@@ -124,3 +124,26 @@ def test_authors_come_from_a_byline_element_that_the_extractor_prunes() -> None:
 def test_an_author_element_holding_only_a_name_names_the_author() -> None:
     page = _page(f"<article><span itemprop='author'>Rui Costa</span>{_article()}</article>")
     assert read_page_meta(parse_html(page)).authors == ("Rui Costa",)
+
+
+LEAD = (
+    "A little over a week ago the valley's only road was cut by a landslide, and since then the school bus "
+    "has taken a detour through the hills that adds an hour each way (the council says until spring.)"
+)
+
+
+def test_a_paragraph_of_linked_names_does_not_outscore_the_article() -> None:
+    names = ", ".join(f"<a href='/u/{i}'>reader{i}</a>" for i in range(120))
+    body = f"<div class='kudos'><p>Liked by {names}</p></div><div class='text'>{_article()}</div>"
+    assert extract_main_text(parse_html(_page(body))) == tuple(PARAGRAPHS)
+
+
+def test_a_sentence_may_end_inside_closing_brackets_and_quotes() -> None:
+    assert ends_sentence("as the metaphor has it.)") and ends_sentence("«C'est fini.»") and ends_sentence("„Ja.“")
+    assert ends_sentence('He said "yes"') and ends_sentence("Und dann…")
+    assert not ends_sentence("Read more") and not ends_sentence("Photo: (AP)")
+
+
+def test_a_lead_ending_in_a_bracket_outside_the_article_box_is_kept() -> None:
+    body = f"<div class='top'><p>{LEAD}</p></div><div class='story'>{_article()}</div>"
+    assert extract_main_text(parse_html(_page(body))) == (LEAD, *PARAGRAPHS)
