@@ -46,6 +46,9 @@ _WIRE_CREDIT = re.compile(
     r"(?:\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article)))?\s*\.?\s*$",
     re.IGNORECASE,
 )
+# Scripts written without spaces between words: a word there is about two characters.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_PROSE_ENDS = (".", "!", "?", ":", '"', "\u201d", "\u3002", "\uff01", "\uff1f", "\uff1a")
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u2023\u2043*\-–—>]+\s+")
 
 
@@ -145,9 +148,17 @@ def _collect_sources(line: str, book: Phrasebook, verdicts: LineVerdicts) -> boo
 def _head_end(lines: list[str], window: int = 3, max_words: int = 6) -> int:
     """Index after the stub lines (bylines, agency names, kickers) between title and first prose."""
     for index, line in enumerate(lines[:window]):
-        if len(line.split()) > max_words or line.endswith((".", "!", "?", ":", '"', "\u201d")):
+        if word_count(line) > max_words or line.endswith(_PROSE_ENDS):
             return index
     return min(window, len(lines)) if len(lines) > window else 0
+
+
+def word_count(line: str) -> int:
+    """Words of ``line``, counting about one per two characters of Chinese, Japanese, Korean or Thai.
+
+    Counting by spaces alone would make every line of those scripts a short stub.
+    """
+    return len(line.split()) + len(_UNSPACED.findall(line)) // 2
 
 
 def _tail_start(lines: list[str], book: Phrasebook) -> int:

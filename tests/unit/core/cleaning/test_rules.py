@@ -133,3 +133,13 @@ def test_bullets_are_stripped() -> None:
     assert strip_bullet("• Item one") == "Item one"
     assert strip_bullet("- Item two") == "Item two"
     assert strip_bullet("-5 degrees tonight") == "-5 degrees tonight"
+
+
+def test_lines_of_unspaced_scripts_after_the_title_are_prose_not_stubs() -> None:
+    lines = [
+        "東京都は九日、新しい防災計画を発表し、今年度中に避難所を二百か所増やす方針を示した",
+        "計画では高齢者の多い地区を優先し、避難所には非常用電源と飲料水を備える",
+        "知事は記者会見で、住民の安全を最優先に考えたと述べた。",
+        *PROSE,
+    ]
+    assert apply_line_rules(lines, BOOK, "防災計画").kept == lines
