@@ -105,6 +105,7 @@ _QUOTE_ENDS = ("\u201d", '"')  # a quotation closing a paragraph ends it, stop o
 _CLOSERS = "\"')]\u201c\u201d\u2019\u00bb\u203a\u300d\u300f\uff09"
 EXTEND_MIN = 150
 MAX_LINK_SHARE = 0.5
+BRIDGE = 2
 CLIMB_FACTOR = 2.0
 CLIMB_LEVELS = 3
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
@@ -268,11 +269,37 @@ def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> lis
 
 
 def _extend(segments: list[Segment], start: int, step: int) -> int:
-    """Walk from ``start`` while neighbouring segments read as article prose (a lead outside the box)."""
-    index = start
-    while 0 <= index + step < len(segments) and _strong_prose(segments[index + step]):
-        index += step
+    """Walk from ``start`` while neighbouring segments read as article prose (a lead outside the box).
+
+    The walk may cross up to ``BRIDGE`` link-free short segments (a subheading, a one-line
+    paragraph) when prose follows them as the body of a section does: two strong paragraphs
+    side by side in one element. The body of many pages is cut into sections, and a heading is
+    what separates the box from the rest of its text; teasers after a "More in ..." heading sit
+    one to a box and are not taken.
+    """
+    index, probe, gap = start, start, 0
+    while 0 <= probe + step < len(segments):
+        probe += step
+        seg = segments[probe]
+        if _strong_prose(seg) and (gap == 0 or _section_follows(segments, probe, step)):
+            index, gap = probe, 0
+        elif gap < BRIDGE and _bridges(seg):
+            gap += 1
+        else:
+            break
     return index
+
+
+def _section_follows(segments: list[Segment], at: int, step: int) -> bool:
+    """Whether the strong paragraph at ``at`` has another one beside it, under the same parent."""
+    after = at + step
+    if not 0 <= after < len(segments) or not _strong_prose(segments[after]):
+        return False
+    return segments[after].chain[:-1] == segments[at].chain[:-1]
+
+
+def _bridges(seg: Segment) -> bool:
+    return seg.link_chars == 0 and (seg.block_tag in HEADING_TAGS or _size(seg.text) < EXTEND_MIN)
 
 
 def _strong_prose(seg: Segment) -> bool:

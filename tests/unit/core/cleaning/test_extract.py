@@ -147,3 +147,32 @@ def test_a_sentence_may_end_inside_closing_brackets_and_quotes() -> None:
 def test_a_lead_ending_in_a_bracket_outside_the_article_box_is_kept() -> None:
     body = f"<div class='top'><p>{LEAD}</p></div><div class='story'>{_article()}</div>"
     assert extract_main_text(parse_html(_page(body))) == (LEAD, *PARAGRAPHS)
+
+
+SECTION = [
+    "When the first section of the report was written, the engineers had only the gauges of the upper "
+    "valley, and they could not yet say how much of the rain would reach the lower town by the morning.",
+    "The second paragraph of that section describes the night itself: the sirens, the calls to the fire "
+    "station and the families who left their houses before the water reached the doors of the street.",
+]
+
+
+def _teaser(i: int) -> str:
+    text = (
+        f"Teaser number {i} tells of another story on the site, about a match, a market or a mayor, and it "
+        "is long enough to look like a paragraph of prose when it stands alone in its box on the page."
+    )
+    return f"<div class='t{i}'><p>{text}</p></div>"
+
+
+def test_a_section_before_a_subheading_joins_the_article_box() -> None:
+    first = "".join(f"<p>{p}</p>" for p in SECTION)
+    body = f"<div class='a'><div class='s1'>{first}</div><h2>The night</h2><div class='s2'>{_article()}</div></div>"
+    assert extract_main_text(parse_html(_page(body))) == (*SECTION, "The night", *PARAGRAPHS)
+
+
+def test_teasers_after_a_heading_each_in_its_own_box_are_not_taken() -> None:
+    story = "".join(f"<p>{p}</p>" for p in (*SECTION, *PARAGRAPHS))
+    teasers = "".join(_teaser(i) for i in range(2))
+    body = f"<main><div class='story'>{story}</div></main><div class='next'><h3>From the valley</h3>{teasers}</div>"
+    assert extract_main_text(parse_html(_page(body))) == (*SECTION, *PARAGRAPHS)
