@@ -106,6 +106,8 @@ _CLOSERS = "\"')]\u201c\u201d\u2019\u00bb\u203a\u300d\u300f\uff09"
 EXTEND_MIN = 150
 MAX_LINK_SHARE = 0.5
 BRIDGE = 2
+COUSIN_LEVELS = 3
+PROSE_MIN = 80  # characters of a paragraph that counts as prose
 CLIMB_FACTOR = 2.0
 CLIMB_LEVELS = 3
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
@@ -247,9 +249,15 @@ def _final_score(st: _Stats) -> float:
 
 
 def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> list[Segment]:
-    """Segments of ``best``, plus those of its siblings that look like article text too."""
+    """Segments of ``best``, plus those of its siblings and cousins that look like article text too.
+
+    A cousin (same depth, a common ancestor up to ``COUSIN_LEVELS`` above) is taken only when it
+    scores as a body part would, with few links: publishing tools that wrap every section of a
+    body in its own ``section > div > div`` leave the sections cousins, not siblings.
+    """
     depth, parent = stats[best].depth, stats[best].parent
     threshold = max(10.0, 0.2 * stats[best].score)
+    above = _ancestors(best, stats, COUSIN_LEVELS)
 
     def wanted(seg: Segment) -> bool:
         if len(seg.chain) <= depth:
@@ -257,8 +265,9 @@ def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> lis
         node = seg.chain[depth]
         if node == best:
             return True
-        is_sibling = parent is not None and seg.chain[depth - 1] == parent
-        return is_sibling and (stats[node].score >= threshold or _looks_like_prose(seg))
+        if parent is not None and seg.chain[depth - 1] == parent:
+            return stats[node].score >= threshold or _looks_like_prose(seg)
+        return _is_cousin(seg.chain, depth, above) and stats[node].score >= threshold and _density(stats[node]) < 0.2
 
     chosen = [i for i, seg in enumerate(segments) if wanted(seg)]
     if not chosen:
@@ -266,6 +275,21 @@ def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> lis
     first, last = _extend(segments, chosen[0], -1), _extend(segments, chosen[-1], 1)
     picked = set(chosen)
     return [seg for i, seg in enumerate(segments) if i in picked or first <= i < chosen[0] or chosen[-1] < i <= last]
+
+
+def _ancestors(node: int, stats: dict[int, _Stats], levels: int) -> list[int]:
+    """Up to ``levels`` ancestors of ``node``, nearest first."""
+    out: list[int] = []
+    parent = stats[node].parent
+    while parent is not None and len(out) < levels:
+        out.append(parent)
+        parent = stats[parent].parent
+    return out
+
+
+def _is_cousin(chain: tuple[int, ...], depth: int, above: list[int]) -> bool:
+    """Whether the element at ``depth`` of ``chain`` shares a grandparent (or older) with the best one."""
+    return any(depth - k >= 0 and chain[depth - k] == node for k, node in enumerate(above, 1) if k >= 2)
 
 
 def _extend(segments: list[Segment], start: int, step: int) -> int:
@@ -327,13 +351,20 @@ def _size(text: str) -> int:
 
 
 def _filter(segments: list[Segment], title: str) -> list[str]:
+    """Drop link lines, the title and the page's headline: an ``h1`` before the first prose.
+
+    An ``h1`` after prose has started is a section heading (some publishing tools mark every
+    heading of the body ``h1``) and stays.
+    """
     out: list[str] = []
+    prose_seen = False
     for seg in segments:
         text = seg.text
         density = seg.link_chars / len(text)
         if density > 0.5 and not seg.in_quote:
             continue
-        if seg.block_tag == "h1" or (title and text == title):
+        if (seg.block_tag == "h1" and not prose_seen) or (title and text == title):
             continue
+        prose_seen = prose_seen or (seg.block_tag not in HEADING_TAGS and _size(text) >= PROSE_MIN)
         out.append(text)
     return out

@@ -176,3 +176,28 @@ def test_teasers_after_a_heading_each_in_its_own_box_are_not_taken() -> None:
     teasers = "".join(_teaser(i) for i in range(2))
     body = f"<main><div class='story'>{story}</div></main><div class='next'><h3>From the valley</h3>{teasers}</div>"
     assert extract_main_text(parse_html(_page(body))) == (*SECTION, *PARAGRAPHS)
+
+
+def _section(paragraphs: list[str], heading: str = "") -> str:
+    inner = (f"<h1>{heading}</h1>" if heading else "") + "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<section><div class='n'><div class='z'>{inner}</div></div></section>"
+
+
+LATER = [
+    f"On day {day} after the flood, the town counted its losses, street by street, and the insurers sent "
+    "their assessors, who worked late into the evening, with torches, in cellars still full of mud."
+    for day in ("two", "three", "four")
+]
+
+
+def test_sections_wrapped_as_cousins_are_all_kept() -> None:
+    between = "<p><a href='/gallery'>Pictures of the flood</a></p>"  # stops a walk from one to the other
+    first, second = _section([*PARAGRAPHS, *SECTION, LATER[0]]), _section(LATER[1:])  # the first holds most
+    body = f"<article><h1>Flood</h1><div>{first}{between}{second}</div></article>"
+    assert extract_main_text(parse_html(_page(body))) == (*PARAGRAPHS, *SECTION, *LATER)
+
+
+def test_an_h1_after_the_prose_has_started_is_a_section_heading() -> None:
+    body = f"<article><h1>Flood</h1><div class='z'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}"
+    body += f"<h1>The night</h1>{''.join(f'<p>{p}</p>' for p in SECTION)}</div></article>"
+    assert extract_main_text(parse_html(_page(body))) == (*PARAGRAPHS, "The night", *SECTION)
