@@ -107,6 +107,7 @@ EXTEND_MIN = 150
 MAX_LINK_SHARE = 0.5
 BRIDGE = 2
 COUSIN_LEVELS = 3
+SLUG_PARTS = 4  # an id of more hyphen/underscore parts than this is a heading's slug
 PROSE_MIN = 80  # characters of a paragraph that counts as prose
 CLIMB_FACTOR = 2.0
 CLIMB_LEVELS = 3
@@ -153,9 +154,18 @@ def _prune(tree: LexborHTMLParser, root: LexborNode) -> None:
         if node.tag in _PROTECTED_TAGS:
             continue
         attrs = node.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        names = f"{attrs.get('class') or ''} {_unless_slug(attrs.get('id') or '')}"
         if _is_negative(names.lower()) and not _holds_article(node, total):
             node.remove()
+
+
+def _unless_slug(element_id: str) -> str:
+    """The id, or "" when it is a heading's slug ("getting-into-trouble-with-shared-history").
+
+    Documentation tools give each section the id of its heading's words, and those words say
+    what the section is about, not that it is page furniture.
+    """
+    return "" if len(_PART_SPLIT.split(element_id)) > SLUG_PARTS else element_id
 
 
 def _is_negative(names: str) -> bool:

@@ -201,3 +201,13 @@ def test_an_h1_after_the_prose_has_started_is_a_section_heading() -> None:
     body = f"<article><h1>Flood</h1><div class='z'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}"
     body += f"<h1>The night</h1>{''.join(f'<p>{p}</p>' for p in SECTION)}</div></article>"
     assert extract_main_text(parse_html(_page(body))) == (*PARAGRAPHS, "The night", *SECTION)
+
+
+def test_a_section_whose_id_is_its_headings_slug_is_not_taken_for_a_share_bar() -> None:
+    slugged = "".join(f"<p>{p}</p>" for p in SECTION)
+    body = (
+        f"<div class='body'><div class='section' id='the-flood'>{_article()}</div>"
+        f"<div class='section' id='how-the-towns-shared-the-related-costs'>{slugged}</div>"
+        "<div id='share-bar'><p>Share this story with your friends and family today, please.</p></div></div>"
+    )
+    assert extract_main_text(parse_html(_page(body))) == (*PARAGRAPHS, *SECTION)
