@@ -107,6 +107,7 @@ EXTEND_MIN = 150
 MAX_LINK_SHARE = 0.5
 BRIDGE = 2
 COUSIN_LEVELS = 3
+MIN_PART_SCORE = 10.0
 SLUG_PARTS = 4  # an id of more hyphen/underscore parts than this is a heading's slug
 PROSE_MIN = 80  # characters of a paragraph that counts as prose
 CLIMB_FACTOR = 2.0
@@ -277,7 +278,7 @@ def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> lis
             return True
         if parent is not None and seg.chain[depth - 1] == parent:
             return stats[node].score >= threshold or _looks_like_prose(seg)
-        return _is_cousin(seg.chain, depth, above) and stats[node].score >= threshold and _density(stats[node]) < 0.2
+        return _is_cousin(seg.chain, depth, above) and _body_part(stats[node])
 
     chosen = [i for i, seg in enumerate(segments) if wanted(seg)]
     if not chosen:
@@ -285,6 +286,11 @@ def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> lis
     first, last = _extend(segments, chosen[0], -1), _extend(segments, chosen[-1], 1)
     picked = set(chosen)
     return [seg for i, seg in enumerate(segments) if i in picked or first <= i < chosen[0] or chosen[-1] < i <= last]
+
+
+def _body_part(st: _Stats) -> bool:
+    """A container that reads as a section of a body: some score, mostly prose, few links."""
+    return st.score >= MIN_PART_SCORE and st.prose >= 0.6 * st.chars and _density(st) < 0.2
 
 
 def _ancestors(node: int, stats: dict[int, _Stats], levels: int) -> list[int]:
