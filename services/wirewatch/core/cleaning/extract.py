@@ -113,6 +113,10 @@ PROSE_MIN = 80  # characters of a paragraph that counts as prose
 CLIMB_FACTOR = 2.0
 CLIMB_LEVELS = 3
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
+_PHRASING_TAGS = frozenset(
+    ["a", "abbr", "b", "cite", "em", "font", "i", "mark", "q", "small", "span", "strong", "sub", "sup", "time", "u"]
+)
+_SENTENCE_BLOCKS = frozenset(["p", "li", "dd", "td", "blockquote"])
 # Usually boilerplate, but some sites wrap the whole page in one (ASP.NET's page-wide form).
 _SUSPECT_TAGS = "form, header, aside, nav, footer"
 # Invisible to readers: metadata blocks, templates, screen-reader duplicates.
@@ -152,12 +156,22 @@ def _prune(tree: LexborHTMLParser, root: LexborNode) -> None:
         if not _holds_article(node, total):
             node.remove()
     for node in root.css("[class],[id]"):
-        if node.tag in _PROTECTED_TAGS:
+        if node.tag in _PROTECTED_TAGS or _inside_sentence(node):
             continue
         attrs = node.attributes
         names = f"{attrs.get('class') or ''} {_unless_slug(attrs.get('id') or '')}"
         if _is_negative(names.lower()) and not _holds_article(node, total):
             node.remove()
+
+
+def _inside_sentence(node: LexborNode) -> bool:
+    """An inline element in a paragraph (a linked word, an emphasis): part of the sentence.
+
+    Its class names a behaviour (``popup`` notes, ``tooltip``), not a box of furniture; pruning
+    it would cut words out of the middle of a sentence.
+    """
+    parent = node.parent
+    return node.tag in _PHRASING_TAGS and parent is not None and parent.tag in _SENTENCE_BLOCKS
 
 
 def _unless_slug(element_id: str) -> str:

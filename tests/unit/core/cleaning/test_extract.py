@@ -211,3 +211,11 @@ def test_a_section_whose_id_is_its_headings_slug_is_not_taken_for_a_share_bar() 
         "<div id='share-bar'><p>Share this story with your friends and family today, please.</p></div></div>"
     )
     assert extract_main_text(parse_html(_page(body))) == (*PARAGRAPHS, *SECTION)
+
+
+def test_a_linked_word_with_a_furniture_class_inside_a_sentence_stays() -> None:
+    words = "<p>I am a <a class='popup' href='#'>rather elderly</a> man, and the <span class='tooltip share'>"
+    words += "nature of my avocations</span> has brought me into contact with an interesting set of men.</p>"
+    body = f"<div class='story'>{words}{_article()}</div>"
+    first = "I am a rather elderly man, and the nature of my avocations has brought me into contact with"
+    assert extract_main_text(parse_html(_page(body)))[0].startswith(first)
