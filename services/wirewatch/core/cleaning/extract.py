@@ -116,6 +116,7 @@ _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 _PHRASING_TAGS = frozenset(
     ["a", "abbr", "b", "cite", "em", "font", "i", "mark", "q", "small", "span", "strong", "sub", "sup", "time", "u"]
 )
+_SUBHEADINGS = HEADING_TAGS - {"h1"}
 _SENTENCE_BLOCKS = frozenset(["p", "li", "dd", "td", "blockquote"])
 # Usually boilerplate, but some sites wrap the whole page in one (ASP.NET's page-wide form).
 _SUSPECT_TAGS = "form, header, aside, nav, footer"
@@ -384,17 +385,28 @@ def _filter(segments: list[Segment], title: str) -> list[str]:
     """Drop link lines, the title and the page's headline: an ``h1`` before the first prose.
 
     An ``h1`` after prose has started is a section heading (some publishing tools mark every
-    heading of the body ``h1``) and stays.
+    heading of the body ``h1``) and stays; so does a linked subheading between two paragraphs
+    (a review's "Game title ($30)" linking to the shop).
     """
     out: list[str] = []
     prose_seen = False
-    for seg in segments:
+    for index, seg in enumerate(segments):
         text = seg.text
         density = seg.link_chars / len(text)
-        if density > 0.5 and not seg.in_quote:
+        if density > 0.5 and not seg.in_quote and not (prose_seen and _linked_subheading(segments, index)):
             continue
         if (seg.block_tag == "h1" and not prose_seen) or (title and text == title):
             continue
-        prose_seen = prose_seen or (seg.block_tag not in HEADING_TAGS and _size(text) >= PROSE_MIN)
+        prose_seen = prose_seen or _is_prose(seg)
         out.append(text)
     return out
+
+
+def _is_prose(seg: Segment) -> bool:
+    return seg.block_tag not in HEADING_TAGS and _size(seg.text) >= PROSE_MIN and seg.link_chars < 0.25 * len(seg.text)
+
+
+def _linked_subheading(segments: list[Segment], index: int) -> bool:
+    """A heading below ``h1`` that a paragraph of prose follows."""
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    return segments[index].block_tag in _SUBHEADINGS and following is not None and _is_prose(following)

@@ -219,3 +219,10 @@ def test_a_linked_word_with_a_furniture_class_inside_a_sentence_stays() -> None:
     body = f"<div class='story'>{words}{_article()}</div>"
     first = "I am a rather elderly man, and the nature of my avocations has brought me into contact with"
     assert extract_main_text(parse_html(_page(body)))[0].startswith(first)
+
+
+def test_a_linked_subheading_between_paragraphs_stays_and_a_link_list_does_not() -> None:
+    games = "<h3><a href='/shop/rez'>Rez Infinite ($30)</a></h3>"
+    more = "<ul><li><a href='/a'>Another review of a game, this time a football one</a></li></ul>"
+    body = f"<div class='story'><p>{PARAGRAPHS[0]}</p>{games}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>{more}</div>"
+    assert extract_main_text(parse_html(_page(body))) == (PARAGRAPHS[0], "Rez Infinite ($30)", *PARAGRAPHS[1:])
