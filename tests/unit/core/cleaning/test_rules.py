@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wirewatch.core.cleaning import load_phrasebook
-from wirewatch.core.cleaning.rules import apply_line_rules, is_boilerplate, strip_bullet
+from wirewatch.core.cleaning.rules import apply_line_rules, is_boilerplate, meta_line_authors, strip_bullet
 from wirewatch.core.cleaning.textmeta import byline_authors
 
 BOOK = load_phrasebook()
@@ -143,3 +143,27 @@ def test_lines_of_unspaced_scripts_after_the_title_are_prose_not_stubs() -> None
         *PROSE,
     ]
     assert apply_line_rules(lines, BOOK, "防災計画").kept == lines
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Oct 18, 2019 · 8 min read", ()),
+        ("5 Min. Lesezeit", ()),
+        ("Temps de lecture : 4 min", ()),
+        (
+            "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger",
+            ("Martin Untersinger",),
+        ),
+        ("Politik | Von Anna Müller | 12. März 2025", ("Anna Müller",)),
+    ],
+)
+def test_a_pages_meta_line_is_not_body_and_names_its_authors(line: str, authors: tuple[str, ...]) -> None:
+    assert meta_line_authors(line) == authors
+    verdicts = apply_line_rules([*PROSE, line, *PROSE], BOOK, "Schools")
+    assert verdicts.kept == [*PROSE, *PROSE] and list(authors) == verdicts.authors
+
+
+@pytest.mark.parametrize("line", ["Rock | Pop | Jazz", "It took me 8 min to read the report, and I was glad of it."])
+def test_separated_labels_and_sentences_about_minutes_are_not_meta_lines(line: str) -> None:
+    assert meta_line_authors(line) is None
