@@ -104,6 +104,7 @@ _QUOTE_ENDS = ("\u201d", '"')  # a quotation closing a paragraph ends it, stop o
 # Closing quotes and brackets that may follow a sentence's full stop ("… a butterfly.)", «… fin.»).
 _CLOSERS = "\"')]\u201c\u201d\u2019\u00bb\u203a\u300d\u300f\uff09"
 EXTEND_MIN = 150
+STRONG_LINK_SHARE = 0.2  # links a paragraph next to the article box may hold (citations, names)
 MAX_LINK_SHARE = 0.5
 BRIDGE = 2
 COUSIN_LEVELS = 3
@@ -359,7 +360,7 @@ def _bridges(seg: Segment) -> bool:
 
 def _strong_prose(seg: Segment) -> bool:
     size = _size(seg.text)
-    return size >= EXTEND_MIN and seg.link_chars < 0.1 * len(seg.text) and ends_sentence(seg.text)
+    return size >= EXTEND_MIN and seg.link_chars < STRONG_LINK_SHARE * len(seg.text) and ends_sentence(seg.text)
 
 
 def _looks_like_prose(seg: Segment) -> bool:

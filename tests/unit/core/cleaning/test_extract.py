@@ -226,3 +226,12 @@ def test_a_linked_subheading_between_paragraphs_stays_and_a_link_list_does_not()
     more = "<ul><li><a href='/a'>Another review of a game, this time a football one</a></li></ul>"
     body = f"<div class='story'><p>{PARAGRAPHS[0]}</p>{games}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>{more}</div>"
     assert extract_main_text(parse_html(_page(body))) == (PARAGRAPHS[0], "Rez Infinite ($30)", *PARAGRAPHS[1:])
+
+
+def test_a_lead_that_cites_a_source_with_a_link_is_still_joined_to_the_article() -> None:
+    lead = (
+        "About a decade later the valley started to plan for floods, and <a href='/report'>a report by the "
+        "council</a> said the dam would hold, which it did until the night of the storm this week."
+    )
+    body = f"<div class='a'><div class='top'><p>{lead}</p></div></div><div><div class='story'>{_article()}</div></div>"
+    assert extract_main_text(parse_html(_page(body)))[0].startswith("About a decade later")
