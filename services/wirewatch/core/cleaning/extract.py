@@ -158,11 +158,12 @@ def _prune(tree: LexborHTMLParser, root: LexborNode) -> None:
         if not _holds_article(node, total):
             node.remove()
     for node in root.css("[class],[id]"):
-        if node.tag in _PROTECTED_TAGS or _inside_sentence(node):
+        if node.tag in _PROTECTED_TAGS:
             continue
         attrs = node.attributes
-        names = f"{attrs.get('class') or ''} {_unless_slug(attrs.get('id') or '')}"
-        if _is_negative(names.lower()) and not _holds_article(node, total):
+        element_id = attrs.get("id")
+        names = f"{attrs.get('class') or ''} {_unless_slug(element_id) if element_id else ''}"
+        if _is_negative(names.lower()) and not _inside_sentence(node) and not _holds_article(node, total):
             node.remove()
 
 

@@ -59,6 +59,8 @@ _READING_TIME = re.compile(
 # Separators of a page's meta line: "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par A B".
 _META_SPLIT = re.compile(r"\s+[|•·◦]\s+")
 META_PART_WORDS = 10
+META_MAX_CHARS = 300
+_META_MARKS = frozenset("|•·◦")
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u2023\u2043*\-–—>]+\s+")
 
 
@@ -148,9 +150,11 @@ def meta_line_authors(line: str) -> tuple[str, ...] | None:
     A meta line is a reading time, or a few short parts between separators of which one is a
     date, a dated label or a byline: "Oct 18, 2019 · 8 min read", "Site | 4 May 2015 | Par A B".
     """
-    parts = _META_SPLIT.split(line)
+    if len(line) > META_MAX_CHARS:
+        return None  # prose: most lines stop here, before any pattern runs
+    parts = _META_SPLIT.split(line) if _META_MARKS.intersection(line) else [line]
     if len(parts) == 1:
-        return () if _READING_TIME.search(line) and len(line.split()) <= META_PART_WORDS else None
+        return () if len(line.split()) <= META_PART_WORDS and _READING_TIME.search(line) else None
     if any(len(part.split()) > META_PART_WORDS for part in parts):
         return None
     bylines = [names for part in parts if (names := byline_authors(part))]
