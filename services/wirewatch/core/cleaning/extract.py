@@ -300,9 +300,27 @@ def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> lis
     chosen = [i for i, seg in enumerate(segments) if wanted(seg)]
     if not chosen:
         return []
+    chosen = _with_headings_between(segments, chosen, depth, parent)
     first, last = _extend(segments, chosen[0], -1), _extend(segments, chosen[-1], 1)
     picked = set(chosen)
     return [seg for i, seg in enumerate(segments) if i in picked or first <= i < chosen[0] or chosen[-1] < i <= last]
+
+
+def _with_headings_between(segments: list[Segment], chosen: list[int], depth: int, parent: int | None) -> list[int]:
+    """``chosen`` plus the subheadings between two chosen segments that introduce a chosen one.
+
+    ``<article><div>…</div><h2>Foo</h2><div>…</div></article>``: the heading belongs to no
+    sibling container, yet it is part of the body it divides.
+    """
+    if parent is None or len(chosen) < 2:
+        return chosen
+    picked = set(chosen)
+    for index in range(chosen[0] + 1, chosen[-1]):
+        seg = segments[index]
+        loose = len(seg.chain) > depth and seg.chain[depth - 1] == parent
+        if loose and seg.block_tag in _SUBHEADINGS and not seg.link_chars and index + 1 in picked:
+            picked.add(index)
+    return sorted(picked)
 
 
 def _body_part(st: _Stats) -> bool:

@@ -235,3 +235,9 @@ def test_a_lead_that_cites_a_source_with_a_link_is_still_joined_to_the_article()
     )
     body = f"<div class='a'><div class='top'><p>{lead}</p></div></div><div><div class='story'>{_article()}</div></div>"
     assert extract_main_text(parse_html(_page(body)))[0].startswith("About a decade later")
+
+
+def test_a_subheading_loose_between_two_kept_blocks_stays() -> None:
+    first = " ".join(PARAGRAPHS)
+    body = f"<article><h1>Flood</h1><div>{first}</div><h2>Foo</h2><div>{SECTION[0]}</div></article>"
+    assert extract_main_text(parse_html(_page(body))) == (first, "Foo", SECTION[0])
