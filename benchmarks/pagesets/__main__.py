@@ -1,6 +1,7 @@
-"""``python -m benchmarks.pagesets {status,split,table}``: the page sets from their bare clones.
+"""``python -m benchmarks.pagesets {fetch,status,split,table}``: the page sets from their bare clones.
 
-``status`` says which sets can be read here and why not; ``split`` writes ``data/split.json`` from
+``fetch`` clones (bare) every set's repository that the mirror lacks; ``status`` says which sets
+can be read here and why not; ``split`` writes ``data/split.json`` from
 the hash rule (run once per set: a committed split is never redrawn); ``table`` scores the cleaner
 and trafilatura and prints the Markdown table the README carries.
 """
@@ -9,9 +10,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
+from pathlib import Path
 
-from benchmarks.pagesets import DATA, Page, load_pages, load_sources, load_split, part_of
+from benchmarks.pagesets import (
+    DATA,
+    Page,
+    Source,
+    git_dir_of,
+    load_pages,
+    load_sources,
+    load_split,
+    mirror_dir,
+    part_of,
+)
 from benchmarks.pagesets.evaluate import cleaner, languages, markdown, run_extractor, score_rows, trafilatura_extractor
 from benchmarks.pagesets.readers import Unavailable
 from wirewatch.core.cleaning import CleanOptions
@@ -28,6 +41,19 @@ def available_pages() -> list[Page]:
     return pages
 
 
+def clone_command(source: Source, mirror: Path) -> list[str]:
+    """The ``git clone --bare`` that puts ``source``'s repository where ``git_dir_of`` looks."""
+    target = mirror / source.repo.replace("/", "+") / "repo"
+    return ["git", "clone", "--bare", f"https://github.com/{source.repo}.git", str(target)]
+
+
+def fetch(mirror: Path) -> None:
+    """Clone every set's repository that is not under ``mirror`` yet (Git LFS files stay pointers)."""
+    for source in load_sources():
+        if git_dir_of(source.repo, mirror) is None:
+            subprocess.run(clone_command(source, mirror), check=True)
+
+
 def write_split() -> None:
     """Add the sets that have no split yet to ``data/split.json``; a committed entry stays as it is."""
     split = load_split()
@@ -39,8 +65,11 @@ def write_split() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.pagesets", description=__doc__)
-    parser.add_argument("command", choices=("status", "split", "table"))
+    parser.add_argument("command", choices=("fetch", "status", "split", "table"))
     args = parser.parse_args(argv)
+    if args.command == "fetch":
+        fetch(mirror_dir())
+        return 0
     if args.command == "split":
         write_split()
         return 0

@@ -30,3 +30,12 @@ def test_every_source_is_pinned_to_a_commit() -> None:
     for source in load_sources():
         assert len(source.commit) == 40 and source.repo.count("/") == 1, source
     assert LFS_MAGIC.startswith(b"version https://git-lfs")
+
+
+def test_fetch_clones_where_the_loader_looks(tmp_path) -> None:
+    from benchmarks.pagesets.__main__ import clone_command
+
+    source = load_sources()[0]
+    command = clone_command(source, tmp_path)
+    assert command[:3] == ["git", "clone", "--bare"] and command[3] == f"https://github.com/{source.repo}.git"
+    assert command[4] == str(tmp_path / source.repo.replace("/", "+") / "repo")
