@@ -356,13 +356,25 @@ def _extend(segments: list[Segment], start: int, step: int) -> int:
     while 0 <= probe + step < len(segments):
         probe += step
         seg = segments[probe]
-        if _strong_prose(seg) and (gap == 0 or _section_follows(segments, probe, step)):
+        if _strong_prose(seg) and (
+            gap == 0 or _section_follows(segments, probe, step) or _is_lead(segments, probe, step)
+        ):
             index, gap = probe, 0
         elif gap < BRIDGE and _bridges(seg):
             gap += 1
         else:
             break
     return index
+
+
+def _is_lead(segments: list[Segment], at: int, step: int) -> bool:
+    """Whether the paragraph at ``at``, reached walking back, sits right under the page's headline.
+
+    A lead (standfirst) is one paragraph between the ``h1`` and the body, often parted from the
+    body by a byline or a date, which the line rules take out afterwards.
+    """
+    before = segments[at - 1] if step < 0 and at > 0 else None
+    return before is not None and before.block_tag == "h1"
 
 
 def _section_follows(segments: list[Segment], at: int, step: int) -> bool:

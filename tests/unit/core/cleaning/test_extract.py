@@ -241,3 +241,9 @@ def test_a_subheading_loose_between_two_kept_blocks_stays() -> None:
     first = " ".join(PARAGRAPHS)
     body = f"<article><h1>Flood</h1><div>{first}</div><h2>Foo</h2><div>{SECTION[0]}</div></article>"
     assert extract_main_text(parse_html(_page(body))) == (first, "Foo", SECTION[0])
+
+
+def test_a_lead_under_the_headline_joins_the_body_across_a_byline_and_a_date() -> None:
+    head = f"<div class='head'><h1>Flood</h1><p>{LEAD}</p><p>Von Anna Müller</p><p>12. März 2025</p></div>"
+    body = f"{head}<div class='body'><div class='story'>{_article()}</div></div>"
+    assert extract_main_text(parse_html(_page(body))) == (LEAD, "Von Anna Müller", "12. März 2025", *PARAGRAPHS)
