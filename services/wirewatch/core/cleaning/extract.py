@@ -307,18 +307,20 @@ def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> lis
 
 
 def _with_headings_between(segments: list[Segment], chosen: list[int], depth: int, parent: int | None) -> list[int]:
-    """``chosen`` plus the subheadings between two chosen segments that introduce a chosen one.
+    """``chosen`` plus the subheadings and list items, without links, between two chosen segments.
 
-    ``<article><div>…</div><h2>Foo</h2><div>…</div></article>``: the heading belongs to no
-    sibling container, yet it is part of the body it divides.
+    ``<article><div>…</div><h2>Foo</h2><ul><li>…</li></ul><div>…</div></article>``: the heading
+    and the list belong to no kept container, yet they are part of the body they sit in. A
+    heading must introduce a chosen segment ("Top stories" before a link list does not).
     """
     if parent is None or len(chosen) < 2:
         return chosen
     picked = set(chosen)
     for index in range(chosen[0] + 1, chosen[-1]):
         seg = segments[index]
-        loose = len(seg.chain) > depth and seg.chain[depth - 1] == parent
-        if loose and seg.block_tag in _SUBHEADINGS and not seg.link_chars and index + 1 in picked:
+        loose = len(seg.chain) > depth and seg.chain[depth - 1] == parent and not seg.link_chars
+        heading = seg.block_tag in _SUBHEADINGS and index + 1 in picked
+        if loose and (heading or seg.block_tag == "li"):
             picked.add(index)
     return sorted(picked)
 

@@ -247,3 +247,11 @@ def test_a_lead_under_the_headline_joins_the_body_across_a_byline_and_a_date() -
     head = f"<div class='head'><h1>Flood</h1><p>{LEAD}</p><p>Von Anna Müller</p><p>12. März 2025</p></div>"
     body = f"{head}<div class='body'><div class='story'>{_article()}</div></div>"
     assert extract_main_text(parse_html(_page(body))) == (LEAD, "Von Anna Müller", "12. März 2025", *PARAGRAPHS)
+
+
+def test_a_short_list_loose_between_two_kept_blocks_stays() -> None:
+    first = " ".join(PARAGRAPHS)
+    items = "<ul><li>blankets and pets</li><li>water for three days</li><li><a href='/shop'>Shop</a></li></ul>"
+    body = f"<article><h1>Flood</h1><div>{first}</div>{items}<div>{SECTION[0]}</div></article>"
+    expected = (first, "blankets and pets", "water for three days", SECTION[0])
+    assert extract_main_text(parse_html(_page(body))) == expected
