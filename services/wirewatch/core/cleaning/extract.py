@@ -411,6 +411,8 @@ def ends_sentence(text: str) -> bool:
 
 def _size(text: str) -> int:
     """Length in Latin-script terms: a CJK character carries about as much as three letters."""
+    if text.isascii():
+        return len(text)  # most segments: no pattern to run
     wide = len(_WIDE.findall(text))
     return len(text) + 2 * wide
 
