@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from benchmarks.pagesets import Page, load_pages, load_sources
-from benchmarks.pagesets.evaluate import ALL, cleaner, languages, run_extractor, score_rows, trafilatura_extractor
+from benchmarks.pagesets.evaluate import ALL, cleaner, languages, run_side_by_side, score_rows, trafilatura_extractor
 from benchmarks.pagesets.readers import Unavailable
 from wirewatch.core.cleaning import CleanOptions
 
@@ -35,8 +35,7 @@ def run(quick: bool) -> dict[str, Any]:
     if not pages:
         return {"rows": rows, "pages": 0}
     options = CleanOptions()
-    ours = run_extractor("cleaner", pages, cleaner(options))
-    reference = run_extractor("trafilatura", pages, trafilatura_extractor())
+    ours, reference = run_side_by_side(pages, ("cleaner", cleaner(options)), ("trafilatura", trafilatura_extractor()))
     for row in score_rows(pages, languages(pages, options), ours, reference):
         if row.lang != ALL:
             continue

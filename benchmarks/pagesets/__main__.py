@@ -25,7 +25,14 @@ from benchmarks.pagesets import (
     mirror_dir,
     part_of,
 )
-from benchmarks.pagesets.evaluate import cleaner, languages, markdown, run_extractor, score_rows, trafilatura_extractor
+from benchmarks.pagesets.evaluate import (
+    cleaner,
+    languages,
+    markdown,
+    run_side_by_side,
+    score_rows,
+    trafilatura_extractor,
+)
 from benchmarks.pagesets.readers import Unavailable
 from wirewatch.core.cleaning import CleanOptions
 
@@ -80,8 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: {len(parts)} pages, {parts.count('test')} in the test part")
         return 0
     options = CleanOptions()
-    ours = run_extractor("cleaner", pages, cleaner(options))
-    reference = run_extractor("trafilatura", pages, trafilatura_extractor())
+    ours, reference = run_side_by_side(pages, ("cleaner", cleaner(options)), ("trafilatura", trafilatura_extractor()))
     print(markdown(score_rows(pages, languages(pages, options), ours, reference)))
     print(f"\npages per CPU-second: cleaner {ours.rate():.1f}, trafilatura {reference.rate():.1f}")
     return 0

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
 
-from benchmarks.bench_clean import clean_body, load_scorer
+from benchmarks.bench_clean import clean_body, load_scorer, predict_side_by_side
 from benchmarks.pagesets import Page
 from wirewatch.core.cleaning import CleanOptions
 from wirewatch.core.language import identify_language
@@ -53,6 +53,15 @@ def run_extractor(name: str, pages: Iterable[Page], extract: Extractor) -> Run:
     started = time.process_time()
     texts = {page.key: extract(page.key, page.html) for page in pages}
     return Run(name, texts, time.process_time() - started)
+
+
+def run_side_by_side(
+    pages: list[Page], ours: tuple[str, Extractor], reference: tuple[str, Extractor]
+) -> tuple[Run, Run]:
+    """Both extractors on every page, taking turns page by page (same machine load for both)."""
+    keyed = [(page.key, page.html) for page in pages]
+    (mine, mine_cpu), (theirs, theirs_cpu) = predict_side_by_side(keyed, (ours[1], reference[1]))
+    return Run(ours[0], mine, mine_cpu), Run(reference[0], theirs, theirs_cpu)
 
 
 def cleaner(options: CleanOptions) -> Extractor:
