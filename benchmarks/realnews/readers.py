@@ -84,6 +84,9 @@ class GitDir:
         if self._cat is not None:
             self._cat.kill()
             self._cat.wait()
+            for pipe in (self._cat.stdin, self._cat.stdout):
+                if pipe is not None:
+                    pipe.close()  # or they are closed by the collector, with a ResourceWarning
             self._cat = None
 
 

@@ -99,11 +99,26 @@ _NEGATIVE_PARTS = frozenset(
 _PART_SPLIT = re.compile(r"[\s_-]+")
 _COMMAS = re.compile(r"[,\uff0c\u3001\u060c]")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_SENTENCE_ENDS = (".", "!", "?", "\u201d", '"', "\u3002", "\uff01", "\uff1f")
+_SENTENCE_ENDS = (".", "!", "?", "\u2026", "\u3002", "\uff01", "\uff1f")
+_QUOTE_ENDS = ("\u201d", '"')  # a quotation closing a paragraph ends it, stop or not
+# Closing quotes and brackets that may follow a sentence's full stop ("… a butterfly.)", «… fin.»).
+_CLOSERS = "\"')]\u201c\u201d\u2019\u00bb\u203a\u300d\u300f\uff09"
 EXTEND_MIN = 150
+STRONG_LINK_SHARE = 0.2  # links a paragraph next to the article box may hold (citations, names)
+MAX_LINK_SHARE = 0.5
+BRIDGE = 2
+COUSIN_LEVELS = 3
+MIN_PART_SCORE = 10.0
+SLUG_PARTS = 4  # an id of more hyphen/underscore parts than this is a heading's slug
+PROSE_MIN = 80  # characters of a paragraph that counts as prose
 CLIMB_FACTOR = 2.0
 CLIMB_LEVELS = 3
 _PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
+_PHRASING_TAGS = frozenset(
+    ["a", "abbr", "b", "cite", "em", "font", "i", "mark", "q", "small", "span", "strong", "sub", "sup", "time", "u"]
+)
+_SUBHEADINGS = HEADING_TAGS - {"h1"}
+_SENTENCE_BLOCKS = frozenset(["p", "li", "dd", "td", "blockquote"])
 # Usually boilerplate, but some sites wrap the whole page in one (ASP.NET's page-wide form).
 _SUSPECT_TAGS = "form, header, aside, nav, footer"
 # Invisible to readers: metadata blocks, templates, screen-reader duplicates.
@@ -146,9 +161,29 @@ def _prune(tree: LexborHTMLParser, root: LexborNode) -> None:
         if node.tag in _PROTECTED_TAGS:
             continue
         attrs = node.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if _is_negative(names.lower()) and not _holds_article(node, total):
+        element_id = attrs.get("id")
+        names = f"{attrs.get('class') or ''} {_unless_slug(element_id) if element_id else ''}"
+        if _is_negative(names.lower()) and not _inside_sentence(node) and not _holds_article(node, total):
             node.remove()
+
+
+def _inside_sentence(node: LexborNode) -> bool:
+    """An inline element in a paragraph (a linked word, an emphasis): part of the sentence.
+
+    Its class names a behaviour (``popup`` notes, ``tooltip``), not a box of furniture; pruning
+    it would cut words out of the middle of a sentence.
+    """
+    parent = node.parent
+    return node.tag in _PHRASING_TAGS and parent is not None and parent.tag in _SENTENCE_BLOCKS
+
+
+def _unless_slug(element_id: str) -> str:
+    """The id, or "" when it is a heading's slug ("getting-into-trouble-with-shared-history").
+
+    Documentation tools give each section the id of its heading's words, and those words say
+    what the section is about, not that it is page furniture.
+    """
+    return "" if len(_PART_SPLIT.split(element_id)) > SLUG_PARTS else element_id
 
 
 def _is_negative(names: str) -> bool:
@@ -180,9 +215,12 @@ def _score_containers(segments: list[Segment]) -> dict[int, _Stats]:
     stats: dict[int, _Stats] = defaultdict(_Stats)
     for seg in segments:
         _count(seg, stats)
-        if _size(seg.text) < 25 or seg.block_tag in HEADING_TAGS:
+        density = seg.link_chars / len(seg.text)
+        if _size(seg.text) < 25 or seg.block_tag in HEADING_TAGS or density > MAX_LINK_SHARE:
             continue
-        weight = 1 + len(_COMMAS.findall(seg.text)) + min(_size(seg.text) / 100, 3)
+        # A paragraph counts for the text that is not links: a line of linked names full of commas
+        # (a list of kudos, tags or authors) would otherwise outscore the article.
+        weight = (1 + len(_COMMAS.findall(seg.text)) + min(_size(seg.text) / 100, 3)) * (1 - density)
         start = len(seg.chain) - 1 if seg.block_tag in PARAGRAPH_TAGS else len(seg.chain)
         for level, divisor in enumerate((1, 2, 3)):
             depth = start - level
@@ -239,9 +277,15 @@ def _final_score(st: _Stats) -> float:
 
 
 def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> list[Segment]:
-    """Segments of ``best``, plus those of its siblings that look like article text too."""
+    """Segments of ``best``, plus those of its siblings and cousins that look like article text too.
+
+    A cousin (same depth, a common ancestor up to ``COUSIN_LEVELS`` above) is taken only when it
+    scores as a body part would, with few links: publishing tools that wrap every section of a
+    body in its own ``section > div > div`` leave the sections cousins, not siblings.
+    """
     depth, parent = stats[best].depth, stats[best].parent
     threshold = max(10.0, 0.2 * stats[best].score)
+    above = _ancestors(best, stats, COUSIN_LEVELS)
 
     def wanted(seg: Segment) -> bool:
         if len(seg.chain) <= depth:
@@ -249,28 +293,107 @@ def _select(segments: list[Segment], best: int, stats: dict[int, _Stats]) -> lis
         node = seg.chain[depth]
         if node == best:
             return True
-        is_sibling = parent is not None and seg.chain[depth - 1] == parent
-        return is_sibling and (stats[node].score >= threshold or _looks_like_prose(seg))
+        if parent is not None and seg.chain[depth - 1] == parent:
+            return stats[node].score >= threshold or _looks_like_prose(seg)
+        return _is_cousin(seg.chain, depth, above) and _body_part(stats[node])
 
     chosen = [i for i, seg in enumerate(segments) if wanted(seg)]
     if not chosen:
         return []
+    chosen = _with_headings_between(segments, chosen, depth, parent)
     first, last = _extend(segments, chosen[0], -1), _extend(segments, chosen[-1], 1)
     picked = set(chosen)
     return [seg for i, seg in enumerate(segments) if i in picked or first <= i < chosen[0] or chosen[-1] < i <= last]
 
 
+def _with_headings_between(segments: list[Segment], chosen: list[int], depth: int, parent: int | None) -> list[int]:
+    """``chosen`` plus the subheadings and list items, without links, between two chosen segments.
+
+    ``<article><div>…</div><h2>Foo</h2><ul><li>…</li></ul><div>…</div></article>``: the heading
+    and the list belong to no kept container, yet they are part of the body they sit in. A
+    heading must introduce a chosen segment ("Top stories" before a link list does not).
+    """
+    if parent is None or len(chosen) < 2:
+        return chosen
+    picked = set(chosen)
+    for index in range(chosen[0] + 1, chosen[-1]):
+        seg = segments[index]
+        loose = len(seg.chain) > depth and seg.chain[depth - 1] == parent and not seg.link_chars
+        heading = seg.block_tag in _SUBHEADINGS and index + 1 in picked
+        if loose and (heading or seg.block_tag == "li"):
+            picked.add(index)
+    return sorted(picked)
+
+
+def _body_part(st: _Stats) -> bool:
+    """A container that reads as a section of a body: some score, mostly prose, few links."""
+    return st.score >= MIN_PART_SCORE and st.prose >= 0.6 * st.chars and _density(st) < 0.2
+
+
+def _ancestors(node: int, stats: dict[int, _Stats], levels: int) -> list[int]:
+    """Up to ``levels`` ancestors of ``node``, nearest first."""
+    out: list[int] = []
+    parent = stats[node].parent
+    while parent is not None and len(out) < levels:
+        out.append(parent)
+        parent = stats[parent].parent
+    return out
+
+
+def _is_cousin(chain: tuple[int, ...], depth: int, above: list[int]) -> bool:
+    """Whether the element at ``depth`` of ``chain`` shares a grandparent (or older) with the best one."""
+    return any(depth - k >= 0 and chain[depth - k] == node for k, node in enumerate(above, 1) if k >= 2)
+
+
 def _extend(segments: list[Segment], start: int, step: int) -> int:
-    """Walk from ``start`` while neighbouring segments read as article prose (a lead outside the box)."""
-    index = start
-    while 0 <= index + step < len(segments) and _strong_prose(segments[index + step]):
-        index += step
+    """Walk from ``start`` while neighbouring segments read as article prose (a lead outside the box).
+
+    The walk may cross up to ``BRIDGE`` link-free short segments (a subheading, a one-line
+    paragraph) when prose follows them as the body of a section does: two strong paragraphs
+    side by side in one element. The body of many pages is cut into sections, and a heading is
+    what separates the box from the rest of its text; teasers after a "More in ..." heading sit
+    one to a box and are not taken.
+    """
+    index, probe, gap = start, start, 0
+    while 0 <= probe + step < len(segments):
+        probe += step
+        seg = segments[probe]
+        if _strong_prose(seg) and (
+            gap == 0 or _section_follows(segments, probe, step) or _is_lead(segments, probe, step)
+        ):
+            index, gap = probe, 0
+        elif gap < BRIDGE and _bridges(seg):
+            gap += 1
+        else:
+            break
     return index
+
+
+def _is_lead(segments: list[Segment], at: int, step: int) -> bool:
+    """Whether the paragraph at ``at``, reached walking back, sits right under the page's headline.
+
+    A lead (standfirst) is one paragraph between the ``h1`` and the body, often parted from the
+    body by a byline or a date, which the line rules take out afterwards.
+    """
+    before = segments[at - 1] if step < 0 and at > 0 else None
+    return before is not None and before.block_tag == "h1"
+
+
+def _section_follows(segments: list[Segment], at: int, step: int) -> bool:
+    """Whether the strong paragraph at ``at`` has another one beside it, under the same parent."""
+    after = at + step
+    if not 0 <= after < len(segments) or not _strong_prose(segments[after]):
+        return False
+    return segments[after].chain[:-1] == segments[at].chain[:-1]
+
+
+def _bridges(seg: Segment) -> bool:
+    return seg.link_chars == 0 and (seg.block_tag in HEADING_TAGS or _size(seg.text) < EXTEND_MIN)
 
 
 def _strong_prose(seg: Segment) -> bool:
     size = _size(seg.text)
-    return size >= EXTEND_MIN and seg.link_chars < 0.1 * len(seg.text) and seg.text.endswith(_SENTENCE_ENDS)
+    return size >= EXTEND_MIN and seg.link_chars < STRONG_LINK_SHARE * len(seg.text) and ends_sentence(seg.text)
 
 
 def _looks_like_prose(seg: Segment) -> bool:
@@ -278,23 +401,48 @@ def _looks_like_prose(seg: Segment) -> bool:
     density = seg.link_chars / len(seg.text)
     if _size(seg.text) >= 80:
         return density < 0.25
-    return density == 0 and seg.block_tag == "p" and seg.text.endswith(_SENTENCE_ENDS)
+    return density == 0 and seg.block_tag == "p" and ends_sentence(seg.text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does, closing quotes and brackets after the stop allowed."""
+    return text.endswith(_QUOTE_ENDS) or text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
 
 
 def _size(text: str) -> int:
     """Length in Latin-script terms: a CJK character carries about as much as three letters."""
+    if text.isascii():
+        return len(text)  # most segments: no pattern to run
     wide = len(_WIDE.findall(text))
     return len(text) + 2 * wide
 
 
 def _filter(segments: list[Segment], title: str) -> list[str]:
+    """Drop link lines, the title and the page's headline: an ``h1`` before the first prose.
+
+    An ``h1`` after prose has started is a section heading (some publishing tools mark every
+    heading of the body ``h1``) and stays; so does a linked subheading between two paragraphs
+    (a review's "Game title ($30)" linking to the shop).
+    """
     out: list[str] = []
-    for seg in segments:
+    prose_seen = False
+    for index, seg in enumerate(segments):
         text = seg.text
         density = seg.link_chars / len(text)
-        if density > 0.5 and not seg.in_quote:
+        if density > 0.5 and not seg.in_quote and not (prose_seen and _linked_subheading(segments, index)):
             continue
-        if seg.block_tag == "h1" or (title and text == title):
+        if (seg.block_tag == "h1" and not prose_seen) or (title and text == title):
             continue
+        prose_seen = prose_seen or _is_prose(seg)
         out.append(text)
     return out
+
+
+def _is_prose(seg: Segment) -> bool:
+    return seg.block_tag not in HEADING_TAGS and _size(seg.text) >= PROSE_MIN and seg.link_chars < 0.25 * len(seg.text)
+
+
+def _linked_subheading(segments: list[Segment], index: int) -> bool:
+    """A heading below ``h1`` that a paragraph of prose follows."""
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    return segments[index].block_tag in _SUBHEADINGS and following is not None and _is_prose(following)

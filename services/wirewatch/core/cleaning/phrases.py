@@ -59,6 +59,8 @@ class Phrasebook:
         follows is a whole sentence ("Related: both sides blamed each other.") it is prose.
         """
         key = key.replace(" :", ":")  # French spacing before the colon
+        if not key.startswith(self.prefixes):
+            return False  # one C-level test settles most lines before the per-phrase checks
         return any(
             key.startswith(p)
             and (len(key) == len(p) or not key[len(p)].isalnum())

@@ -46,6 +46,21 @@ _WIRE_CREDIT = re.compile(
     r"(?:\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article)))?\s*\.?\s*$",
     re.IGNORECASE,
 )
+# Scripts written without spaces between words: a word there is about two characters.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_PROSE_ENDS = (".", "!", "?", ":", '"', "\u201d", "\u3002", "\uff01", "\uff1f", "\uff1a")
+# Reading time, either way round: "8 min read", "Lesezeit: 3 Min.", "Temps de lecture : 4 min".
+_READ_WORDS = r"(?:read|lesezeit|de lecture|de lectura|di lettura|de leitura|leestijd|čtení|чтения)"
+_READING_TIME = re.compile(
+    rf"\b\d+\s*(?:min(?:ute)?s?|minuten|minutos|minuti|мин(?:ут[аы]?)?)\.?\s*{_READ_WORDS}\b"
+    rf"|\b(?:{_READ_WORDS}|temps de lecture|tiempo de lectura|reading time)\s*:?\s*\d+\s*\w*",
+    re.IGNORECASE,
+)
+# Separators of a page's meta line: "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par A B".
+_META_SPLIT = re.compile(r"\s+[|•·◦]\s+")
+META_PART_WORDS = 10
+META_MAX_CHARS = 300
+_META_MARKS = frozenset("|•·◦")
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25cf\u2023\u2043*\-–—>]+\s+")
 
 
@@ -119,7 +134,7 @@ def apply_line_rules(lines: list[str], book: Phrasebook, title: str) -> LineVerd
             _collect_sources(line, book, verdicts)
             _collect_authors(line, verdicts)
             verdicts.removed += 1
-        elif index < BYLINE_LINES and (names := byline_authors(line)):
+        elif (names := _byline_or_meta(line, index)) is not None:
             verdicts.authors.extend(names)
             verdicts.removed += 1
         elif _collect_sources(line, book, verdicts) or is_boilerplate(line, book, title):
@@ -127,6 +142,32 @@ def apply_line_rules(lines: list[str], book: Phrasebook, title: str) -> LineVerd
         else:
             verdicts.kept.append(line)
     return verdicts
+
+
+def meta_line_authors(line: str) -> tuple[str, ...] | None:
+    """The authors named by a page's meta line (``()`` when it names none), or None for any other line.
+
+    A meta line is a reading time, or a few short parts between separators of which one is a
+    date, a dated label or a byline: "Oct 18, 2019 · 8 min read", "Site | 4 May 2015 | Par A B".
+    """
+    if len(line) > META_MAX_CHARS:
+        return None  # prose: most lines stop here, before any pattern runs
+    parts = _META_SPLIT.split(line) if _META_MARKS.intersection(line) else [line]
+    if len(parts) == 1:
+        return () if len(line.split()) <= META_PART_WORDS and _READING_TIME.search(line) else None
+    if any(len(part.split()) > META_PART_WORDS for part in parts):
+        return None
+    bylines = [names for part in parts if (names := byline_authors(part))]
+    if bylines or any(_READING_TIME.search(p) or is_dated_stub(p) or dated_line(p) for p in parts):
+        return tuple(name for names in bylines for name in names)
+    return None
+
+
+def _byline_or_meta(line: str, index: int) -> tuple[str, ...] | None:
+    """Authors of a byline near the top, or of a meta line anywhere; None for other lines."""
+    if index < BYLINE_LINES and (names := byline_authors(line)):
+        return names
+    return meta_line_authors(line)
 
 
 def _collect_authors(line: str, verdicts: LineVerdicts) -> None:
@@ -145,9 +186,17 @@ def _collect_sources(line: str, book: Phrasebook, verdicts: LineVerdicts) -> boo
 def _head_end(lines: list[str], window: int = 3, max_words: int = 6) -> int:
     """Index after the stub lines (bylines, agency names, kickers) between title and first prose."""
     for index, line in enumerate(lines[:window]):
-        if len(line.split()) > max_words or line.endswith((".", "!", "?", ":", '"', "\u201d")):
+        if word_count(line) > max_words or line.endswith(_PROSE_ENDS):
             return index
     return min(window, len(lines)) if len(lines) > window else 0
+
+
+def word_count(line: str) -> int:
+    """Words of ``line``, counting about one per two characters of Chinese, Japanese, Korean or Thai.
+
+    Counting by spaces alone would make every line of those scripts a short stub.
+    """
+    return len(line.split()) + len(_UNSPACED.findall(line)) // 2
 
 
 def _tail_start(lines: list[str], book: Phrasebook) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wirewatch.core.cleaning.extract import extract_main_text, parse_html
+from wirewatch.core.cleaning.extract import ends_sentence, extract_main_text, parse_html
 from wirewatch.core.cleaning.htmlmeta import read_page_meta
 
 PARAGRAPHS = [
@@ -124,3 +124,134 @@ def test_authors_come_from_a_byline_element_that_the_extractor_prunes() -> None:
 def test_an_author_element_holding_only_a_name_names_the_author() -> None:
     page = _page(f"<article><span itemprop='author'>Rui Costa</span>{_article()}</article>")
     assert read_page_meta(parse_html(page)).authors == ("Rui Costa",)
+
+
+LEAD = (
+    "A little over a week ago the valley's only road was cut by a landslide, and since then the school bus "
+    "has taken a detour through the hills that adds an hour each way (the council says until spring.)"
+)
+
+
+def test_a_paragraph_of_linked_names_does_not_outscore_the_article() -> None:
+    names = ", ".join(f"<a href='/u/{i}'>reader{i}</a>" for i in range(120))
+    body = f"<div class='kudos'><p>Liked by {names}</p></div><div class='text'>{_article()}</div>"
+    assert extract_main_text(parse_html(_page(body))) == tuple(PARAGRAPHS)
+
+
+def test_a_sentence_may_end_inside_closing_brackets_and_quotes() -> None:
+    assert ends_sentence("as the metaphor has it.)") and ends_sentence("«C'est fini.»") and ends_sentence("„Ja.“")
+    assert ends_sentence('He said "yes"') and ends_sentence("Und dann…")
+    assert not ends_sentence("Read more") and not ends_sentence("Photo: (AP)")
+
+
+def test_a_lead_ending_in_a_bracket_outside_the_article_box_is_kept() -> None:
+    body = f"<div class='top'><p>{LEAD}</p></div><div class='story'>{_article()}</div>"
+    assert extract_main_text(parse_html(_page(body))) == (LEAD, *PARAGRAPHS)
+
+
+SECTION = [
+    "When the first section of the report was written, the engineers had only the gauges of the upper "
+    "valley, and they could not yet say how much of the rain would reach the lower town by the morning.",
+    "The second paragraph of that section describes the night itself: the sirens, the calls to the fire "
+    "station and the families who left their houses before the water reached the doors of the street.",
+]
+
+
+def _teaser(i: int) -> str:
+    text = (
+        f"Teaser number {i} tells of another story on the site, about a match, a market or a mayor, and it "
+        "is long enough to look like a paragraph of prose when it stands alone in its box on the page."
+    )
+    return f"<div class='t{i}'><p>{text}</p></div>"
+
+
+def test_a_section_before_a_subheading_joins_the_article_box() -> None:
+    first = "".join(f"<p>{p}</p>" for p in SECTION)
+    body = f"<div class='a'><div class='s1'>{first}</div><h2>The night</h2><div class='s2'>{_article()}</div></div>"
+    assert extract_main_text(parse_html(_page(body))) == (*SECTION, "The night", *PARAGRAPHS)
+
+
+def test_teasers_after_a_heading_each_in_its_own_box_are_not_taken() -> None:
+    story = "".join(f"<p>{p}</p>" for p in (*SECTION, *PARAGRAPHS))
+    teasers = "".join(_teaser(i) for i in range(2))
+    body = f"<main><div class='story'>{story}</div></main><div class='next'><h3>From the valley</h3>{teasers}</div>"
+    assert extract_main_text(parse_html(_page(body))) == (*SECTION, *PARAGRAPHS)
+
+
+def _section(paragraphs: list[str], heading: str = "") -> str:
+    inner = (f"<h1>{heading}</h1>" if heading else "") + "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<section><div class='n'><div class='z'>{inner}</div></div></section>"
+
+
+LATER = [
+    f"On day {day} after the flood, the town counted its losses, street by street, and the insurers sent "
+    "their assessors, who worked late into the evening, with torches, in cellars still full of mud."
+    for day in ("two", "three", "four")
+]
+
+
+def test_sections_wrapped_as_cousins_are_all_kept() -> None:
+    between = "<p><a href='/gallery'>Pictures of the flood</a></p>"  # stops a walk from one to the other
+    long = [*PARAGRAPHS, *SECTION, LATER[0]] * 3  # the first section holds most of the text
+    body = f"<article><h1>Flood</h1><div>{_section(long)}{between}{_section(LATER[1:])}</div></article>"
+    assert extract_main_text(parse_html(_page(body))) == (*long, *LATER[1:])
+
+
+def test_an_h1_after_the_prose_has_started_is_a_section_heading() -> None:
+    body = f"<article><h1>Flood</h1><div class='z'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}"
+    body += f"<h1>The night</h1>{''.join(f'<p>{p}</p>' for p in SECTION)}</div></article>"
+    assert extract_main_text(parse_html(_page(body))) == (*PARAGRAPHS, "The night", *SECTION)
+
+
+def test_a_section_whose_id_is_its_headings_slug_is_not_taken_for_a_share_bar() -> None:
+    slugged = "".join(f"<p>{p}</p>" for p in SECTION)
+    body = (
+        f"<div class='body'><div class='section' id='the-flood'>{_article()}</div>"
+        f"<div class='section' id='how-the-towns-shared-the-related-costs'>{slugged}</div>"
+        "<div id='share-bar'><p>Share this story with your friends and family today, please.</p></div></div>"
+    )
+    assert extract_main_text(parse_html(_page(body))) == (*PARAGRAPHS, *SECTION)
+
+
+def test_a_linked_word_with_a_furniture_class_inside_a_sentence_stays() -> None:
+    words = "<p>I am a <a class='popup' href='#'>rather elderly</a> man, and the <span class='tooltip share'>"
+    words += "nature of my avocations</span> has brought me into contact with an interesting set of men.</p>"
+    body = f"<div class='story'>{words}{_article()}</div>"
+    first = "I am a rather elderly man, and the nature of my avocations has brought me into contact with"
+    assert extract_main_text(parse_html(_page(body)))[0].startswith(first)
+
+
+def test_a_linked_subheading_between_paragraphs_stays_and_a_link_list_does_not() -> None:
+    games = "<h3><a href='/shop/rez'>Rez Infinite ($30)</a></h3>"
+    more = "<ul><li><a href='/a'>Another review of a game, this time a football one</a></li></ul>"
+    body = f"<div class='story'><p>{PARAGRAPHS[0]}</p>{games}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>{more}</div>"
+    assert extract_main_text(parse_html(_page(body))) == (PARAGRAPHS[0], "Rez Infinite ($30)", *PARAGRAPHS[1:])
+
+
+def test_a_lead_that_cites_a_source_with_a_link_is_still_joined_to_the_article() -> None:
+    lead = (
+        "About a decade later the valley started to plan for floods, and <a href='/report'>a report by the "
+        "council</a> said the dam would hold, which it did until the night of the storm this week."
+    )
+    body = f"<div class='a'><div class='top'><p>{lead}</p></div></div><div><div class='story'>{_article()}</div></div>"
+    assert extract_main_text(parse_html(_page(body)))[0].startswith("About a decade later")
+
+
+def test_a_subheading_loose_between_two_kept_blocks_stays() -> None:
+    first = " ".join(PARAGRAPHS)
+    body = f"<article><h1>Flood</h1><div>{first}</div><h2>Foo</h2><div>{SECTION[0]}</div></article>"
+    assert extract_main_text(parse_html(_page(body))) == (first, "Foo", SECTION[0])
+
+
+def test_a_lead_under_the_headline_joins_the_body_across_a_byline_and_a_date() -> None:
+    head = f"<div class='head'><h1>Flood</h1><p>{LEAD}</p><p>Von Anna Müller</p><p>12. März 2025</p></div>"
+    body = f"{head}<div class='body'><div class='story'>{_article()}</div></div>"
+    assert extract_main_text(parse_html(_page(body))) == (LEAD, "Von Anna Müller", "12. März 2025", *PARAGRAPHS)
+
+
+def test_a_short_list_loose_between_two_kept_blocks_stays() -> None:
+    first = " ".join(PARAGRAPHS)
+    items = "<ul><li>blankets and pets</li><li>water for three days</li><li><a href='/shop'>Shop</a></li></ul>"
+    body = f"<article><h1>Flood</h1><div>{first}</div>{items}<div>{SECTION[0]}</div></article>"
+    expected = (first, "blankets and pets", "water for three days", SECTION[0])
+    assert extract_main_text(parse_html(_page(body))) == expected

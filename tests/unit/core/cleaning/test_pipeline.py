@@ -71,3 +71,24 @@ def test_oversized_input_is_refused_or_truncated(clean_options) -> None:
 def test_a_one_line_text_is_its_own_title_and_body(clean_text) -> None:
     article = clean_text("Council agrees to spend more on schools next year")
     assert article.body == article.title == "Council agrees to spend more on schools next year"
+
+
+def test_a_lead_under_the_headline_is_kept_and_the_byline_after_it_is_not(clean_text) -> None:
+    lead = (
+        "Nach dem Hochwasser im Tal bleibt die Schule bis Freitag geschlossen, und die Gemeinde öffnet "
+        "die Sporthalle für Familien, die ihre Häuser in der Nacht verlassen mussten."
+    )
+    paragraphs = [
+        "Der Fluss stieg über Nacht um zwei Meter, und die Feuerwehr brachte dreihundert Menschen in "
+        "Sicherheit, darunter viele ältere Bewohner der unteren Straßen.",
+        "Die Ingenieure sagten, der neue Damm habe gehalten, warnten aber vor dem nächsten Sturm, der "
+        "für Freitag erwartet wird und noch mehr Regen bringen könnte.",
+        "Freiwillige kochten für alle, und der Bürgermeister dankte den Helfern, die seit Montag im "
+        "Einsatz sind, oft ohne Pause und bis tief in die Nacht.",
+    ]
+    head = f"<div class='kopf'><h1>Hochwasser im Tal</h1><p>{lead}</p><p>Von Anna Müller</p></div>"
+    story = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = f"<html><body>{head}<div class='inhalt'><div class='text'>{story}</div></div></body></html>"
+    article = clean_text(html, kind=ContentKind.HTML)
+    assert article.body.split("\n\n") == [lead, *paragraphs]
+    assert article.authors == ("Anna Müller",)

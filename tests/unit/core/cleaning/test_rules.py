@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wirewatch.core.cleaning import load_phrasebook
-from wirewatch.core.cleaning.rules import apply_line_rules, is_boilerplate, strip_bullet
+from wirewatch.core.cleaning.rules import apply_line_rules, is_boilerplate, meta_line_authors, strip_bullet
 from wirewatch.core.cleaning.textmeta import byline_authors
 
 BOOK = load_phrasebook()
@@ -133,3 +133,37 @@ def test_bullets_are_stripped() -> None:
     assert strip_bullet("• Item one") == "Item one"
     assert strip_bullet("- Item two") == "Item two"
     assert strip_bullet("-5 degrees tonight") == "-5 degrees tonight"
+
+
+def test_lines_of_unspaced_scripts_after_the_title_are_prose_not_stubs() -> None:
+    lines = [
+        "東京都は九日、新しい防災計画を発表し、今年度中に避難所を二百か所増やす方針を示した",
+        "計画では高齢者の多い地区を優先し、避難所には非常用電源と飲料水を備える",
+        "知事は記者会見で、住民の安全を最優先に考えたと述べた。",
+        *PROSE,
+    ]
+    assert apply_line_rules(lines, BOOK, "防災計画").kept == lines
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Oct 18, 2019 · 8 min read", ()),
+        ("5 Min. Lesezeit", ()),
+        ("Temps de lecture : 4 min", ()),
+        (
+            "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger",
+            ("Martin Untersinger",),
+        ),
+        ("Politik | Von Anna Müller | 12. März 2025", ("Anna Müller",)),
+    ],
+)
+def test_a_pages_meta_line_is_not_body_and_names_its_authors(line: str, authors: tuple[str, ...]) -> None:
+    assert meta_line_authors(line) == authors
+    verdicts = apply_line_rules([*PROSE, line, *PROSE], BOOK, "Schools")
+    assert verdicts.kept == [*PROSE, *PROSE] and list(authors) == verdicts.authors
+
+
+@pytest.mark.parametrize("line", ["Rock | Pop | Jazz", "It took me 8 min to read the report, and I was glad of it."])
+def test_separated_labels_and_sentences_about_minutes_are_not_meta_lines(line: str) -> None:
+    assert meta_line_authors(line) is None
