@@ -64,6 +64,7 @@ _OWN_SCORE = 3.0  # a type cue within the trigger's window scores this much (``c
 _FORUMS = frozenset({"ORG:UN"})
 _BETWEEN_REACH = 60  # characters from a trigger to its "between", and from there to its parties
 _OWN_WORDS = 100  # characters after a listed agreement noun that say what that agreement is about
+_HYPHEN = re.compile(r"\s*[-‐‑–]\s*")  # "ruso-estadounidense", "franco-arménien"
 _PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
 
 
@@ -131,7 +132,7 @@ def extract_agreements(
             readings.extend(_read_sentence(article, index, inside))
         for reading in sorted((r for r in readings if r is not None), key=lambda r: r.at):
             _add(found, typed, reading)
-    return _consolidate(_join_loosely_typed(found, typed))
+    return _consolidate(_join_loosely_typed(found, typed), article.named, article.reference_year)
 
 
 def _add(found: list[Agreement], typed: list[bool], reading: _Reading) -> None:
@@ -243,7 +244,10 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
     if len(parties) < 2:
         return None
     when = _nearest_date(find_dates(text, lexicon, article.published), mention.start - sentence.start)
-    status = _named_status(known.standing(article.reference_year), marker, known.signed, article.reference_year)
+    published = article.published.year if article.published else None
+    status = _named_status(
+        known.standing(article.reference_year), marker, known.signed, article.reference_year, published
+    )
     agreement = Agreement(
         parties=tuple(sorted(parties)),
         type=known.type,
@@ -261,15 +265,21 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
     return _Reading(agreement, False, tuple(sorted(parties)), marker is None, True, mention.start)
 
 
-def _named_status(standing: str, marker: str | None, signed: int | None, reference: int | None) -> str:
+def _named_status(
+    standing: str, marker: str | None, signed: int | None, reference: int | None, published: int | None = None
+) -> str:
     """A named agreement's status: the sentence's marker where it says more than the base knows.
 
     A signing verb about an agreement signed years before the article is a reference to it
-    (``existing``); without a marker, the base's standing in the article's year stands.
+    (``existing``), and one about an agreement the base dates after the article's publication is
+    still under talks ("the final deal with Iran" in 2013); without a marker, the base's standing
+    in the article's year stands.
     """
     if marker is None or marker in ("existing", "established"):
         return standing
     if marker == "signed" and signed is not None and reference is not None and signed < reference:
+        return standing
+    if marker == "signed" and signed is not None and published is not None and published < signed:
         return standing
     return marker
 
@@ -285,14 +295,14 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     status = marker = find_status(text, lexicon)
     if (not trigger.strong and status not in FIRM_FOR_WEAK) or states_intent_only(text, status, lexicon):
         return []
-    if lexicon.near_miss.search(text):
+    local = article.mentions.between(sentence.start, sentence.end)
+    adjacent = _adjacent(text, trigger, local, sentence.start, lexicon)
+    own_parties = _between(text, trigger, local, sentence.start, lexicon) or adjacent
+    if lexicon.near_miss.search(text) and (own_parties is None or len(own_parties.countries) < 2):
         return []  # a company, a club or an armed group on one side: a near miss
     clause = clause_bounds(text, trigger.start)
-    local = article.mentions.between(sentence.start, sentence.end)
     bounds = (sentence.start + clause[0], sentence.start + clause[1])
-    explicit = _between(text, trigger, local, sentence.start, lexicon) or clause_parties(
-        local, bounds, text, sentence.start, lexicon.list_joiner
-    )
+    explicit = own_parties or clause_parties(local, bounds, text, sentence.start, lexicon.list_joiner)
     when = _nearest_date(find_dates(text, lexicon, article.published), trigger.start)
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
     if status is None:
@@ -319,18 +329,27 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
         signatories=find_signatories(text, lexicon),
         venue=_venue(article, index),
     )
+    anaphoric = trigger.anaphoric and adjacent is None  # "el acuerdo ruso-estadounidense" says whose it is
     readings = [
-        _Reading(agreement, trigger.anaphoric, explicit.codes, marker is None, own_type, sentence.start + trigger.start)
+        _Reading(agreement, anaphoric, explicit.codes, marker is None, own_type, sentence.start + trigger.start)
     ]
-    seen = {kind}
+    seen = {(kind, agreement.parties)}
     for listed, following in zip(triggers[1:], [*triggers[2:], None], strict=False):
         words = text[listed.start : min(following.start if following else len(text), listed.end + _OWN_WORDS)]
         own = best_type(context_types(words, lexicon, 1.0), lexicon)
-        if listed.anaphoric or own in seen:
+        named_by = _between(text, listed, local, sentence.start, lexicon) or _adjacent(
+            text, listed, local, sentence.start, lexicon
+        )  # "… and defended the accord between Buenos Aires and Tehran": its own parties
+        listed_parties = tuple(sorted(p for p in named_by.codes if p not in _FORUMS)) if named_by else agreement.parties
+        if (listed.anaphoric and named_by is None) or (own, listed_parties) in seen:
             continue  # a second noun for the same agreement, or one that says nothing of its own
-        seen.add(own)
+        seen.add((own, listed_parties))
         listed_at = sentence.start + listed.start
-        readings.append(replace(readings[0], agreement=replace(agreement, type=own), own_type=True, at=listed_at))
+        own_agreement = replace(agreement, type=own, parties=listed_parties)
+        explicit_codes = named_by.codes if named_by else explicit.codes
+        readings.append(
+            replace(readings[0], agreement=own_agreement, explicit=explicit_codes, own_type=True, at=listed_at)
+        )
     return readings
 
 
@@ -350,6 +369,36 @@ def _between(
         if listed and not lexicon.list_joiner.fullmatch(gap):
             break  # the list after "between" ends: "between Turkey and Libya angers Greece"
         listed.append(m)
+    parties = parties_of(listed)
+    return parties if len(parties.codes) >= 2 else None
+
+
+def _adjacent(
+    text: str, trigger: Trigger, local: list[CountryMention], offset: int, lexicon: Lexicon
+) -> SentenceParties | None:
+    """The parties named right after the trigger: "el acuerdo de Washington y Moscú", "l'accord franco-arménien".
+
+    The first name follows the noun across the language's ``adjacent`` gap; the next ones are
+    joined to it by the list joiner or a hyphen. Two parties or more, else None.
+    """
+    if lexicon.adjacent is None:
+        return None
+    listed: list[CountryMention] = []
+    end, joined = trigger.end, False
+    for m in local:
+        start = m.span.start - offset
+        if start < end:
+            continue
+        gap = text[end:start]
+        if not listed:
+            if not lexicon.adjacent.fullmatch(gap):
+                break
+        elif _HYPHEN.fullmatch(gap) or (lexicon.list_joiner.fullmatch(gap) and not (joined and "," in gap)):
+            joined = joined or "," not in gap  # after "A y B", a comma ends the list: "… de A y B, C dijo"
+        else:
+            break
+        listed.append(m)
+        end = m.span.end - offset
     parties = parties_of(listed)
     return parties if len(parties.codes) >= 2 else None
 
@@ -445,13 +494,25 @@ def _fill(base: Agreement, extra: Agreement, *, upgrade: bool = False) -> Agreem
     )
 
 
-def _consolidate(found: list[Agreement]) -> tuple[Agreement, ...]:
+def _consolidate(
+    found: list[Agreement], base: NamedBase | None = None, reference: int | None = None
+) -> tuple[Agreement, ...]:
     """One agreement per named agreement, and per (parties, type, year, instrument) otherwise.
 
     An unnamed agreement whose type matches a named one and whose parties are among its parties
-    is a reference to it ("the nuclear deal" beside "the JCPOA"); one of type ``other`` joins a
-    typed agreement between the same parties.
+    is a reference to it ("the nuclear deal" beside "the JCPOA"), unless it is reported signed in
+    the article's year and the base dates the named one to another year ("the final deal" under
+    talks, "the interim deal reached on Sunday"); one of type ``other`` joins a typed agreement
+    between the same parties.
     """
+
+    def fits(agreement: Agreement, host: Agreement) -> bool:
+        if not host.name or host.type != agreement.type or not set(agreement.parties) <= set(host.parties):
+            return False
+        known = base.agreements.get(host.name) if base is not None else None
+        fresh = agreement.status == "signed" and reference is not None and known is not None
+        return not (fresh and known.signed is not None and known.signed != reference)
+
     merged: dict[tuple[object, ...], Agreement] = {}
     for agreement in found:
         key: tuple[object, ...] = (
@@ -463,14 +524,7 @@ def _consolidate(found: list[Agreement]) -> tuple[Agreement, ...]:
     named = [a for a in merged.values() if a.name]
     result = list(named)
     for agreement in (a for a in merged.values() if not a.name and a.type != "other"):
-        host = next(
-            (
-                i
-                for i, n in enumerate(result)
-                if n.name and n.type == agreement.type and set(agreement.parties) <= set(n.parties)
-            ),
-            None,
-        )
+        host = next((i for i, n in enumerate(result) if fits(agreement, n)), None)
         if host is None:
             result.append(agreement)
         else:

@@ -180,3 +180,52 @@ def test_a_bare_plural_is_not_one_agreement_but_a_counted_one_is(extract: Extrac
 def test_a_postponed_signing_is_still_planned(extract: Extract) -> None:
     body = "La firma del acuerdo comercial entre Chile y Perú fue aplazada."
     assert only(extract(body, "es", PUBLISHED)).status == "planned"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Según el acuerdo ruso-estadunidense sobre el arsenal químico, Siria entregará sus armas.",
+        "Conforme a un acuerdo de Washington y Moscú, Siria entregará su arsenal químico.",
+    ],
+)
+def test_parties_named_right_after_the_noun(extract: Extract, body: str) -> None:
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.parties, agreement.type) == (("RUS", "USA"), "military")
+
+
+def test_parties_after_the_noun_outweigh_a_near_miss_word(extract: Extract) -> None:
+    body = "Los rebeldes sirios rechazaron el acuerdo ruso-estadunidense sobre el arsenal químico."
+    assert only(extract(body, "es", PUBLISHED)).parties == ("RUS", "USA")
+
+
+def test_a_listed_agreement_keeps_the_parties_between_names(extract: Extract) -> None:
+    body = (
+        "Argentina celebró el acuerdo comercial de Chile con Perú, y defendió el convenio suscripto "
+        "entre Buenos Aires y Teherán para investigar el atentado."
+    )
+    assert ("ARG", "IRN") in {a.parties for a in extract(body, "es", PUBLISHED)}
+
+
+def test_eu_is_the_united_states_in_spanish(extract: Extract) -> None:
+    body = "El Senado de EU aprobó el acuerdo México-EU sobre yacimientos transfronterizos de hidrocarburos."
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("MEX", "USA"), "energy", "ratified")
+
+
+def test_the_final_iran_deal_is_the_jcpoa_under_talks_before_2015(extract: Extract) -> None:
+    body = "Israel enviará una delegación a Washington para discutir sobre el acuerdo nuclear final con Irán."
+    agreement = only(extract(body, "es", "2013-11-25T09:00:00Z"))
+    assert (agreement.name, agreement.status) == ("jcpoa", "negotiating")
+
+
+def test_a_deal_reached_now_is_not_the_named_one_of_another_year(extract: Extract) -> None:
+    body = (
+        "Obama defendió el acuerdo alcanzado el domingo entre Teherán y las potencias del grupo 5+1. "
+        "El acuerdo aplica el plan de acción conjunta convenido en noviembre pasado."
+    )
+    found = extract(body, "es", "2014-01-13T09:00:00Z")
+    assert [(a.name, a.type, a.status) for a in found] == [
+        (None, "nuclear", "signed"),
+        ("jpoa_iran_interim_2013", "nuclear", "existing"),
+    ]
