@@ -64,6 +64,9 @@ _OWN_SCORE = 3.0  # a type cue within the trigger's window scores this much (``c
 _FORUMS = frozenset({"ORG:UN"})
 _BETWEEN_REACH = 60  # characters from a trigger to its "between", and from there to its parties
 _OWN_WORDS = 100  # characters after a listed agreement noun that say what that agreement is about
+#: types a reader may give one agreement either of (LABELLING notes): an unnamed mention of one
+#: joins a named agreement of the other between the same parties ("a security pact" for a defence treaty)
+_KIN_TYPES = frozenset({"military", "security"})
 _HYPHEN = re.compile(r"\s*[-‐‑–]\s*")  # "ruso-estadounidense", "franco-arménien"
 _PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
 
@@ -100,6 +103,7 @@ class _Reading:
     unmarked: bool  # no status marker in the sentence: the status is a default
     own_type: bool  # the type came from the agreement's own words, not from the words around it
     at: int  # body offset of the words that name it: readings of one sentence are taken in text order
+    listed: bool = False  # one of several agreement nouns of its sentence, typed by its own words up to the next
 
 
 def extract_agreements(
@@ -137,7 +141,12 @@ def extract_agreements(
 
 def _add(found: list[Agreement], typed: list[bool], reading: _Reading) -> None:
     """Add what a sentence says to the agreements found so far (coreference to the last one)."""
-    if reading.anaphoric and found and set(reading.explicit) <= set(found[-1].parties):
+    last = found[-1] if found else None
+    other_kind = (  # "the protocol on economic cooperation" after a diplomatic declaration: another agreement
+        last is not None and reading.listed and "other" not in (last.type, reading.agreement.type)
+        and last.type != reading.agreement.type
+    )  # fmt: skip
+    if reading.anaphoric and last is not None and set(reading.explicit) <= set(last.parties) and not other_kind:
         found[-1] = _fill(found[-1], reading.agreement, upgrade=True)
     elif reading.anaphoric and reading.unmarked:
         return  # "the deal sets up …" refers to something this article never stated as an agreement
@@ -308,6 +317,12 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     if status is None:
         return []
     kind, own_type = _type(article, index, trigger)
+    listed_first = False
+    if len(triggers) > 1:  # several nouns: the first one's own words run up to the next one
+        words = text[trigger.start : min(triggers[1].start, trigger.end + _OWN_WORDS)]
+        first = best_type(context_types(words, lexicon, 1.0), lexicon)
+        if first != "other":
+            kind, own_type, listed_first = first, True, True
     if kind == "other" and not trigger.anaphoric and lexicon.generic_noun.match(text[trigger.start : trigger.end]):
         return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     described = article.named.described(kind, explicit.codes) if article.named else None
@@ -330,9 +345,8 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
         venue=_venue(article, index),
     )
     anaphoric = trigger.anaphoric and adjacent is None  # "el acuerdo ruso-estadounidense" says whose it is
-    readings = [
-        _Reading(agreement, anaphoric, explicit.codes, marker is None, own_type, sentence.start + trigger.start)
-    ]
+    at = sentence.start + trigger.start
+    readings = [_Reading(agreement, anaphoric, explicit.codes, marker is None, own_type, at, listed_first)]
     seen = {(kind, agreement.parties)}
     for listed, following in zip(triggers[1:], [*triggers[2:], None], strict=False):
         words = text[listed.start : min(following.start if following else len(text), listed.end + _OWN_WORDS)]
@@ -348,7 +362,9 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
         own_agreement = replace(agreement, type=own, parties=listed_parties)
         explicit_codes = named_by.codes if named_by else explicit.codes
         readings.append(
-            replace(readings[0], agreement=own_agreement, explicit=explicit_codes, own_type=True, at=listed_at)
+            replace(
+                readings[0], agreement=own_agreement, explicit=explicit_codes, own_type=True, at=listed_at, listed=True
+            )
         )
     return readings
 
@@ -362,13 +378,21 @@ def _between(
         return None
     end = clause_bounds(text, found.end())[1]
     listed: list[CountryMention] = []
+    commas: list[int] = []  # how many names the list held before each comma-only gap
+    joined = False
     for m in local:
-        if not found.end() <= m.span.start - offset < min(end, found.end() + _BETWEEN_REACH):
-            continue
-        gap = text[listed[-1].span.end - offset : m.span.start - offset] if listed else ""
-        if listed and not lexicon.list_joiner.fullmatch(gap):
-            break  # the list after "between" ends: "between Turkey and Libya angers Greece"
+        start = m.span.start - offset
+        if not found.end() <= start < found.end() + _BETWEEN_REACH or (not listed and start >= end):
+            continue  # the first party stands in the clause of "between"; a list may run on past a comma
+        gap = text[listed[-1].span.end - offset : start] if listed else ""
+        if listed and (not lexicon.list_joiner.fullmatch(gap) or (joined and "," in gap)):
+            break  # the list after "between" ends: "between Turkey and Libya angers Greece", "…, Greece said"
+        if listed and "," in gap:
+            commas.append(len(listed))
+        joined = joined or (bool(listed) and "," not in gap)
         listed.append(m)
+    if commas and not joined:
+        listed = listed[: commas[0]]  # "between Turkey, Greece said": a comma without "and" ends the list
     parties = parties_of(listed)
     return parties if len(parties.codes) >= 2 else None
 
@@ -422,8 +446,8 @@ def _settle_status(
 def _parties(article: _Article, index: int, explicit: SentenceParties) -> tuple[str, ...]:
     before = [article.parties(i) for i in range(max(0, index - 4), index)]
     text = article.sentences[index].text
-    if article.lexicon.group_reference.search(text):
-        return resolve_group(explicit, before, article.focus)
+    if len(explicit.codes) < 2 and article.lexicon.group_reference.search(text):
+        return resolve_group(explicit, before, article.focus)  # "the two countries" when the sentence names fewer
     if len(explicit.codes) == 1:
         other = complete_single(explicit.codes[0], before, article.focus)
         return explicit.codes + ((other,) if other else ())
@@ -507,10 +531,12 @@ def _consolidate(
     """
 
     def fits(agreement: Agreement, host: Agreement) -> bool:
-        if not host.name or host.type != agreement.type or not set(agreement.parties) <= set(host.parties):
+        kin = host.type == agreement.type or {host.type, agreement.type} == _KIN_TYPES
+        if not host.name or not kin or not set(agreement.parties) <= set(host.parties):
             return False
         known = base.agreements.get(host.name) if base is not None else None
-        fresh = agreement.status == "signed" and reference is not None and known is not None
+        same_sentence = agreement.evidence_span == host.evidence_span  # "the AUKUS pact concluded between …"
+        fresh = agreement.status == "signed" and reference is not None and known is not None and not same_sentence
         return not (fresh and known.signed is not None and known.signed != reference)
 
     merged: dict[tuple[object, ...], Agreement] = {}

@@ -90,3 +90,40 @@ def test_a_ceasefire_between_two_states_is_an_agreement_of_its_own(extract: Extr
     body = "L'Arménie et l'Azerbaïdjan se sont accordés sur un cessez-le-feu en 1994."
     agreement = only(extract(body, "fr", "2023-05-01T00:00:00Z"))
     assert (agreement.parties, agreement.type) == (("ARM", "AZE"), "security")
+
+
+def test_parties_named_by_adjectives_right_after_the_noun(extract: Extract) -> None:
+    body = "Bakou a critiqué l'accord franco-arménien sur les radars signé vendredi à Erevan."
+    agreement = only(extract(body, "fr", PUBLISHED))
+    assert (agreement.parties, agreement.type) == (("ARM", "FRA"), "military")
+
+
+def test_a_list_after_entre_runs_on_past_its_commas(extract: Extract) -> None:
+    body = "Les deux pays dénoncent le pacte de sécurité conclu entre les États-Unis, le Royaume-Uni et l'Australie."
+    assert only(extract(body, "fr", PUBLISHED)).parties == ("AUS", "GBR", "USA")
+
+
+def test_denoncer_a_person_is_no_withdrawal(extract: Extract) -> None:
+    body = "Dans le cadre du traité de coopération entre la France et le Maroc, le ministre est dénoncé par ses rivaux."
+    assert only(extract(body, "fr", PUBLISHED)).status == "existing"
+
+
+def test_a_loan_of_the_imf_and_an_association_agreement(extract: Extract) -> None:
+    loan = only(
+        extract("Le FMI avait accordé en 2010 à l'Ukraine un crédit de 15,3 milliards de dollars.", "fr", PUBLISHED)
+    )
+    association = only(
+        extract("Kiev a la volonté de signer un accord d'association avec l'UE en novembre.", "fr", PUBLISHED)
+    )
+    assert (loan.parties, loan.type, loan.status) == (("ORG:IMF", "UKR"), "financial", "existing")
+    assert (association.parties, association.type, association.status) == (("ORG:EU", "UKR"), "trade", "planned")
+
+
+def test_a_protocol_and_a_declaration_signed_together_are_two_agreements(extract: Extract) -> None:
+    body = (
+        "L'Arménie et la Géorgie ont annoncé un partenariat stratégique. Les deux dirigeants ont signé le protocole "
+        "de la commission pour la coopération économique et la déclaration « Sur l'établissement d'un partenariat "
+        "stratégique entre l'Arménie et la Géorgie »."
+    )
+    found = extract(body, "fr", PUBLISHED)
+    assert sorted((a.parties, a.type) for a in found) == [(("ARM", "GEO"), "diplomatic"), (("ARM", "GEO"), "economic")]
