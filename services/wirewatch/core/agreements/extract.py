@@ -235,7 +235,7 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
     sentence, lexicon, known = article.sentences[index], article.lexicon, mention.agreement
     text = sentence.text
     local = article.mentions.between(sentence.start, sentence.end)
-    marker = find_status(text, lexicon)
+    marker = find_status(text, lexicon, (mention.start - sentence.start, mention.end - sentence.start))
     if known.project and marker is None:
         return None  # "gas from Nord Stream": the pipeline, not a report of its agreement
     if known.open:
@@ -301,7 +301,7 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     if not triggers:
         return []
     trigger = triggers[0]
-    status = marker = find_status(text, lexicon)
+    status = marker = find_status(text, lexicon, (trigger.start, trigger.end))
     if (not trigger.strong and status not in FIRM_FOR_WEAK) or states_intent_only(text, status, lexicon):
         return []
     local = article.mentions.between(sentence.start, sentence.end)

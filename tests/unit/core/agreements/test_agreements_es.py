@@ -229,3 +229,22 @@ def test_a_deal_reached_now_is_not_the_named_one_of_another_year(extract: Extrac
         (None, "nuclear", "signed"),
         ("jpoa_iran_interim_2013", "nuclear", "existing"),
     ]
+
+
+def test_the_marker_near_the_agreement_outweighs_a_far_one(extract: Extract) -> None:
+    body = (
+        "Los miembros del consejo ejecutivo de la organización tienen previsto reunirse la semana próxima en La Haya "
+        "con los expertos de varios países para revisar la aplicación del tratado de pesca firmado por Chile y Perú."
+    )
+    assert only(extract(body, "es", PUBLISHED)).status == "signed"
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Chile rechazó la propuesta peruana de acuerdo comercial con Perú.", "suspended_or_cancelled"),
+        ("El acuerdo comercial entre Chile y Perú está listo, pero todavía no fue firmado.", "planned"),
+    ],
+)
+def test_rejected_and_not_yet_signed(extract: Extract, body: str, status: str) -> None:
+    assert only(extract(body, "es", PUBLISHED)).status == status

@@ -127,3 +127,14 @@ def test_a_protocol_and_a_declaration_signed_together_are_two_agreements(extract
     )
     found = extract(body, "fr", PUBLISHED)
     assert sorted((a.parties, a.type) for a in found) == [(("ARM", "GEO"), "diplomatic"), (("ARM", "GEO"), "economic")]
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Les dirigeants du Maroc et de l'Espagne se sont mis d'accord sur la normalisation des relations.", "signed"),
+        ("Le Maroc a rejeté le projet d'accord commercial avec l'Espagne.", "suspended_or_cancelled"),
+    ],
+)
+def test_agreed_and_rejected(extract: Extract, body: str, status: str) -> None:
+    assert only(extract(body, "fr", PUBLISHED)).status == status
