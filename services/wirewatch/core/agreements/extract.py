@@ -31,6 +31,7 @@ from datetime import date
 
 from wirewatch.core.agreements.clues import (
     FIRM_FOR_WEAK,
+    FIRM_OVER_INTENT,
     Trigger,
     best_type,
     clause_bounds,
@@ -241,6 +242,8 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
     if known.open:
         if marker is None:
             return None  # "under the UN Charter": framework law, not an agreement the news reports
+        if marker not in FIRM_OVER_INTENT and lexicon.intent_only.search(text):
+            return None  # "urged Israel to sign the NPT": a call, not a party acting on the treaty
         at = mention.start - sentence.start
         clause = clause_bounds(text, at)
         bounds = (sentence.start + clause[0], sentence.start + clause[1])

@@ -248,3 +248,8 @@ def test_the_marker_near_the_agreement_outweighs_a_far_one(extract: Extract) -> 
 )
 def test_rejected_and_not_yet_signed(extract: Extract, body: str, status: str) -> None:
     assert only(extract(body, "es", PUBLISHED)).status == status
+
+
+def test_urging_a_state_to_sign_an_open_treaty_is_no_agreement(extract: Extract) -> None:
+    body = "Irán instó el jueves a Israel a firmar el Tratado de No Proliferación Nuclear."
+    assert extract(body, "es", PUBLISHED) == ()

@@ -138,3 +138,8 @@ def test_a_protocol_and_a_declaration_signed_together_are_two_agreements(extract
 )
 def test_agreed_and_rejected(extract: Extract, body: str, status: str) -> None:
     assert only(extract(body, "fr", PUBLISHED)).status == status
+
+
+def test_inviting_a_state_to_sign_an_open_treaty_is_no_agreement(extract: Extract) -> None:
+    body = "L'Iran a invité jeudi Israël à signer le traité de non-prolifération nucléaire."
+    assert extract(body, "fr", PUBLISHED) == ()
