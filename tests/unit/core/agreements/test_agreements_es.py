@@ -253,3 +253,9 @@ def test_rejected_and_not_yet_signed(extract: Extract, body: str, status: str) -
 def test_urging_a_state_to_sign_an_open_treaty_is_no_agreement(extract: Extract) -> None:
     body = "Irán instó el jueves a Israel a firmar el Tratado de No Proliferación Nuclear."
     assert extract(body, "es", PUBLISHED) == ()
+
+
+def test_the_five_eyes_club_is_the_ukusa_agreement(extract: Extract) -> None:
+    body = "Alemania pidió explicaciones sobre el Club de los Cinco Ojos, que incluye a Australia y Canadá."
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.name, agreement.parties) == ("ukusa_agreement", ("AUS", "CAN", "GBR", "NZL", "USA"))

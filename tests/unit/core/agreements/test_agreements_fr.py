@@ -143,3 +143,12 @@ def test_agreed_and_rejected(extract: Extract, body: str, status: str) -> None:
 def test_inviting_a_state_to_sign_an_open_treaty_is_no_agreement(extract: Extract) -> None:
     body = "L'Iran a invité jeudi Israël à signer le traité de non-prolifération nucléaire."
     assert extract(body, "fr", PUBLISHED) == ()
+
+
+def test_the_accord_of_angora_is_the_franco_turkish_treaty_of_1921(extract: Extract) -> None:
+    agreement = only(extract("Le colloque a rappelé l'accord d'Angora de 1921.", "fr", PUBLISHED))
+    assert (agreement.name, agreement.parties, agreement.status) == (
+        "treaty_of_ankara_1921",
+        ("FRA", "TUR"),
+        "existing",
+    )
