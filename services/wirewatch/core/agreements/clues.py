@@ -99,7 +99,7 @@ def clause_bounds(text: str, position: int) -> tuple[int, int]:
 
 
 def score_types(text: str, trigger: Trigger, lexicon: Lexicon, weight: float = 1.0) -> dict[str, float]:
-    """Type cue scores: words near the trigger count three times, the rest of the sentence once."""
+    """Type cue scores: words near the trigger count three times (four inside or touching the noun), the rest once."""
     scores: dict[str, float] = {}
     near_start, near_end = max(0, trigger.start - _TYPE_WINDOW), trigger.end + _TYPE_WINDOW
     lowered = text.lower()
@@ -108,7 +108,10 @@ def score_types(text: str, trigger: Trigger, lexicon: Lexicon, weight: float = 1
             continue
         for m in cue.pattern.finditer(text):
             near = m.start() < near_end and m.end() > near_start
-            scores[name] = scores.get(name, 0.0) + weight * (3.0 if near else 1.0)
+            own = (
+                m.start() <= trigger.end and m.end() >= trigger.start
+            )  # in the noun itself: "tratado de libre comercio"
+            scores[name] = scores.get(name, 0.0) + weight * (4.0 if own else 3.0 if near else 1.0)
     return scores
 
 

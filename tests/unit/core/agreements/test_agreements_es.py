@@ -259,3 +259,9 @@ def test_the_five_eyes_club_is_the_ukusa_agreement(extract: Extract) -> None:
     body = "Alemania pidió explicaciones sobre el Club de los Cinco Ojos, que incluye a Australia y Canadá."
     agreement = only(extract(body, "es", PUBLISHED))
     assert (agreement.name, agreement.parties) == ("ukusa_agreement", ("AUS", "CAN", "GBR", "NZL", "USA"))
+
+
+def test_a_free_trade_treaty_is_trade_whatever_else_the_sentence_says(extract: Extract) -> None:
+    body = "Chile y Perú reanudan las negociaciones de su tratado de libre comercio pese al escándalo de espionaje."
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("trade", "negotiating")

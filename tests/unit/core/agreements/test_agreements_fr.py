@@ -152,3 +152,12 @@ def test_the_accord_of_angora_is_the_franco_turkish_treaty_of_1921(extract: Extr
         ("FRA", "TUR"),
         "existing",
     )
+
+
+def test_the_one_organisation_of_the_sentence_is_a_party_outside_the_clause(extract: Extract) -> None:
+    body = (
+        "L'Ukraine traverse une grave crise budgétaire. Le pays réclame l'aide du Fonds monétaire international, "
+        "qui lui avait accordé en 2010 un crédit de 15 milliards de dollars."
+    )
+    agreement = only(extract(body, "fr", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("ORG:IMF", "UKR"), "financial", "existing")
