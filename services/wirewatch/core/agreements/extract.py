@@ -539,8 +539,13 @@ def _consolidate(
             return False
         known = base.agreements.get(host.name) if base is not None else None
         same_sentence = agreement.evidence_span == host.evidence_span  # "the AUKUS pact concluded between …"
-        fresh = agreement.status == "signed" and reference is not None and known is not None and not same_sentence
-        return not (fresh and known.signed is not None and known.signed != reference)
+        if same_sentence or known is None or known.signed is None:
+            return True
+        stated = _stated_year(agreement)
+        if stated is not None and int(stated) > known.signed and agreement.status in ("signed", "existing"):
+            return False  # "when both countries reached a deal in 2007" is not the treaty of 1946
+        fresh = agreement.status == "signed" and reference is not None
+        return not (fresh and known.signed != reference)
 
     merged: dict[tuple[object, ...], Agreement] = {}
     for agreement in found:

@@ -265,3 +265,21 @@ def test_a_free_trade_treaty_is_trade_whatever_else_the_sentence_says(extract: E
     body = "Chile y Perú reanudan las negociaciones de su tratado de libre comercio pese al escándalo de espionaje."
     agreement = only(extract(body, "es", PUBLISHED))
     assert (agreement.type, agreement.status) == ("trade", "negotiating")
+
+
+def test_a_later_deal_between_members_is_not_the_old_named_one(extract: Extract) -> None:
+    body = (
+        "Gran Bretaña y Estados Unidos son socios del Club de los Cinco Ojos. En 2007 ambos países llegaron a un "
+        "acuerdo de seguridad para que la NSA pudiera espiar a los británicos."
+    )
+    found = extract(body, "es", PUBLISHED)
+    assert sorted((a.name or "", a.parties, a.status) for a in found) == [
+        ("", ("GBR", "USA"), "existing"),
+        ("ukusa_agreement", ("AUS", "CAN", "GBR", "NZL", "USA"), "existing"),
+    ]
+
+
+def test_a_protocol_against_illegal_mining_is_security_and_planned(extract: Extract) -> None:
+    body = "Colombia y Venezuela acordaron establecer un protocolo binacional para la lucha contra la minería ilegal."
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("security", "planned")
