@@ -283,3 +283,14 @@ def test_a_protocol_against_illegal_mining_is_security_and_planned(extract: Extr
     body = "Colombia y Venezuela acordaron establecer un protocolo binacional para la lucha contra la minería ilegal."
     agreement = only(extract(body, "es", PUBLISHED))
     assert (agreement.type, agreement.status) == ("security", "planned")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile y Perú convinieron ayer un acuerdo de pesca.",
+        "El acuerdo de pesca negociado por Chile y Perú fue presentado ayer.",
+    ],
+)
+def test_agreed_and_negotiated_by_are_signed(extract: Extract, body: str) -> None:
+    assert only(extract(body, "es", PUBLISHED)).status == "signed"

@@ -161,3 +161,13 @@ def test_the_one_organisation_of_the_sentence_is_a_party_outside_the_clause(extr
     )
     agreement = only(extract(body, "fr", PUBLISHED))
     assert (agreement.parties, agreement.type, agreement.status) == (("ORG:IMF", "UKR"), "financial", "existing")
+
+
+def test_an_accord_negotiated_by_is_concluded(extract: Extract) -> None:
+    body = "L'accord de pêche négocié par la Norvège entre le Maroc et l'Espagne a été salué."
+    assert only(extract(body, "fr", PUBLISHED)).status == "signed"
+
+
+def test_the_minsk_group_is_not_belarus(extract: Extract) -> None:
+    body = "Le processus de paix du groupe de Minsk de l'OSCE entre l'Arménie et l'Azerbaïdjan est au point mort."
+    assert all("BLR" not in a.parties for a in extract(body, "fr", PUBLISHED))
