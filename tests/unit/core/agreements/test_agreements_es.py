@@ -294,3 +294,8 @@ def test_a_protocol_against_illegal_mining_is_security_and_planned(extract: Extr
 )
 def test_agreed_and_negotiated_by_are_signed(extract: Extract, body: str) -> None:
     assert only(extract(body, "es", PUBLISHED)).status == "signed"
+
+
+def test_a_final_nuclear_deal_without_iran_is_not_the_jcpoa(extract: Extract) -> None:
+    body = "Corea del Norte y Estados Unidos negocian un acuerdo nuclear final."
+    assert all(a.name != "jcpoa" for a in extract(body, "es", PUBLISHED))
