@@ -63,6 +63,7 @@ _OWN_SCORE = 3.0  # a type cue within the trigger's window scores this much (``c
 #: organisations the news names as the forum or broker of an agreement far more often than as
 #: its party ("agreed at the UN", "UN-brokered"): never a party of an unnamed agreement
 _FORUMS = frozenset({"ORG:UN"})
+_OWN_YEAR = re.compile(r"\s+\w{1,3}\s+(?:19|20)\d\d(?!\w)")  # "the treaty of 1921", "el convenio de 1937"
 _BETWEEN_REACH = 60  # characters from a trigger to its "between", and from there to its parties
 _OWN_WORDS = 100  # characters after a listed agreement noun that say what that agreement is about
 #: types a reader may give one agreement either of (LABELLING notes): an unnamed mention of one
@@ -347,7 +348,8 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
         signatories=find_signatories(text, lexicon),
         venue=_venue(article, index),
     )
-    anaphoric = trigger.anaphoric and adjacent is None  # "el acuerdo ruso-estadounidense" says whose it is
+    dated = _OWN_YEAR.match(text, trigger.end) is not None  # "del Convenio de 1937": its own year, a new one
+    anaphoric = trigger.anaphoric and adjacent is None and not dated  # "el acuerdo ruso-estadounidense" says whose
     at = sentence.start + trigger.start
     readings = [_Reading(agreement, anaphoric, explicit.codes, marker is None, own_type, at, listed_first)]
     seen = {(kind, agreement.parties)}

@@ -299,3 +299,15 @@ def test_agreed_and_negotiated_by_are_signed(extract: Extract, body: str) -> Non
 def test_a_final_nuclear_deal_without_iran_is_not_the_jcpoa(extract: Extract) -> None:
     body = "Corea del Norte y Estados Unidos negocian un acuerdo nuclear final."
     assert all(a.name != "jcpoa" for a in extract(body, "es", PUBLISHED))
+
+
+def test_a_convention_with_its_own_year_is_another_agreement_than_the_named_treaty(extract: Extract) -> None:
+    body = (
+        "Bolivia acusó a Chile de incumplir el Tratado de Paz y Amistad de 1904. También denunció que Chile no "
+        "cumple el artículo 1 del Convenio de 1937, que garantiza a Bolivia el libre tránsito de cargas."
+    )
+    found = extract(body, "es", PUBLISHED)
+    assert sorted((a.name or "", a.type, a.status) for a in found) == [
+        ("", "trade", "existing"),
+        ("bolivia_chile_peace_friendship_treaty_1904", "diplomatic", "existing"),
+    ]
