@@ -171,3 +171,8 @@ def test_an_accord_negotiated_by_is_concluded(extract: Extract) -> None:
 def test_the_minsk_group_is_not_belarus(extract: Extract) -> None:
     body = "Le processus de paix du groupe de Minsk de l'OSCE entre l'Arménie et l'Azerbaïdjan est au point mort."
     assert all("BLR" not in a.parties for a in extract(body, "fr", PUBLISHED))
+
+
+def test_parties_unable_to_reach_an_agreement_is_no_agreement(extract: Extract) -> None:
+    body = "Le Maroc et l'Espagne n'ont pas été capables de parvenir à un accord sur la pêche."
+    assert extract(body, "fr", PUBLISHED) == ()
