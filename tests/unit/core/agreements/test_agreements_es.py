@@ -311,3 +311,15 @@ def test_a_convention_with_its_own_year_is_another_agreement_than_the_named_trea
         ("", "trade", "existing"),
         ("bolivia_chile_peace_friendship_treaty_1904", "diplomatic", "existing"),
     ]
+
+
+def test_spanish_counterparts_of_the_french_rules(extract: Extract) -> None:
+    loan = only(extract("El FMI concedió a Argentina un crédito de 15,3 mil millones de dólares.", "es", PUBLISHED))
+    declaration = only(
+        extract("Chile y Perú firmaron una declaración conjunta sobre la asociación estratégica.", "es", PUBLISHED)
+    )
+    planned = only(extract("Perú expresó su voluntad de firmar un acuerdo comercial con Chile.", "es", PUBLISHED))
+    assert (loan.parties, loan.type, loan.status) == (("ARG", "ORG:IMF"), "financial", "signed")
+    assert (declaration.type, declaration.status) == ("diplomatic", "signed")
+    assert planned.status == "planned"
+    assert extract("Chile y Perú no fueron capaces de llegar a un acuerdo pesquero.", "es", PUBLISHED) == ()
