@@ -323,3 +323,8 @@ def test_spanish_counterparts_of_the_french_rules(extract: Extract) -> None:
     assert (declaration.type, declaration.status) == ("diplomatic", "signed")
     assert planned.status == "planned"
     assert extract("Chile y Perú no fueron capaces de llegar a un acuerdo pesquero.", "es", PUBLISHED) == ()
+
+
+def test_a_peace_process_is_not_itself_an_agreement(extract: Extract) -> None:
+    body = "Israel liberó a 26 presos para el avance del proceso de paz respaldado por Estados Unidos."
+    assert extract(body, "es", PUBLISHED) == ()

@@ -176,3 +176,8 @@ def test_the_minsk_group_is_not_belarus(extract: Extract) -> None:
 def test_parties_unable_to_reach_an_agreement_is_no_agreement(extract: Extract) -> None:
     body = "Le Maroc et l'Espagne n'ont pas été capables de parvenir à un accord sur la pêche."
     assert extract(body, "fr", PUBLISHED) == ()
+
+
+def test_a_peace_process_is_not_itself_an_agreement(extract: Extract) -> None:
+    body = "Bakou accuse l'Arménie de vouloir bloquer le processus de paix lancé avec la France."
+    assert extract(body, "fr", PUBLISHED) == ()
