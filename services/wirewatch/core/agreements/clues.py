@@ -56,9 +56,25 @@ def _bare_plural(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
     return not lexicon.plural_determiner.search(before)
 
 
-def find_status(text: str, lexicon: Lexicon) -> str | None:
-    """The strongest status marker in ``text`` (see ``STATUS_PRIORITY``), or None."""
+_STATUS_REACH = 80  # characters either side of the agreement's words where its own status marker is looked for
+
+
+def find_status(text: str, lexicon: Lexicon, around: tuple[int, int] | None = None) -> str | None:
+    """The strongest status marker in ``text`` (see ``STATUS_PRIORITY``), or None.
+
+    With ``around`` (the span of the words naming the agreement), the strongest marker near them
+    wins over the sentence's: "the council plans to meet to review last week's agreement".
+    """
     lowered = text.lower()
+    if around is not None:
+        lo, hi = max(0, around[0] - _STATUS_REACH), around[1] + _STATUS_REACH
+        near = _strongest(text[lo:hi], lowered[lo:hi], lexicon)
+        if near is not None:
+            return near
+    return _strongest(text, lowered, lexicon)
+
+
+def _strongest(text: str, lowered: str, lexicon: Lexicon) -> str | None:
     for name, cue in lexicon.status:
         if cue.possible(lowered) and cue.pattern.search(text):
             return name
@@ -83,7 +99,7 @@ def clause_bounds(text: str, position: int) -> tuple[int, int]:
 
 
 def score_types(text: str, trigger: Trigger, lexicon: Lexicon, weight: float = 1.0) -> dict[str, float]:
-    """Type cue scores: words near the trigger count three times, the rest of the sentence once."""
+    """Type cue scores: words near the trigger count three times (four inside or touching the noun), the rest once."""
     scores: dict[str, float] = {}
     near_start, near_end = max(0, trigger.start - _TYPE_WINDOW), trigger.end + _TYPE_WINDOW
     lowered = text.lower()
@@ -92,7 +108,10 @@ def score_types(text: str, trigger: Trigger, lexicon: Lexicon, weight: float = 1
             continue
         for m in cue.pattern.finditer(text):
             near = m.start() < near_end and m.end() > near_start
-            scores[name] = scores.get(name, 0.0) + weight * (3.0 if near else 1.0)
+            own = (
+                m.start() <= trigger.end and m.end() >= trigger.start
+            )  # in the noun itself: "tratado de libre comercio"
+            scores[name] = scores.get(name, 0.0) + weight * (4.0 if own else 3.0 if near else 1.0)
     return scores
 
 

@@ -31,6 +31,7 @@ from datetime import date
 
 from wirewatch.core.agreements.clues import (
     FIRM_FOR_WEAK,
+    FIRM_OVER_INTENT,
     Trigger,
     best_type,
     clause_bounds,
@@ -62,8 +63,13 @@ _OWN_SCORE = 3.0  # a type cue within the trigger's window scores this much (``c
 #: organisations the news names as the forum or broker of an agreement far more often than as
 #: its party ("agreed at the UN", "UN-brokered"): never a party of an unnamed agreement
 _FORUMS = frozenset({"ORG:UN"})
+_OWN_YEAR = re.compile(r"\s+\w{1,3}\s+(?:19|20)\d\d(?!\w)")  # "the treaty of 1921", "el convenio de 1937"
 _BETWEEN_REACH = 60  # characters from a trigger to its "between", and from there to its parties
 _OWN_WORDS = 100  # characters after a listed agreement noun that say what that agreement is about
+#: types a reader may give one agreement either of (LABELLING notes): an unnamed mention of one
+#: joins a named agreement of the other between the same parties ("a security pact" for a defence treaty)
+_KIN_TYPES = frozenset({"military", "security"})
+_HYPHEN = re.compile(r"\s*[-‐‑–]\s*")  # "ruso-estadounidense", "franco-arménien"
 _PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
 
 
@@ -99,6 +105,7 @@ class _Reading:
     unmarked: bool  # no status marker in the sentence: the status is a default
     own_type: bool  # the type came from the agreement's own words, not from the words around it
     at: int  # body offset of the words that name it: readings of one sentence are taken in text order
+    listed: bool = False  # one of several agreement nouns of its sentence, typed by its own words up to the next
 
 
 def extract_agreements(
@@ -131,12 +138,17 @@ def extract_agreements(
             readings.extend(_read_sentence(article, index, inside))
         for reading in sorted((r for r in readings if r is not None), key=lambda r: r.at):
             _add(found, typed, reading)
-    return _consolidate(_join_loosely_typed(found, typed))
+    return _consolidate(_join_loosely_typed(found, typed), article.named, article.reference_year)
 
 
 def _add(found: list[Agreement], typed: list[bool], reading: _Reading) -> None:
     """Add what a sentence says to the agreements found so far (coreference to the last one)."""
-    if reading.anaphoric and found and set(reading.explicit) <= set(found[-1].parties):
+    last = found[-1] if found else None
+    other_kind = (  # "the protocol on economic cooperation" after a diplomatic declaration: another agreement
+        last is not None and reading.listed and "other" not in (last.type, reading.agreement.type)
+        and last.type != reading.agreement.type
+    )  # fmt: skip
+    if reading.anaphoric and last is not None and set(reading.explicit) <= set(last.parties) and not other_kind:
         found[-1] = _fill(found[-1], reading.agreement, upgrade=True)
     elif reading.anaphoric and reading.unmarked:
         return  # "the deal sets up …" refers to something this article never stated as an agreement
@@ -225,12 +237,14 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
     sentence, lexicon, known = article.sentences[index], article.lexicon, mention.agreement
     text = sentence.text
     local = article.mentions.between(sentence.start, sentence.end)
-    marker = find_status(text, lexicon)
+    marker = find_status(text, lexicon, (mention.start - sentence.start, mention.end - sentence.start))
     if known.project and marker is None:
         return None  # "gas from Nord Stream": the pipeline, not a report of its agreement
     if known.open:
         if marker is None:
             return None  # "under the UN Charter": framework law, not an agreement the news reports
+        if marker not in FIRM_OVER_INTENT and lexicon.intent_only.search(text):
+            return None  # "urged Israel to sign the NPT": a call, not a party acting on the treaty
         at = mention.start - sentence.start
         clause = clause_bounds(text, at)
         bounds = (sentence.start + clause[0], sentence.start + clause[1])
@@ -243,7 +257,10 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
     if len(parties) < 2:
         return None
     when = _nearest_date(find_dates(text, lexicon, article.published), mention.start - sentence.start)
-    status = _named_status(known.standing(article.reference_year), marker, known.signed, article.reference_year)
+    published = article.published.year if article.published else None
+    status = _named_status(
+        known.standing(article.reference_year), marker, known.signed, article.reference_year, published
+    )
     agreement = Agreement(
         parties=tuple(sorted(parties)),
         type=known.type,
@@ -261,15 +278,21 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
     return _Reading(agreement, False, tuple(sorted(parties)), marker is None, True, mention.start)
 
 
-def _named_status(standing: str, marker: str | None, signed: int | None, reference: int | None) -> str:
+def _named_status(
+    standing: str, marker: str | None, signed: int | None, reference: int | None, published: int | None = None
+) -> str:
     """A named agreement's status: the sentence's marker where it says more than the base knows.
 
     A signing verb about an agreement signed years before the article is a reference to it
-    (``existing``); without a marker, the base's standing in the article's year stands.
+    (``existing``), and one about an agreement the base dates after the article's publication is
+    still under talks ("the final deal with Iran" in 2013); without a marker, the base's standing
+    in the article's year stands.
     """
     if marker is None or marker in ("existing", "established"):
         return standing
     if marker == "signed" and signed is not None and reference is not None and signed < reference:
+        return standing
+    if marker == "signed" and signed is not None and published is not None and published < signed:
         return standing
     return marker
 
@@ -282,22 +305,28 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     if not triggers:
         return []
     trigger = triggers[0]
-    status = marker = find_status(text, lexicon)
+    status = marker = find_status(text, lexicon, (trigger.start, trigger.end))
     if (not trigger.strong and status not in FIRM_FOR_WEAK) or states_intent_only(text, status, lexicon):
         return []
-    if lexicon.near_miss.search(text):
+    local = article.mentions.between(sentence.start, sentence.end)
+    adjacent = _adjacent(text, trigger, local, sentence.start, lexicon)
+    own_parties = _between(text, trigger, local, sentence.start, lexicon) or adjacent
+    if lexicon.near_miss.search(text) and (own_parties is None or len(own_parties.countries) < 2):
         return []  # a company, a club or an armed group on one side: a near miss
     clause = clause_bounds(text, trigger.start)
-    local = article.mentions.between(sentence.start, sentence.end)
     bounds = (sentence.start + clause[0], sentence.start + clause[1])
-    explicit = _between(text, trigger, local, sentence.start, lexicon) or clause_parties(
-        local, bounds, text, sentence.start, lexicon.list_joiner
-    )
+    explicit = own_parties or clause_parties(local, bounds, text, sentence.start, lexicon.list_joiner)
     when = _nearest_date(find_dates(text, lexicon, article.published), trigger.start)
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
     if status is None:
         return []
     kind, own_type = _type(article, index, trigger)
+    listed_first = False
+    if len(triggers) > 1:  # several nouns: the first one's own words run up to the next one
+        words = text[trigger.start : min(triggers[1].start, trigger.end + _OWN_WORDS)]
+        first = best_type(context_types(words, lexicon, 1.0), lexicon)
+        if first != "other":
+            kind, own_type, listed_first = first, True, True
     if kind == "other" and not trigger.anaphoric and lexicon.generic_noun.match(text[trigger.start : trigger.end]):
         return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     described = article.named.described(kind, explicit.codes) if article.named else None
@@ -319,18 +348,29 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
         signatories=find_signatories(text, lexicon),
         venue=_venue(article, index),
     )
-    readings = [
-        _Reading(agreement, trigger.anaphoric, explicit.codes, marker is None, own_type, sentence.start + trigger.start)
-    ]
-    seen = {kind}
+    dated = _OWN_YEAR.match(text, trigger.end) is not None  # "del Convenio de 1937": its own year, a new one
+    anaphoric = trigger.anaphoric and adjacent is None and not dated  # "el acuerdo ruso-estadounidense" says whose
+    at = sentence.start + trigger.start
+    readings = [_Reading(agreement, anaphoric, explicit.codes, marker is None, own_type, at, listed_first)]
+    seen = {(kind, agreement.parties)}
     for listed, following in zip(triggers[1:], [*triggers[2:], None], strict=False):
         words = text[listed.start : min(following.start if following else len(text), listed.end + _OWN_WORDS)]
         own = best_type(context_types(words, lexicon, 1.0), lexicon)
-        if listed.anaphoric or own in seen:
+        named_by = _between(text, listed, local, sentence.start, lexicon) or _adjacent(
+            text, listed, local, sentence.start, lexicon
+        )  # "… and defended the accord between Buenos Aires and Tehran": its own parties
+        listed_parties = tuple(sorted(p for p in named_by.codes if p not in _FORUMS)) if named_by else agreement.parties
+        if (listed.anaphoric and named_by is None) or (own, listed_parties) in seen:
             continue  # a second noun for the same agreement, or one that says nothing of its own
-        seen.add(own)
+        seen.add((own, listed_parties))
         listed_at = sentence.start + listed.start
-        readings.append(replace(readings[0], agreement=replace(agreement, type=own), own_type=True, at=listed_at))
+        own_agreement = replace(agreement, type=own, parties=listed_parties)
+        explicit_codes = named_by.codes if named_by else explicit.codes
+        readings.append(
+            replace(
+                readings[0], agreement=own_agreement, explicit=explicit_codes, own_type=True, at=listed_at, listed=True
+            )
+        )
     return readings
 
 
@@ -343,13 +383,51 @@ def _between(
         return None
     end = clause_bounds(text, found.end())[1]
     listed: list[CountryMention] = []
+    commas: list[int] = []  # how many names the list held before each comma-only gap
+    joined = False
     for m in local:
-        if not found.end() <= m.span.start - offset < min(end, found.end() + _BETWEEN_REACH):
-            continue
-        gap = text[listed[-1].span.end - offset : m.span.start - offset] if listed else ""
-        if listed and not lexicon.list_joiner.fullmatch(gap):
-            break  # the list after "between" ends: "between Turkey and Libya angers Greece"
+        start = m.span.start - offset
+        if not found.end() <= start < found.end() + _BETWEEN_REACH or (not listed and start >= end):
+            continue  # the first party stands in the clause of "between"; a list may run on past a comma
+        gap = text[listed[-1].span.end - offset : start] if listed else ""
+        if listed and (not lexicon.list_joiner.fullmatch(gap) or (joined and "," in gap)):
+            break  # the list after "between" ends: "between Turkey and Libya angers Greece", "…, Greece said"
+        if listed and "," in gap:
+            commas.append(len(listed))
+        joined = joined or (bool(listed) and "," not in gap)
         listed.append(m)
+    if commas and not joined:
+        listed = listed[: commas[0]]  # "between Turkey, Greece said": a comma without "and" ends the list
+    parties = parties_of(listed)
+    return parties if len(parties.codes) >= 2 else None
+
+
+def _adjacent(
+    text: str, trigger: Trigger, local: list[CountryMention], offset: int, lexicon: Lexicon
+) -> SentenceParties | None:
+    """The parties named right after the trigger: "el acuerdo de Washington y Moscú", "l'accord franco-arménien".
+
+    The first name follows the noun across the language's ``adjacent`` gap; the next ones are
+    joined to it by the list joiner or a hyphen. Two parties or more, else None.
+    """
+    if lexicon.adjacent is None:
+        return None
+    listed: list[CountryMention] = []
+    end, joined = trigger.end, False
+    for m in local:
+        start = m.span.start - offset
+        if start < end:
+            continue
+        gap = text[end:start]
+        if not listed:
+            if not lexicon.adjacent.fullmatch(gap):
+                break
+        elif _HYPHEN.fullmatch(gap) or (lexicon.list_joiner.fullmatch(gap) and not (joined and "," in gap)):
+            joined = joined or "," not in gap  # after "A y B", a comma ends the list: "… de A y B, C dijo"
+        else:
+            break
+        listed.append(m)
+        end = m.span.end - offset
     parties = parties_of(listed)
     return parties if len(parties.codes) >= 2 else None
 
@@ -373,8 +451,8 @@ def _settle_status(
 def _parties(article: _Article, index: int, explicit: SentenceParties) -> tuple[str, ...]:
     before = [article.parties(i) for i in range(max(0, index - 4), index)]
     text = article.sentences[index].text
-    if article.lexicon.group_reference.search(text):
-        return resolve_group(explicit, before, article.focus)
+    if len(explicit.codes) < 2 and article.lexicon.group_reference.search(text):
+        return resolve_group(explicit, before, article.focus)  # "the two countries" when the sentence names fewer
     if len(explicit.codes) == 1:
         other = complete_single(explicit.codes[0], before, article.focus)
         return explicit.codes + ((other,) if other else ())
@@ -445,13 +523,32 @@ def _fill(base: Agreement, extra: Agreement, *, upgrade: bool = False) -> Agreem
     )
 
 
-def _consolidate(found: list[Agreement]) -> tuple[Agreement, ...]:
+def _consolidate(
+    found: list[Agreement], base: NamedBase | None = None, reference: int | None = None
+) -> tuple[Agreement, ...]:
     """One agreement per named agreement, and per (parties, type, year, instrument) otherwise.
 
     An unnamed agreement whose type matches a named one and whose parties are among its parties
-    is a reference to it ("the nuclear deal" beside "the JCPOA"); one of type ``other`` joins a
-    typed agreement between the same parties.
+    is a reference to it ("the nuclear deal" beside "the JCPOA"), unless it is reported signed in
+    the article's year and the base dates the named one to another year ("the final deal" under
+    talks, "the interim deal reached on Sunday"); one of type ``other`` joins a typed agreement
+    between the same parties.
     """
+
+    def fits(agreement: Agreement, host: Agreement) -> bool:
+        kin = host.type == agreement.type or {host.type, agreement.type} == _KIN_TYPES
+        if not host.name or not kin or not set(agreement.parties) <= set(host.parties):
+            return False
+        known = base.agreements.get(host.name) if base is not None else None
+        same_sentence = agreement.evidence_span == host.evidence_span  # "the AUKUS pact concluded between …"
+        if same_sentence or known is None or known.signed is None:
+            return True
+        stated = _stated_year(agreement)
+        if stated is not None and int(stated) > known.signed and agreement.status in ("signed", "existing"):
+            return False  # "when both countries reached a deal in 2007" is not the treaty of 1946
+        fresh = agreement.status == "signed" and reference is not None
+        return not (fresh and known.signed != reference)
+
     merged: dict[tuple[object, ...], Agreement] = {}
     for agreement in found:
         key: tuple[object, ...] = (
@@ -463,14 +560,7 @@ def _consolidate(found: list[Agreement]) -> tuple[Agreement, ...]:
     named = [a for a in merged.values() if a.name]
     result = list(named)
     for agreement in (a for a in merged.values() if not a.name and a.type != "other"):
-        host = next(
-            (
-                i
-                for i, n in enumerate(result)
-                if n.name and n.type == agreement.type and set(agreement.parties) <= set(n.parties)
-            ),
-            None,
-        )
+        host = next((i for i, n in enumerate(result) if fits(agreement, n)), None)
         if host is None:
             result.append(agreement)
         else:

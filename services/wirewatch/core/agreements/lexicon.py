@@ -15,6 +15,9 @@ expression fragment, matched case-insensitively at a word start; the keys are:
 ``group_references``      "the two countries": parties resolved from context
 ``between``               (optional) "between" words: "an accord between Turkey and Libya" names its
                           parties, whoever else the clause names ("Athens says …")
+``adjacent``              (optional) what may stand between an agreement noun and the list of names
+                          right after it that are its parties: "el acuerdo de Washington y Moscú",
+                          "l'accord franco-arménien" (names joined by the list joiner or a hyphen)
 ``status``                status -> markers (verbs, tense, phrases); ``established`` counts as existing
 ``intent_only``           intentions and offers: without a firm status, the statement is a near miss
 ``near_miss_words``       (optional) words that make the sentence a near miss: the other side is no
@@ -114,6 +117,7 @@ class Lexicon:
     venue: tuple[re.Pattern[str], ...]
     abbreviation: re.Pattern[str]
     list_joiner: re.Pattern[str]  # what may stand between two parties of one list ("Russia, China and Iran")
+    adjacent: re.Pattern[str] | None = None  # noun-to-names gap of parties named right after the noun
 
 
 def _alternation(fragments: list[str], *, left: bool = True) -> str:
@@ -208,6 +212,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         venue=_templated(data["venue_patterns"], "{place}", _PLACE),
         list_joiner=re.compile(data.get("list_joiner", r"[\s,;]*"), re.IGNORECASE),
         abbreviation=re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(data["abbreviations"]) + r")$", re.IGNORECASE),
+        adjacent=re.compile(data["adjacent"], re.IGNORECASE) if data.get("adjacent") else None,
     )
 
 

@@ -90,11 +90,19 @@ def clause_parties(
     simple = parties_of(mentions, clause)
     if len(simple.codes) < 2 and len(simple.countries) == 1:
         return parties_of(mentions)  # one state and an organisation outside the clause: "the IMF … (£2.5bn) deal"
+    if not simple.codes and len({m.code for m in mentions}) == 1 and _leads_into(mentions[-1], clause, text, offset):
+        return parties_of(mentions)  # the one organisation, right before the clause: "the IMF, which granted it a loan"
     if len(simple.countries) <= 2:
         return simple
     if len({m.code for g in reaching for m in g}) < 2 and groups[0] not in reaching:
         reaching.insert(0, groups[0])
     return parties_of([m for g in reaching for m in g])
+
+
+def _leads_into(mention: CountryMention, clause: tuple[int, int], text: str, offset: int) -> bool:
+    """Whether only a comma stands between ``mention`` and the start of ``clause`` (a relative clause on it)."""
+    gap = text[max(0, mention.span.end - offset) : max(0, clause[0] - offset)]
+    return mention.span.end <= clause[0] and gap.strip() in ("", ",")
 
 
 def _lists(

@@ -180,3 +180,151 @@ def test_a_bare_plural_is_not_one_agreement_but_a_counted_one_is(extract: Extrac
 def test_a_postponed_signing_is_still_planned(extract: Extract) -> None:
     body = "La firma del acuerdo comercial entre Chile y Perú fue aplazada."
     assert only(extract(body, "es", PUBLISHED)).status == "planned"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Según el acuerdo ruso-estadunidense sobre el arsenal químico, Siria entregará sus armas.",
+        "Conforme a un acuerdo de Washington y Moscú, Siria entregará su arsenal químico.",
+    ],
+)
+def test_parties_named_right_after_the_noun(extract: Extract, body: str) -> None:
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.parties, agreement.type) == (("RUS", "USA"), "military")
+
+
+def test_parties_after_the_noun_outweigh_a_near_miss_word(extract: Extract) -> None:
+    body = "Los rebeldes sirios rechazaron el acuerdo ruso-estadunidense sobre el arsenal químico."
+    assert only(extract(body, "es", PUBLISHED)).parties == ("RUS", "USA")
+
+
+def test_a_listed_agreement_keeps_the_parties_between_names(extract: Extract) -> None:
+    body = (
+        "Argentina celebró el acuerdo comercial de Chile con Perú, y defendió el convenio suscripto "
+        "entre Buenos Aires y Teherán para investigar el atentado."
+    )
+    assert ("ARG", "IRN") in {a.parties for a in extract(body, "es", PUBLISHED)}
+
+
+def test_eu_is_the_united_states_in_spanish(extract: Extract) -> None:
+    body = "El Senado de EU aprobó el acuerdo México-EU sobre yacimientos transfronterizos de hidrocarburos."
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("MEX", "USA"), "energy", "ratified")
+
+
+def test_the_final_iran_deal_is_the_jcpoa_under_talks_before_2015(extract: Extract) -> None:
+    body = "Israel enviará una delegación a Washington para discutir sobre el acuerdo nuclear final con Irán."
+    agreement = only(extract(body, "es", "2013-11-25T09:00:00Z"))
+    assert (agreement.name, agreement.status) == ("jcpoa", "negotiating")
+
+
+def test_a_deal_reached_now_is_not_the_named_one_of_another_year(extract: Extract) -> None:
+    body = (
+        "Obama defendió el acuerdo alcanzado el domingo entre Teherán y las potencias del grupo 5+1. "
+        "El acuerdo aplica el plan de acción conjunta convenido en noviembre pasado."
+    )
+    found = extract(body, "es", "2014-01-13T09:00:00Z")
+    assert [(a.name, a.type, a.status) for a in found] == [
+        (None, "nuclear", "signed"),
+        ("jpoa_iran_interim_2013", "nuclear", "existing"),
+    ]
+
+
+def test_the_marker_near_the_agreement_outweighs_a_far_one(extract: Extract) -> None:
+    body = (
+        "Los miembros del consejo ejecutivo de la organización tienen previsto reunirse la semana próxima en La Haya "
+        "con los expertos de varios países para revisar la aplicación del tratado de pesca firmado por Chile y Perú."
+    )
+    assert only(extract(body, "es", PUBLISHED)).status == "signed"
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Chile rechazó la propuesta peruana de acuerdo comercial con Perú.", "suspended_or_cancelled"),
+        ("El acuerdo comercial entre Chile y Perú está listo, pero todavía no fue firmado.", "planned"),
+    ],
+)
+def test_rejected_and_not_yet_signed(extract: Extract, body: str, status: str) -> None:
+    assert only(extract(body, "es", PUBLISHED)).status == status
+
+
+def test_urging_a_state_to_sign_an_open_treaty_is_no_agreement(extract: Extract) -> None:
+    body = "Irán instó el jueves a Israel a firmar el Tratado de No Proliferación Nuclear."
+    assert extract(body, "es", PUBLISHED) == ()
+
+
+def test_the_five_eyes_club_is_the_ukusa_agreement(extract: Extract) -> None:
+    body = "Alemania pidió explicaciones sobre el Club de los Cinco Ojos, que incluye a Australia y Canadá."
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.name, agreement.parties) == ("ukusa_agreement", ("AUS", "CAN", "GBR", "NZL", "USA"))
+
+
+def test_a_free_trade_treaty_is_trade_whatever_else_the_sentence_says(extract: Extract) -> None:
+    body = "Chile y Perú reanudan las negociaciones de su tratado de libre comercio pese al escándalo de espionaje."
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("trade", "negotiating")
+
+
+def test_a_later_deal_between_members_is_not_the_old_named_one(extract: Extract) -> None:
+    body = (
+        "Gran Bretaña y Estados Unidos son socios del Club de los Cinco Ojos. En 2007 ambos países llegaron a un "
+        "acuerdo de seguridad para que la NSA pudiera espiar a los británicos."
+    )
+    found = extract(body, "es", PUBLISHED)
+    assert sorted((a.name or "", a.parties, a.status) for a in found) == [
+        ("", ("GBR", "USA"), "existing"),
+        ("ukusa_agreement", ("AUS", "CAN", "GBR", "NZL", "USA"), "existing"),
+    ]
+
+
+def test_a_protocol_against_illegal_mining_is_security_and_planned(extract: Extract) -> None:
+    body = "Colombia y Venezuela acordaron establecer un protocolo binacional para la lucha contra la minería ilegal."
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("security", "planned")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile y Perú convinieron ayer un acuerdo de pesca.",
+        "El acuerdo de pesca negociado por Chile y Perú fue presentado ayer.",
+    ],
+)
+def test_agreed_and_negotiated_by_are_signed(extract: Extract, body: str) -> None:
+    assert only(extract(body, "es", PUBLISHED)).status == "signed"
+
+
+def test_a_final_nuclear_deal_without_iran_is_not_the_jcpoa(extract: Extract) -> None:
+    body = "Corea del Norte y Estados Unidos negocian un acuerdo nuclear final."
+    assert all(a.name != "jcpoa" for a in extract(body, "es", PUBLISHED))
+
+
+def test_a_convention_with_its_own_year_is_another_agreement_than_the_named_treaty(extract: Extract) -> None:
+    body = (
+        "Bolivia acusó a Chile de incumplir el Tratado de Paz y Amistad de 1904. También denunció que Chile no "
+        "cumple el artículo 1 del Convenio de 1937, que garantiza a Bolivia el libre tránsito de cargas."
+    )
+    found = extract(body, "es", PUBLISHED)
+    assert sorted((a.name or "", a.type, a.status) for a in found) == [
+        ("", "trade", "existing"),
+        ("bolivia_chile_peace_friendship_treaty_1904", "diplomatic", "existing"),
+    ]
+
+
+def test_spanish_counterparts_of_the_french_rules(extract: Extract) -> None:
+    loan = only(extract("El FMI concedió a Argentina un crédito de 15,3 mil millones de dólares.", "es", PUBLISHED))
+    declaration = only(
+        extract("Chile y Perú firmaron una declaración conjunta sobre la asociación estratégica.", "es", PUBLISHED)
+    )
+    planned = only(extract("Perú expresó su voluntad de firmar un acuerdo comercial con Chile.", "es", PUBLISHED))
+    assert (loan.parties, loan.type, loan.status) == (("ARG", "ORG:IMF"), "financial", "signed")
+    assert (declaration.type, declaration.status) == ("diplomatic", "signed")
+    assert planned.status == "planned"
+    assert extract("Chile y Perú no fueron capaces de llegar a un acuerdo pesquero.", "es", PUBLISHED) == ()
+
+
+def test_a_peace_process_is_not_itself_an_agreement(extract: Extract) -> None:
+    body = "Israel liberó a 26 presos para el avance del proceso de paz respaldado por Estados Unidos."
+    assert extract(body, "es", PUBLISHED) == ()

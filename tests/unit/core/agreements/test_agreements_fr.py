@@ -90,3 +90,94 @@ def test_a_ceasefire_between_two_states_is_an_agreement_of_its_own(extract: Extr
     body = "L'Arménie et l'Azerbaïdjan se sont accordés sur un cessez-le-feu en 1994."
     agreement = only(extract(body, "fr", "2023-05-01T00:00:00Z"))
     assert (agreement.parties, agreement.type) == (("ARM", "AZE"), "security")
+
+
+def test_parties_named_by_adjectives_right_after_the_noun(extract: Extract) -> None:
+    body = "Bakou a critiqué l'accord franco-arménien sur les radars signé vendredi à Erevan."
+    agreement = only(extract(body, "fr", PUBLISHED))
+    assert (agreement.parties, agreement.type) == (("ARM", "FRA"), "military")
+
+
+def test_a_list_after_entre_runs_on_past_its_commas(extract: Extract) -> None:
+    body = "Les deux pays dénoncent le pacte de sécurité conclu entre les États-Unis, le Royaume-Uni et l'Australie."
+    assert only(extract(body, "fr", PUBLISHED)).parties == ("AUS", "GBR", "USA")
+
+
+def test_denoncer_a_person_is_no_withdrawal(extract: Extract) -> None:
+    body = "Dans le cadre du traité de coopération entre la France et le Maroc, le ministre est dénoncé par ses rivaux."
+    assert only(extract(body, "fr", PUBLISHED)).status == "existing"
+
+
+def test_a_loan_of_the_imf_and_an_association_agreement(extract: Extract) -> None:
+    loan = only(
+        extract("Le FMI avait accordé en 2010 à l'Ukraine un crédit de 15,3 milliards de dollars.", "fr", PUBLISHED)
+    )
+    association = only(
+        extract("Kiev a la volonté de signer un accord d'association avec l'UE en novembre.", "fr", PUBLISHED)
+    )
+    assert (loan.parties, loan.type, loan.status) == (("ORG:IMF", "UKR"), "financial", "existing")
+    assert (association.parties, association.type, association.status) == (("ORG:EU", "UKR"), "trade", "planned")
+
+
+def test_a_protocol_and_a_declaration_signed_together_are_two_agreements(extract: Extract) -> None:
+    body = (
+        "L'Arménie et la Géorgie ont annoncé un partenariat stratégique. Les deux dirigeants ont signé le protocole "
+        "de la commission pour la coopération économique et la déclaration « Sur l'établissement d'un partenariat "
+        "stratégique entre l'Arménie et la Géorgie »."
+    )
+    found = extract(body, "fr", PUBLISHED)
+    assert sorted((a.parties, a.type) for a in found) == [(("ARM", "GEO"), "diplomatic"), (("ARM", "GEO"), "economic")]
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Les dirigeants du Maroc et de l'Espagne se sont mis d'accord sur la normalisation des relations.", "signed"),
+        ("Le Maroc a rejeté le projet d'accord commercial avec l'Espagne.", "suspended_or_cancelled"),
+    ],
+)
+def test_agreed_and_rejected(extract: Extract, body: str, status: str) -> None:
+    assert only(extract(body, "fr", PUBLISHED)).status == status
+
+
+def test_inviting_a_state_to_sign_an_open_treaty_is_no_agreement(extract: Extract) -> None:
+    body = "L'Iran a invité jeudi Israël à signer le traité de non-prolifération nucléaire."
+    assert extract(body, "fr", PUBLISHED) == ()
+
+
+def test_the_accord_of_angora_is_the_franco_turkish_treaty_of_1921(extract: Extract) -> None:
+    agreement = only(extract("Le colloque a rappelé l'accord d'Angora de 1921.", "fr", PUBLISHED))
+    assert (agreement.name, agreement.parties, agreement.status) == (
+        "treaty_of_ankara_1921",
+        ("FRA", "TUR"),
+        "existing",
+    )
+
+
+def test_the_one_organisation_of_the_sentence_is_a_party_outside_the_clause(extract: Extract) -> None:
+    body = (
+        "L'Ukraine traverse une grave crise budgétaire. Le pays réclame l'aide du Fonds monétaire international, "
+        "qui lui avait accordé en 2010 un crédit de 15 milliards de dollars."
+    )
+    agreement = only(extract(body, "fr", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("ORG:IMF", "UKR"), "financial", "existing")
+
+
+def test_an_accord_negotiated_by_is_concluded(extract: Extract) -> None:
+    body = "L'accord de pêche négocié par la Norvège entre le Maroc et l'Espagne a été salué."
+    assert only(extract(body, "fr", PUBLISHED)).status == "signed"
+
+
+def test_the_minsk_group_is_not_belarus(extract: Extract) -> None:
+    body = "Le processus de paix du groupe de Minsk de l'OSCE entre l'Arménie et l'Azerbaïdjan est au point mort."
+    assert all("BLR" not in a.parties for a in extract(body, "fr", PUBLISHED))
+
+
+def test_parties_unable_to_reach_an_agreement_is_no_agreement(extract: Extract) -> None:
+    body = "Le Maroc et l'Espagne n'ont pas été capables de parvenir à un accord sur la pêche."
+    assert extract(body, "fr", PUBLISHED) == ()
+
+
+def test_a_peace_process_is_not_itself_an_agreement(extract: Extract) -> None:
+    body = "Bakou accuse l'Arménie de vouloir bloquer le processus de paix lancé avec la France."
+    assert extract(body, "fr", PUBLISHED) == ()
