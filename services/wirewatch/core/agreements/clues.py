@@ -18,6 +18,7 @@ FIRM_OVER_INTENT = frozenset({"signed", "ratified", "suspended_or_cancelled", "e
 
 _TYPE_WINDOW = 60  # characters either side of the trigger that count as the agreement's own words
 _CLAUSE_BREAK = re.compile(r"[;:()–—]|,\s")
+_CAPITALISED_BEFORE = re.compile(r"(?<!\S)[A-ZÀ-ÝА-Я][\w'’.-]*[\s-]$")  # a capitalised word just before
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +51,12 @@ def find_triggers(text: str, lexicon: Lexicon, skip: tuple[tuple[int, int], ...]
 
 def _bare_plural(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
     """A plural without a determiner ("brokers of arms deals") speaks of agreements in general."""
-    if not lexicon.plural_noun.match(m.group(0)) or m.group(0)[0].isupper():
-        return False  # a capitalised plural names one instrument: "the Abraham Accords", "Minsk Agreements"
+    if not lexicon.plural_noun.match(m.group(0)):
+        return False
     before = text[max(0, m.start() - 40) : m.start()]
+    if m.group(0)[0].isupper() and _CAPITALISED_BEFORE.search(before):
+        return False  # a plural after a capitalised word names one instrument: "the Abraham Accords",
+        # "die Minsker Vereinbarungen" (German capitalises every noun: a capital alone says nothing)
     return not lexicon.plural_determiner.search(before)
 
 

@@ -104,3 +104,43 @@ def test_month_modifier_before_the_name(extract: Extract) -> None:
     body = "Ghana und Togo haben im vergangenen Juni ein Sicherheitsabkommen unterzeichnet."
     agreement = only(extract(body, "de", PUBLISHED))
     assert (agreement.date, agreement.date_resolved) == ("im vergangenen Juni", "2023-06")
+
+
+def test_vereinbarung_is_no_club(extract: Extract) -> None:
+    body = "Die Vereinigten Staaten und Kanada haben eine Vereinbarung über Erdgas unterzeichnet."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("CAN", "USA"), "energy", "signed")
+
+
+def test_a_club_is_still_a_near_miss(extract: Extract) -> None:
+    assert extract("Der Verein hat mit Brasilien einen Vertrag über Spieler unterzeichnet.", "de", PUBLISHED) == ()
+
+
+def test_troop_compounds_are_military(extract: Extract) -> None:
+    body = "Indien und China haben ein Truppenabzugsabkommen unterzeichnet."
+    assert only(extract(body, "de", PUBLISHED)).type == "military"
+
+
+def test_ende_des_abkommens_is_suspended(extract: Extract) -> None:
+    body = "Der Minister verkündete das Ende des Fischereiabkommens zwischen Norwegen und Island."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("ISL", "NOR"), "suspended_or_cancelled")
+
+
+def test_verb_final_unterzeichnen_wird_is_planned(extract: Extract) -> None:
+    body = "Der Präsident reist nach Kairo, wo Ägypten mit Jordanien ein Handelsabkommen unterzeichnen wird."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("EGY", "JOR"), "planned")
+
+
+def test_vereinbarung_getroffen_is_signed(extract: Extract) -> None:
+    body = "Peru und Chile haben eine Vereinbarung über den Bergbau getroffen."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("CHL", "PER"), "signed")
+
+
+def test_a_bare_plural_is_general_in_german_too(extract: Extract) -> None:
+    body = "Er sagte in Verhandlungen, dass gegenseitige Vereinbarungen zwischen Indien und Brasilien denkbar seien."
+    assert extract(body, "de", PUBLISHED) == ()
+    named = "Russland und die Ukraine hatten die Minsker Vereinbarungen verhandelt."
+    assert only(extract(named, "de", PUBLISHED)).parties
