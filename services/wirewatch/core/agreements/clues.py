@@ -41,12 +41,19 @@ def find_triggers(text: str, lexicon: Lexicon, skip: tuple[tuple[int, int], ...]
     strong = [
         Trigger(m.start(), m.end(), True, any(a <= m.start() < b for a, b in anaphora))
         for m in lexicon.agreement_noun.finditer(text)
-        if not _bare_plural(text, m, lexicon) and not any(a <= m.start() < b for a, b in skip)
+        if not _bare_plural(text, m, lexicon)
+        and not any(a <= m.start() < b or _ends_name(text, b, m.start()) for a, b in skip)
     ]
     if strong:
         return strong
     weak = lexicon.cooperation_noun.search(text)
     return [Trigger(weak.start(), weak.end(), False, False)] if weak else []
+
+
+def _ends_name(text: str, name_end: int, at: int) -> bool:
+    """Whether a noun at ``at`` closes a name that ends at ``name_end``: "the AfCFTA agreement",
+    "the Minsk (II) accord", "das AfCFTA-Abkommen" name one agreement, not two."""
+    return name_end <= at and not text[name_end:at].strip(" )]\"'’”-")
 
 
 def _bare_plural(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:

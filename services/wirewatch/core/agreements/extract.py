@@ -244,6 +244,9 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
         return None
     when = _nearest_date(find_dates(text, lexicon, article.published), mention.start - sentence.start)
     status = _named_status(known.standing(article.reference_year), marker, known.signed, article.reference_year)
+    earlier = when is not None and when.year is not None and when.year < (article.reference_year or when.year)
+    if known.open and marker == "signed" and not earlier:
+        status = "signed"  # the parties the sentence names sign an open treaty now ("Benin signed the AfCFTA")
     agreement = Agreement(
         parties=tuple(sorted(parties)),
         type=known.type,

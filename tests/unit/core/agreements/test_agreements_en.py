@@ -258,3 +258,63 @@ def test_a_default_status_gives_way_to_what_another_mention_says(extract: Extrac
         "Turkey and Libya signed a maritime agreement in Istanbul on Wednesday."
     )
     assert only(extract(body, "en", "2019-11-30T09:00:00Z")).status == "signed"
+
+
+def test_the_protocol_in_news_about_northern_ireland_is_the_ni_protocol(extract: Extract) -> None:
+    body = "Unionists in Northern Ireland still oppose the protocol, a minister said on Monday."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.name, agreement.parties, agreement.type) == (
+        "northern_ireland_protocol",
+        ("GBR", "ORG:EU"),
+        "trade",
+    )
+
+
+def test_a_protocol_elsewhere_is_no_named_agreement(extract: Extract) -> None:
+    body = "Kenya and Uganda signed a protocol on fisheries on Monday."
+    assert only(extract(body, "en", PUBLISHED)).name is None
+
+
+def test_the_trade_and_co_operation_agreement_with_a_hyphen(extract: Extract) -> None:
+    body = "Fishing rights are set out in the Trade and Co-operation Agreement."
+    assert only(extract(body, "en", PUBLISHED)).name == "eu_uk_tca"
+
+
+def test_a_post_brexit_deal_is_not_the_brexit_deal(extract: Extract) -> None:
+    body = "The free trade agreement with New Zealand was a post-Brexit deal signed by Britain and New Zealand."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.name, agreement.parties) == (None, ("GBR", "NZL"))
+
+
+def test_a_negotiated_agreement_is_no_longer_under_negotiation(extract: Extract) -> None:
+    body = "The fisheries agreement negotiated by Canada and Chile covers salmon."
+    assert only(extract(body, "en", PUBLISHED)).status == "existing"
+    talks = "A fisheries agreement between Canada and Chile is still being negotiated."
+    assert only(extract(talks, "en", PUBLISHED)).status == "negotiating"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Britain rejected a Norway-style arrangement on trade with Brussels.",
+        "The prospect of a trade deal between Japan and Kenya excites exporters.",
+    ],
+)
+def test_a_model_or_a_prospect_is_no_agreement(extract: Extract, body: str) -> None:
+    assert extract(body, "en", PUBLISHED) == ()
+
+
+def test_trading_is_a_trade_cue(extract: Extract) -> None:
+    body = "Iceland and Norway have a longstanding arrangement on trading."
+    assert only(extract(body, "en", PUBLISHED)).type == "trade"
+
+
+def test_an_office_title_does_not_type_the_agreement(extract: Extract) -> None:
+    body = "The UK's agreement with Peru was criticised by the Environment Secretary."
+    assert only(extract(body, "en", PUBLISHED)).type != "environment"
+
+
+def test_the_noun_after_a_name_is_part_of_it(extract: Extract) -> None:
+    body = "Ghana and Togo signed the African Continental Free Trade Area (AfCFTA) agreement on Sunday."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.name, agreement.status) == ("afcfta", "signed")
