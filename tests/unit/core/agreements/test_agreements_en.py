@@ -318,3 +318,14 @@ def test_the_noun_after_a_name_is_part_of_it(extract: Extract) -> None:
     body = "Ghana and Togo signed the African Continental Free Trade Area (AfCFTA) agreement on Sunday."
     agreement = only(extract(body, "en", PUBLISHED))
     assert (agreement.name, agreement.status) == ("afcfta", "signed")
+
+
+def test_funding_approved_by_a_lender_is_a_financial_agreement(extract: Extract) -> None:
+    body = "On Tuesday the World Bank approved $2bn of additional funding for Kenya."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("KEN", "ORG:WB"), "financial", "signed")
+
+
+def test_a_maritime_border_agreement_is_diplomatic(extract: Extract) -> None:
+    body = "Egypt and Greece signed a maritime border agreement on Thursday."
+    assert only(extract(body, "en", PUBLISHED)).type == "diplomatic"
