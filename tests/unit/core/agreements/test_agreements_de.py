@@ -144,3 +144,24 @@ def test_a_bare_plural_is_general_in_german_too(extract: Extract) -> None:
     assert extract(body, "de", PUBLISHED) == ()
     named = "Russland und die Ukraine hatten die Minsker Vereinbarungen verhandelt."
     assert only(extract(named, "de", PUBLISHED)).parties
+
+
+def test_einigung_is_an_agreement_noun(extract: Extract) -> None:
+    body = "Kanada und Mexiko haben eine Einigung über Zölle verkündet."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("CAN", "MEX"), "trade", "signed")
+
+
+def test_a_loan_approved_by_a_lender_is_a_financial_agreement(extract: Extract) -> None:
+    body = "Der IWF hat Ägypten einen Kredit über drei Milliarden Dollar bewilligt."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("EGY", "ORG:IMF"), "financial", "signed")
+
+
+def test_a_parliament_approving_a_treaty_ratifies_it(extract: Extract) -> None:
+    body = "Das Parlament hat den Grenzvertrag zwischen Estland und Russland gebilligt."
+    assert only(extract(body, "de", PUBLISHED)).status == "ratified"
+
+
+def test_the_prospect_of_a_deal_is_a_near_miss(extract: Extract) -> None:
+    assert extract("Die Aussicht auf ein Handelsabkommen zwischen Japan und Chile wächst.", "de", PUBLISHED) == ()

@@ -329,3 +329,14 @@ def test_funding_approved_by_a_lender_is_a_financial_agreement(extract: Extract)
 def test_a_maritime_border_agreement_is_diplomatic(extract: Extract) -> None:
     body = "Egypt and Greece signed a maritime border agreement on Thursday."
     assert only(extract(body, "en", PUBLISHED)).type == "diplomatic"
+
+
+def test_agreed_to_pay_is_an_agreement_without_a_noun(extract: Extract) -> None:
+    body = "Britain agreed to pay Belgium £20m to boost patrols along the coast."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("BEL", "GBR"), "security", "signed")
+
+
+def test_striking_a_deal_is_signing_it(extract: Extract) -> None:
+    body = "Norway and Iceland are striking a deal on fisheries this week."
+    assert only(extract(body, "en", PUBLISHED)).status == "signed"
