@@ -140,6 +140,9 @@ def _add(found: list[Agreement], typed: list[bool], reading: _Reading) -> None:
         found[-1] = _fill(found[-1], reading.agreement, upgrade=True)
     elif reading.anaphoric and reading.unmarked:
         return  # "the deal sets up …" refers to something this article never stated as an agreement
+    elif reading.anaphoric and found and len(reading.explicit) < 2:
+        return  # "… signed on to the agreement, with Eritrea the only state unsigned": the agreement
+        # already reported, not a second one with a partner guessed from the sentences before
     elif len(reading.agreement.parties) >= 2:
         found.append(reading.agreement)
         typed.append(reading.own_type)
@@ -301,7 +304,8 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     if status is None:
         return []
     kind, own_type = _type(article, index, trigger)
-    if kind == "other" and not trigger.anaphoric and lexicon.generic_noun.match(text[trigger.start : trigger.end]):
+    generic = lexicon.generic_noun.match(text[trigger.start : trigger.end])
+    if kind == "other" and not own_type and not trigger.anaphoric and generic:
         return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     described = article.named.described(kind, explicit.codes) if article.named else None
     parties = described.parties if described else _parties(article, index, explicit)

@@ -165,3 +165,7 @@ def test_a_parliament_approving_a_treaty_ratifies_it(extract: Extract) -> None:
 
 def test_the_prospect_of_a_deal_is_a_near_miss(extract: Extract) -> None:
     assert extract("Die Aussicht auf ein Handelsabkommen zwischen Japan und Chile wächst.", "de", PUBLISHED) == ()
+
+
+def test_ein_abkommen_mit_einer_benannten_miliz_ist_ein_beinahe_treffer(extract: Extract) -> None:
+    assert extract("Die PKK hat mit der Türkei ein Abkommen über eine Waffenruhe geschlossen.", "de", PUBLISHED) == ()

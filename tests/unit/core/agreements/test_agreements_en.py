@@ -340,3 +340,21 @@ def test_agreed_to_pay_is_an_agreement_without_a_noun(extract: Extract) -> None:
 def test_striking_a_deal_is_signing_it(extract: Extract) -> None:
     body = "Norway and Iceland are striking a deal on fisheries this week."
     assert only(extract(body, "en", PUBLISHED)).status == "signed"
+
+
+def test_a_deal_on_science_is_typed_other_and_reported(extract: Extract) -> None:
+    body = "Canada and Denmark signed a deal on science collaboration on Monday."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type) == (("CAN", "DNK"), "other")
+
+
+def test_a_deal_with_a_named_armed_group_is_a_near_miss(extract: Extract) -> None:
+    assert extract("The SDF said an agreement had been reached with the Syrian government.", "en", PUBLISHED) == ()
+
+
+def test_a_later_definite_reference_with_one_state_adds_no_second_agreement(extract: Extract) -> None:
+    body = (
+        "Kenya and Uganda signed a trade agreement on Monday.\n\n"
+        "Most neighbours have backed the agreement, with Tanzania the only one still opposed."
+    )
+    assert only(extract(body, "en", PUBLISHED)).parties == ("KEN", "UGA")
