@@ -169,3 +169,16 @@ def test_the_prospect_of_a_deal_is_a_near_miss(extract: Extract) -> None:
 
 def test_ein_abkommen_mit_einer_benannten_miliz_ist_ein_beinahe_treffer(extract: Extract) -> None:
     assert extract("Die PKK hat mit der Türkei ein Abkommen über eine Waffenruhe geschlossen.", "de", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Dabei handelt es sich um ein Abkommen zwischen Peru und Chile über den Bergbau.", "economic"),
+        ("Gastgeber Polen unterzeichnete mit Litauen ein Abkommen über die Forschung.", "other"),
+        ("Armenien und Aserbaidschan haben ein Waffenstillstandsabkommen unterzeichnet.", "security"),
+        ("Im UN-Sicherheitsrat unterzeichneten Kenia und Uganda ein Abkommen über den Zoll.", "trade"),
+    ],
+)
+def test_verbs_and_hosts_that_look_like_type_words(extract: Extract, body: str, kind: str) -> None:
+    assert only(extract(body, "de", PUBLISHED)).type == kind

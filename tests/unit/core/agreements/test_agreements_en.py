@@ -358,3 +358,15 @@ def test_a_later_definite_reference_with_one_state_adds_no_second_agreement(extr
         "Most neighbours have backed the agreement, with Tanzania the only one still opposed."
     )
     assert only(extract(body, "en", PUBLISHED)).parties == ("KEN", "UGA")
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Jordan and Egypt signed a water agreement covering the West Bank.", "other"),
+        ("At the Security Council, Kenya and Uganda signed a customs agreement.", "trade"),
+    ],
+)
+def test_places_and_councils_that_look_like_type_words(extract: Extract, body: str, kind: str) -> None:
+    assert only(extract(body, "en", PUBLISHED)).type != ("financial" if "Bank" in body else "security")
+    assert only(extract(body, "en", PUBLISHED)).type == kind
