@@ -182,3 +182,10 @@ def test_ein_abkommen_mit_einer_benannten_miliz_ist_ein_beinahe_treffer(extract:
 )
 def test_verbs_and_hosts_that_look_like_type_words(extract: Extract, body: str, kind: str) -> None:
     assert only(extract(body, "de", PUBLISHED)).type == kind
+
+
+def test_club_compounds_and_transfers_are_near_misses(extract: Extract) -> None:
+    body = "Der Vereinschef sagte, der Vertrag mit dem Stürmer aus Brasilien sei mit Portugal vereinbart."
+    assert extract(body, "de", PUBLISHED) == ()
+    transfer = "Nach dem Transfer unterzeichnete der Brasilianer einen Vertrag in Portugal."
+    assert extract(transfer, "de", PUBLISHED) == ()

@@ -370,3 +370,8 @@ def test_a_later_definite_reference_with_one_state_adds_no_second_agreement(extr
 def test_places_and_councils_that_look_like_type_words(extract: Extract, body: str, kind: str) -> None:
     assert only(extract(body, "en", PUBLISHED)).type != ("financial" if "Bank" in body else "security")
     assert only(extract(body, "en", PUBLISHED)).type == kind
+
+
+def test_concluding_a_round_of_talks_is_still_negotiating(extract: Extract) -> None:
+    body = "An IMF team concluded a fresh round of talks with Ghana over a $3bn bailout deal."
+    assert only(extract(body, "en", PUBLISHED)).status == "negotiating"
