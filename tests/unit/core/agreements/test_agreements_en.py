@@ -375,3 +375,7 @@ def test_places_and_councils_that_look_like_type_words(extract: Extract, body: s
 def test_concluding_a_round_of_talks_is_still_negotiating(extract: Extract) -> None:
     body = "An IMF team concluded a fresh round of talks with Ghana over a $3bn bailout deal."
     assert only(extract(body, "en", PUBLISHED)).status == "negotiating"
+
+
+def test_a_deal_with_a_company_named_by_its_legal_form_is_a_near_miss(extract: Extract) -> None:
+    assert extract("Hungary signed a defence deal with Rheinmetall Ltd and Austria.", "en", PUBLISHED) == ()
