@@ -189,3 +189,37 @@ def test_club_compounds_and_transfers_are_near_misses(extract: Extract) -> None:
     assert extract(body, "de", PUBLISHED) == ()
     transfer = "Nach dem Transfer unterzeichnete der Brasilianer einen Vertrag in Portugal."
     assert extract(transfer, "de", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Russland setzt den Vertrag mit Norwegen über die Fischerei aus.", "suspended_or_cancelled"),
+        ("Ungarn steigt aus dem Energieabkommen mit Serbien aus.", "suspended_or_cancelled"),
+        (
+            "Der Vertrag zwischen Moskau und Kiew über den Gastransit läuft Ende des Jahres aus.",
+            "suspended_or_cancelled",
+        ),
+        (
+            "Die Schweiz und die EU haben die Verhandlungen über ein Handelsabkommen abgebrochen.",
+            "suspended_or_cancelled",
+        ),
+        ("Das Abkommen zwischen Serbien und Albanien über den Zoll wurde in Brüssel ausgehandelt.", "signed"),
+        ("Peru und Chile haben eine vorläufige Vereinbarung zur Lage am Grenz-Fluss getroffen.", "signed"),
+    ],
+)
+def test_separable_verbs_and_participles_give_the_status(extract: Extract, body: str, status: str) -> None:
+    assert only(extract(body, "de", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Deutschland und Norwegen schlossen einen Vertrag über Wasserstofflieferungen.", "energy"),
+        ("Katar und Deutschland haben einen Liefervertrag für Flüssiggas abgeschlossen.", "energy"),
+        ("Die USA und Japan haben ein Abkommen über kritische Mineralien unterzeichnet.", "economic"),
+        ("Moskau und Kiew haben einen Vertrag über den Gastransit unterzeichnet.", "energy"),
+    ],
+)
+def test_more_type_words(extract: Extract, body: str, kind: str) -> None:
+    assert only(extract(body, "de", PUBLISHED)).type == kind

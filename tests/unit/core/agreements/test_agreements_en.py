@@ -379,3 +379,7 @@ def test_concluding_a_round_of_talks_is_still_negotiating(extract: Extract) -> N
 
 def test_a_deal_with_a_company_named_by_its_legal_form_is_a_near_miss(extract: Extract) -> None:
     assert extract("Hungary signed a defence deal with Rheinmetall Ltd and Austria.", "en", PUBLISHED) == ()
+
+
+def test_hydrogen_is_energy(extract: Extract) -> None:
+    assert only(extract("Germany and Norway signed a hydrogen agreement.", "en", PUBLISHED)).type == "energy"
