@@ -383,3 +383,31 @@ def test_a_deal_with_a_company_named_by_its_legal_form_is_a_near_miss(extract: E
 
 def test_hydrogen_is_energy(extract: Extract) -> None:
     assert only(extract("Germany and Norway signed a hydrogen agreement.", "en", PUBLISHED)).type == "energy"
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind", "status"),
+    [
+        (
+            "Japan and Vietnam agreed to allow troops to train in each other's territory.",
+            ("JPN", "VNM"),
+            "military",
+            "signed",
+        ),
+        ("Belgium and the Netherlands agreed a new deal to tackle small boats.", ("BEL", "NLD"), "security", "signed"),
+        (
+            "Tunisia secured a $2bn loan from the International Monetary Fund.",
+            ("ORG:IMF", "TUN"),
+            "financial",
+            "signed",
+        ),
+    ],
+)
+def test_more_ways_to_agree(extract: Extract, body: str, parties: tuple[str, ...], kind: str, status: str) -> None:
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, status)
+
+
+def test_a_dead_agreement_is_cancelled(extract: Extract) -> None:
+    body = "The fisheries agreement between Norway and Iceland is dead, the minister said."
+    assert only(extract(body, "en", PUBLISHED)).status == "suspended_or_cancelled"
