@@ -120,6 +120,8 @@ def extract_agreements(
     names = named.find(body, lexicon.language) if named is not None else []
     if hits is not None and not hits and not names:
         return ()  # most articles: no agreement word at all, nothing to split or resolve
+    if names:  # "the Lisbon Treaty", "the Paris Agreement": the place in a name is no party
+        mentions = tuple(m for m in mentions if not any(n.start <= m.span.start < n.end for n in names))
     article = _prepare(body, mentions, focus, lexicon, published, named)
     found: list[Agreement] = []
     typed: list[bool] = []  # per agreement found: its type came from its own words
@@ -310,6 +312,9 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     described = article.named.described(kind, explicit.codes) if article.named else None
     parties = described.parties if described else _parties(article, index, explicit)
     parties = tuple(p for p in parties if p not in _FORUMS)
+    if len(parties) > 2:  # "Washington and Moscow signed a treaty in Prague": the venue is no party
+        venues = _venue_only_codes(text, local, sentence.start, lexicon)
+        parties = tuple(p for p in parties if p not in venues)
     grouped = lexicon.group_reference.search(text) is not None  # "the two countries"
     if len(explicit.codes) < 2 and marker is None and not (described or trigger.anaphoric or grouped):
         return []  # "the agreement" with one party or none and no word of what happened: rarely a report
@@ -405,6 +410,19 @@ def _type(article: _Article, index: int, trigger: Trigger) -> tuple[str, bool]:
                 scores[name] = scores.get(name, 0.0) + value
     kind = best_type(scores, lexicon)
     return kind, scores.get(kind, 0.0) >= _OWN_SCORE
+
+
+def _venue_only_codes(text: str, local: list[CountryMention], offset: int, lexicon: Lexicon) -> set[str]:
+    """Codes the sentence names only as the place where something happened ("in Prague")."""
+    venue: set[str] = set()
+    other: set[str] = set()
+    for m in local:
+        span = (m.span.start - offset, m.span.end - offset)
+        if m.kind in _PLACE_KINDS and find_venue(text, lexicon, [span]):
+            venue.add(m.code)
+        else:
+            other.add(m.code)
+    return venue - other
 
 
 def _venue(article: _Article, index: int) -> str | None:

@@ -223,3 +223,13 @@ def test_separable_verbs_and_participles_give_the_status(extract: Extract, body:
 )
 def test_more_type_words(extract: Extract, body: str, kind: str) -> None:
     assert only(extract(body, "de", PUBLISHED)).type == kind
+
+
+def test_beitrittsverhandlungen_are_negotiations(extract: Extract) -> None:
+    agreement = only(extract("Die Beitrittsverhandlungen der EU mit Montenegro gehen weiter.", "de", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("MNE", "ORG:EU"), "negotiating")
+
+
+def test_abgelehnt_is_cancelled(extract: Extract) -> None:
+    body = "Das Parlament in Bern hat das Rahmenabkommen zwischen der Schweiz und der EU abgelehnt."
+    assert only(extract(body, "de", PUBLISHED)).status == "suspended_or_cancelled"

@@ -411,3 +411,29 @@ def test_more_ways_to_agree(extract: Extract, body: str, parties: tuple[str, ...
 def test_a_dead_agreement_is_cancelled(extract: Extract) -> None:
     body = "The fisheries agreement between Norway and Iceland is dead, the minister said."
     assert only(extract(body, "en", PUBLISHED)).status == "suspended_or_cancelled"
+
+
+def test_the_place_in_a_treaty_name_is_no_party(extract: Extract) -> None:
+    agreement = only(extract("Ireland rejected the Lisbon Treaty in a referendum.", "en", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("IRL", "ORG:EU"), "suspended_or_cancelled")
+
+
+def test_the_venue_is_no_party(extract: Extract) -> None:
+    body = "Washington and Moscow signed a new arms control treaty in Prague."
+    assert only(extract(body, "en", PUBLISHED)).parties == ("RUS", "USA")
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind", "status"),
+    [
+        ("The IMF agreed a stand-by arrangement with Latvia.", ("LVA", "ORG:IMF"), "financial", "signed"),
+        ("Turkey's accession talks with the EU have stalled.", ("ORG:EU", "TUR"), "diplomatic", "negotiating"),
+        ("The United States and Iraq signed a status of forces agreement.", ("IRQ", "USA"), "military", "signed"),
+        ("The trade agreement between Chile and Peru came into force.", ("CHL", "PER"), "trade", "existing"),
+    ],
+)
+def test_loans_accession_forces_and_entry_into_force(
+    extract: Extract, body: str, parties: tuple[str, ...], kind: str, status: str
+) -> None:
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, status)
