@@ -233,3 +233,22 @@ def test_beitrittsverhandlungen_are_negotiations(extract: Extract) -> None:
 def test_abgelehnt_is_cancelled(extract: Extract) -> None:
     body = "Das Parlament in Bern hat das Rahmenabkommen zwischen der Schweiz und der EU abgelehnt."
     assert only(extract(body, "de", PUBLISHED)).status == "suspended_or_cancelled"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Der IWF hat mit Lettland ein Bereitschaftskreditabkommen vereinbart.", "financial"),
+        ("Washington und Moskau unterzeichneten einen neuen Abrüstungsvertrag.", "military"),
+        ("Berlin und Warschau haben einen Nachbarschaftsvertrag geschlossen.", "diplomatic"),
+        ("Kenia und Uganda haben ein Außenhandelsabkommen unterzeichnet.", "trade"),
+    ],
+)
+def test_a_type_word_inside_a_compound(extract: Extract, body: str, kind: str) -> None:
+    assert only(extract(body, "de", PUBLISHED)).type == kind
+
+
+def test_genehmigte_is_signed(extract: Extract) -> None:
+    body = "Die Europäische Kommission genehmigte einen Kredit in Höhe von 500 Millionen Euro für Ungarn."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("HUN", "ORG:EU"), "financial", "signed")
