@@ -437,3 +437,19 @@ def test_loans_accession_forces_and_entry_into_force(
 ) -> None:
     agreement = only(extract(body, "en", PUBLISHED))
     assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, status)
+
+
+def test_talks_between_the_parties_are_negotiations(extract: Extract) -> None:
+    body = "Talks between Norway and Iceland over a fisheries agreement are continuing."
+    assert only(extract(body, "en", PUBLISHED)).status == "negotiating"
+
+
+def test_a_series_of_agreements_is_specific(extract: Extract) -> None:
+    body = "The Chinese and Russian leaders signed a series of agreements in Moscow."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("CHN", "RUS"), "signed")
+
+
+def test_lending_is_financial_and_resuming_dialogue_no_agreement(extract: Extract) -> None:
+    assert only(extract("The EU agreed to lend Moldova €1bn over four years.", "en", PUBLISHED)).type == "financial"
+    assert extract("Australia and China have agreed to resume high-level dialogue.", "en", PUBLISHED) == ()
