@@ -453,3 +453,8 @@ def test_a_series_of_agreements_is_specific(extract: Extract) -> None:
 def test_lending_is_financial_and_resuming_dialogue_no_agreement(extract: Extract) -> None:
     assert only(extract("The EU agreed to lend Moldova €1bn over four years.", "en", PUBLISHED)).type == "financial"
     assert extract("Australia and China have agreed to resume high-level dialogue.", "en", PUBLISHED) == ()
+
+
+def test_a_pluperfect_signing_is_an_earlier_agreement(extract: Extract) -> None:
+    body = "Cyprus and Egypt had signed a gas deal, the minister recalled."
+    assert only(extract(body, "en", PUBLISHED)).status == "existing"
