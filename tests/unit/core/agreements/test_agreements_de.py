@@ -252,3 +252,8 @@ def test_genehmigte_is_signed(extract: Extract) -> None:
     body = "Die Europäische Kommission genehmigte einen Kredit in Höhe von 500 Millionen Euro für Ungarn."
     agreement = only(extract(body, "de", PUBLISHED))
     assert (agreement.parties, agreement.type, agreement.status) == (("HUN", "ORG:EU"), "financial", "signed")
+
+
+def test_die_unterzeichnerstaaten_name_an_existing_agreement(extract: Extract) -> None:
+    body = "Die Unterzeichnerstaaten des Fischereiabkommens, Norwegen und Island, trafen sich in Oslo."
+    assert only(extract(body, "de", PUBLISHED)).status == "existing"
