@@ -312,6 +312,9 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     described = article.named.described(kind, explicit.codes) if article.named else None
     parties = described.parties if described else _parties(article, index, explicit)
     parties = tuple(p for p in parties if p not in _FORUMS)
+    forums = _meeting_only_codes(text, local, sentence.start, lexicon)
+    if forums:  # "agreed before a G7 summit": the G7 hosts the meeting, it is no party
+        parties = tuple(p for p in parties if p not in forums)
     if len(parties) > 2:  # "Washington and Moscow signed a treaty in Prague": the venue is no party
         venues = _venue_only_codes(text, local, sentence.start, lexicon)
         parties = tuple(p for p in parties if p not in venues)
@@ -410,6 +413,18 @@ def _type(article: _Article, index: int, trigger: Trigger) -> tuple[str, bool]:
                 scores[name] = scores.get(name, 0.0) + value
     kind = best_type(scores, lexicon)
     return kind, scores.get(kind, 0.0) >= _OWN_SCORE
+
+
+def _meeting_only_codes(text: str, local: list[CountryMention], offset: int, lexicon: Lexicon) -> set[str]:
+    """Organisations the sentence names only as the forum of a meeting ("a G7 summit")."""
+    forum: set[str] = set()
+    other: set[str] = set()
+    for m in local:
+        if m.code.startswith("ORG:") and lexicon.meeting_noun.match(text, m.span.end - offset):
+            forum.add(m.code)
+        else:
+            other.add(m.code)
+    return forum - other
 
 
 def _venue_only_codes(text: str, local: list[CountryMention], offset: int, lexicon: Lexicon) -> set[str]:

@@ -257,3 +257,8 @@ def test_genehmigte_is_signed(extract: Extract) -> None:
 def test_die_unterzeichnerstaaten_name_an_existing_agreement(extract: Extract) -> None:
     body = "Die Unterzeichnerstaaten des Fischereiabkommens, Norwegen und Island, trafen sich in Oslo."
     assert only(extract(body, "de", PUBLISHED)).status == "existing"
+
+
+def test_der_gastgeber_eines_gipfels_ist_keine_partei(extract: Extract) -> None:
+    body = "Japan und Kanada unterzeichneten beim G7-Gipfel ein Handelsabkommen."
+    assert only(extract(body, "de", PUBLISHED)).parties == ("CAN", "JPN")

@@ -458,3 +458,9 @@ def test_lending_is_financial_and_resuming_dialogue_no_agreement(extract: Extrac
 def test_a_pluperfect_signing_is_an_earlier_agreement(extract: Extract) -> None:
     body = "Cyprus and Egypt had signed a gas deal, the minister recalled."
     assert only(extract(body, "en", PUBLISHED)).status == "existing"
+
+
+def test_the_organisation_hosting_a_summit_is_no_party(extract: Extract) -> None:
+    body = "Japan and Canada signed a trade agreement at the G7 summit in Hiroshima."
+    assert only(extract(body, "en", PUBLISHED)).parties == ("CAN", "JPN")
+    assert extract("Britain said the trade deal had to be agreed before a G7 summit.", "en", PUBLISHED) == ()
