@@ -464,3 +464,14 @@ def test_the_organisation_hosting_a_summit_is_no_party(extract: Extract) -> None
     body = "Japan and Canada signed a trade agreement at the G7 summit in Hiroshima."
     assert only(extract(body, "en", PUBLISHED)).parties == ("CAN", "JPN")
     assert extract("Britain said the trade deal had to be agreed before a G7 summit.", "en", PUBLISHED) == ()
+
+
+def test_a_blocked_aid_package_is_a_suspended_financial_agreement(extract: Extract) -> None:
+    agreement = only(extract("Hungary blocked the EU's aid package for Ukraine.", "en", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("financial", "suspended_or_cancelled")
+    assert {"ORG:EU", "UKR"} <= set(agreement.parties)
+
+
+def test_blocking_something_else_does_not_suspend_an_agreement(extract: Extract) -> None:
+    body = "The DUP has blocked the restoration of power-sharing in protest against the Northern Ireland Protocol."
+    assert only(extract(body, "en", PUBLISHED)).status != "suspended_or_cancelled"
