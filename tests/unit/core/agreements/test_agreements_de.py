@@ -262,3 +262,8 @@ def test_die_unterzeichnerstaaten_name_an_existing_agreement(extract: Extract) -
 def test_der_gastgeber_eines_gipfels_ist_keine_partei(extract: Extract) -> None:
     body = "Japan und Kanada unterzeichneten beim G7-Gipfel ein Handelsabkommen."
     assert only(extract(body, "de", PUBLISHED)).parties == ("CAN", "JPN")
+
+
+def test_ein_blockiertes_hilfspaket_ist_ausgesetzt(extract: Extract) -> None:
+    agreement = only(extract("Ungarn blockiert das EU-Hilfspaket für die Ukraine.", "de", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("financial", "suspended_or_cancelled")
