@@ -18,6 +18,7 @@ FIRM_OVER_INTENT = frozenset({"signed", "ratified", "suspended_or_cancelled", "e
 
 _TYPE_WINDOW = 60  # characters either side of the trigger that count as the agreement's own words
 _CLAUSE_BREAK = re.compile(r"[;:()–—]|,\s")
+_CAPITALISED_BEFORE = re.compile(r"(?<!\S)[A-ZÀ-ÝА-Я][\w'’.-]*[\s-]$")  # a capitalised word just before
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,8 @@ def find_triggers(text: str, lexicon: Lexicon, skip: tuple[tuple[int, int], ...]
     strong = [
         Trigger(m.start(), m.end(), True, any(a <= m.start() < b for a, b in anaphora))
         for m in lexicon.agreement_noun.finditer(text)
-        if not _bare_plural(text, m, lexicon) and not any(a <= m.start() < b for a, b in skip)
+        if not _bare_plural(text, m, lexicon)
+        and not any(a <= m.start() < b or _ends_name(text, b, m.start()) for a, b in skip)
     ]
     if strong:
         return strong
@@ -48,11 +50,20 @@ def find_triggers(text: str, lexicon: Lexicon, skip: tuple[tuple[int, int], ...]
     return [Trigger(weak.start(), weak.end(), False, False)] if weak else []
 
 
+def _ends_name(text: str, name_end: int, at: int) -> bool:
+    """Whether a noun at ``at`` closes a name that ends at ``name_end``: "the AfCFTA agreement",
+    "the Minsk (II) accord", "das AfCFTA-Abkommen" name one agreement, not two."""
+    return name_end <= at and not text[name_end:at].strip(" )]\"'’”-")
+
+
 def _bare_plural(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
     """A plural without a determiner ("brokers of arms deals") speaks of agreements in general."""
-    if not lexicon.plural_noun.match(m.group(0)) or m.group(0)[0].isupper():
-        return False  # a capitalised plural names one instrument: "the Abraham Accords", "Minsk Agreements"
+    if not lexicon.plural_noun.match(m.group(0)):
+        return False
     before = text[max(0, m.start() - 40) : m.start()]
+    if m.group(0)[0].isupper() and _CAPITALISED_BEFORE.search(before):
+        return False  # a plural after a capitalised word names one instrument: "the Abraham Accords",
+        # "die Minsker Vereinbarungen" (German capitalises every noun: a capital alone says nothing)
     return not lexicon.plural_determiner.search(before)
 
 

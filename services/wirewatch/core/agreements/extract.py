@@ -127,6 +127,8 @@ def extract_agreements(
     names = named.find(body, lexicon.language) if named is not None else []
     if hits is not None and not hits and not names:
         return ()  # most articles: no agreement word at all, nothing to split or resolve
+    if names:  # "the Lisbon Treaty", "the Paris Agreement": the place in a name is no party
+        mentions = tuple(m for m in mentions if not any(n.start <= m.span.start < n.end for n in names))
     article = _prepare(body, mentions, focus, lexicon, published, named)
     found: list[Agreement] = []
     typed: list[bool] = []  # per agreement found: its type came from its own words
@@ -152,6 +154,9 @@ def _add(found: list[Agreement], typed: list[bool], reading: _Reading) -> None:
         found[-1] = _fill(found[-1], reading.agreement, upgrade=True)
     elif reading.anaphoric and reading.unmarked:
         return  # "the deal sets up …" refers to something this article never stated as an agreement
+    elif reading.anaphoric and found and len(reading.explicit) < 2:
+        return  # "… signed on to the agreement, with Eritrea the only state unsigned": the agreement
+        # already reported, not a second one with a partner guessed from the sentences before
     elif len(reading.agreement.parties) >= 2:
         found.append(reading.agreement)
         typed.append(reading.own_type)
@@ -261,6 +266,9 @@ def _read_named(article: _Article, index: int, mention: NamedMention) -> _Readin
     status = _named_status(
         known.standing(article.reference_year), marker, known.signed, article.reference_year, published
     )
+    earlier = when is not None and when.year is not None and when.year < (article.reference_year or when.year)
+    if known.open and marker == "signed" and not earlier:
+        status = "signed"  # the parties the sentence names sign an open treaty now ("Benin signed the AfCFTA")
     agreement = Agreement(
         parties=tuple(sorted(parties)),
         type=known.type,
@@ -327,11 +335,18 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
         first = best_type(context_types(words, lexicon, 1.0), lexicon)
         if first != "other":
             kind, own_type, listed_first = first, True, True
-    if kind == "other" and not trigger.anaphoric and lexicon.generic_noun.match(text[trigger.start : trigger.end]):
+    generic = lexicon.generic_noun.match(text[trigger.start : trigger.end])
+    if kind == "other" and not own_type and not trigger.anaphoric and generic:
         return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     described = article.named.described(kind, explicit.codes) if article.named else None
     parties = described.parties if described else _parties(article, index, explicit)
     parties = tuple(p for p in parties if p not in _FORUMS)
+    forums = _meeting_only_codes(text, local, sentence.start, lexicon)
+    if forums:  # "agreed before a G7 summit": the G7 hosts the meeting, it is no party
+        parties = tuple(p for p in parties if p not in forums)
+    if len(parties) > 2:  # "Washington and Moscow signed a treaty in Prague": the venue is no party
+        venues = _venue_only_codes(text, local, sentence.start, lexicon)
+        parties = tuple(p for p in parties if p not in venues)
     grouped = lexicon.group_reference.search(text) is not None  # "the two countries"
     if len(explicit.codes) < 2 and marker is None and not (described or trigger.anaphoric or grouped):
         return []  # "the agreement" with one party or none and no word of what happened: rarely a report
@@ -476,6 +491,31 @@ def _type(article: _Article, index: int, trigger: Trigger) -> tuple[str, bool]:
                 scores[name] = scores.get(name, 0.0) + value
     kind = best_type(scores, lexicon)
     return kind, scores.get(kind, 0.0) >= _OWN_SCORE
+
+
+def _meeting_only_codes(text: str, local: list[CountryMention], offset: int, lexicon: Lexicon) -> set[str]:
+    """Organisations the sentence names only as the forum of a meeting ("a G7 summit")."""
+    forum: set[str] = set()
+    other: set[str] = set()
+    for m in local:
+        if m.code.startswith("ORG:") and lexicon.meeting_noun.match(text, m.span.end - offset):
+            forum.add(m.code)
+        else:
+            other.add(m.code)
+    return forum - other
+
+
+def _venue_only_codes(text: str, local: list[CountryMention], offset: int, lexicon: Lexicon) -> set[str]:
+    """Codes the sentence names only as the place where something happened ("in Prague")."""
+    venue: set[str] = set()
+    other: set[str] = set()
+    for m in local:
+        span = (m.span.start - offset, m.span.end - offset)
+        if m.kind in _PLACE_KINDS and find_venue(text, lexicon, [span]):
+            venue.add(m.code)
+        else:
+            other.add(m.code)
+    return venue - other
 
 
 def _venue(article: _Article, index: int) -> str | None:

@@ -33,6 +33,8 @@ expression fragment, matched case-insensitively at a word start; the keys are:
 ``signatory_patterns``    patterns with ``{name}``; ``venue_patterns``: patterns with ``{place}``
 ``abbreviations``         words after which a full stop does not end a sentence
 ``list_joiner``           (optional) what may stand between two names of one list: ", ", " and the "
+``meeting_nouns``         (optional) nouns that make an organisation just before them the forum of a
+                          meeting, not a party: "before a G7 summit", "beim G7-Gipfel"
 ========================  ====================================================================
 """
 
@@ -118,6 +120,7 @@ class Lexicon:
     abbreviation: re.Pattern[str]
     list_joiner: re.Pattern[str]  # what may stand between two parties of one list ("Russia, China and Iran")
     adjacent: re.Pattern[str] | None = None  # noun-to-names gap of parties named right after the noun
+    meeting_noun: re.Pattern[str] = re.compile(r"(?!x)x")  # "summit" after "G7": a forum, not a party
 
 
 def _alternation(fragments: list[str], *, left: bool = True) -> str:
@@ -211,6 +214,9 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         signatory=_templated(data["signatory_patterns"], "{name}", _NAME),
         venue=_templated(data["venue_patterns"], "{place}", _PLACE),
         list_joiner=re.compile(data.get("list_joiner", r"[\s,;]*"), re.IGNORECASE),
+        meeting_noun=re.compile(r"[\s-]*" + _alternation(data["meeting_nouns"], left=False), re.IGNORECASE)
+        if data.get("meeting_nouns")
+        else re.compile(r"(?!x)x"),
         abbreviation=re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(data["abbreviations"]) + r")$", re.IGNORECASE),
         adjacent=re.compile(data["adjacent"], re.IGNORECASE) if data.get("adjacent") else None,
     )

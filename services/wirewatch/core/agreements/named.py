@@ -37,6 +37,8 @@ _ANY = "*"  # the automaton of a language the base has no names in: the abbrevia
 _WINDOW = 160  # characters either side of an anchor that a name holding it may span
 _SEPARATOR = r"[\s\-‐‑–]+"
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
+#: "post-Brexit deal", "pre-Lisbon": a name after such a prefix dates something else, it does not name it
+_TIME_PREFIX = re.compile(r"(?<!\w)(?:post|pre|pós|пост)[-‐‑]$")
 
 #: Per language: endings a word may take in the text beyond the form the base writes, and
 #: little words a writer may leave out. Russian (and other Slavic) words are cut to a stem first.
@@ -217,6 +219,8 @@ def _longest(mentions: list[NamedMention], lowered: str) -> list[NamedMention]:
     kept: list[NamedMention] = []
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
         if m.agreement.context and not any(word in lowered for word in m.agreement.context):
+            continue
+        if _TIME_PREFIX.search(lowered, max(0, m.start - 5), m.start):
             continue
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)

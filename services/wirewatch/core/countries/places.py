@@ -173,6 +173,7 @@ def find_places(
     named: frozenset[str],
     mentions: Iterable[CountryMention],
     given_names: frozenset[str],
+    blocked: Iterable[Span] = (),
 ) -> list[PlaceMention]:
     """The places of one field (``title`` or ``body``) resolved to countries; see the module docstring.
 
@@ -181,6 +182,7 @@ def find_places(
     against those and the countries of the places just resolved ("Kharkiv … Mariupol").
     """
     taken = [(m.span.start, m.span.end) for m in mentions if m.span.field == field]
+    taken += [(s.start, s.end) for s in blocked if s.field == field]  # what a blocker consumed names no place
     dateline = _dateline(text, index, named) if field == "body" else None
     if dateline is not None:
         taken.append((dateline.span.start, dateline.span.end))
@@ -193,13 +195,13 @@ def find_places(
         return found
 
     runs = [_Run(m.start(), m.group(0), _opens_sentence(text, m.start())) for m in _RUN.finditer(text)]
-    blocked = _inside_names(runs, look)
+    in_names = _inside_names(runs, look)
     determiners = _DETERMINERS.get(lang or "", frozenset())
     candidates = [
         c
         for run in runs
         for c in _candidates(text, run, look)
-        if c[2].lower() not in blocked
+        if c[2].lower() not in in_names
         and not _inside(c[0], c[1], taken)
         and _free(text, c[0], c[1], determiners, given_names)
     ]

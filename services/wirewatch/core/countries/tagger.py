@@ -62,11 +62,13 @@ def _in_office(candidate: Candidate, year: int | None) -> bool:
 
 def _field_matches(
     text: str, field: str, gazetteer: Gazetteer, lang: str | None, year: int | None, other: str
-) -> list[Candidate]:
+) -> tuple[list[Candidate], list[Span]]:
+    """The accepted candidates, and the spans blockers consumed (the OSCE Minsk Group, Paris Hilton)."""
     chosen = longest_matches(find_candidates(text, gazetteer, lang))
     ends = frozenset(c.end for c in chosen)
     ctx = Context(text, text.lower(), lang, field, gazetteer.given_names, other, ends)
-    return [c for c in chosen if not rejected(ctx, c) and _in_office(c, year)]
+    blocked = [Span(c.start, c.end, field) for c in chosen if c.entry.kind == "blocker"]
+    return [c for c in chosen if not rejected(ctx, c) and _in_office(c, year)], blocked
 
 
 def _resolve(candidates: list[Candidate]) -> list[str]:
@@ -87,17 +89,29 @@ def find_mentions(
     title: str, body: str, gazetteer: Gazetteer, *, lang: str | None = None, published: str | None = None
 ) -> list[CountryMention]:
     """Every country and organisation mention in title and body, title first, in text order."""
+    return _mentions_and_blocks(title, body, gazetteer, lang, published)[0]
+
+
+def _mentions_and_blocks(
+    title: str, body: str, gazetteer: Gazetteer, lang: str | None, published: str | None
+) -> tuple[list[CountryMention], list[Span]]:
     year = _year(published)
     fields = [("title", title), ("body", body)]
     others = {"title": body, "body": title}
-    found = [(f, c) for f, text in fields for c in _field_matches(text, f, gazetteer, lang, year, others[f])]
+    found: list[tuple[str, Candidate]] = []
+    blocked: list[Span] = []
+    for f, text in fields:
+        accepted, consumed = _field_matches(text, f, gazetteer, lang, year, others[f])
+        found += [(f, c) for c in accepted]
+        blocked += consumed
     codes = _resolve([c for _, c in found])
     texts = dict(fields)
-    return [
+    mentions = [
         CountryMention(one, Span(c.start, c.end, f), texts[f][c.start : c.end], _kind(c))
         for (f, c), code in zip(found, codes, strict=True)
         for one in code.split("|")  # "North and South Korea", 中美: one phrase, two countries
     ]
+    return mentions, blocked
 
 
 def _known_language(lang: str | None, gazetteer: Gazetteer) -> str | None:
@@ -130,7 +144,7 @@ def tag_countries(
     (ISO 8601) dates office holders named alone; without ``places`` no place is read. All optional.
     """
     known = _known_language(lang, gazetteer)
-    mentions = find_mentions(title, body, gazetteer, lang=known, published=published)
+    mentions, blocked = _mentions_and_blocks(title, body, gazetteer, known, published)
     countries: dict[str, list[CountryMention]] = defaultdict(list)
     orgs: dict[str, list[CountryMention]] = defaultdict(list)
     for m in mentions:
@@ -140,7 +154,14 @@ def tag_countries(
         named = frozenset(countries)
         for field, text in (("title", title), ("body", body[:PLACES_READ])):
             located += find_places(
-                text, field, places, lang=known, named=named, mentions=mentions, given_names=gazetteer.given_names
+                text,
+                field,
+                places,
+                lang=known,
+                named=named,
+                mentions=mentions,
+                given_names=gazetteer.given_names,
+                blocked=blocked,
             )
     by_code: dict[str, list[PlaceMention]] = defaultdict(list)
     for p in located:

@@ -104,3 +104,166 @@ def test_month_modifier_before_the_name(extract: Extract) -> None:
     body = "Ghana und Togo haben im vergangenen Juni ein Sicherheitsabkommen unterzeichnet."
     agreement = only(extract(body, "de", PUBLISHED))
     assert (agreement.date, agreement.date_resolved) == ("im vergangenen Juni", "2023-06")
+
+
+def test_vereinbarung_is_no_club(extract: Extract) -> None:
+    body = "Die Vereinigten Staaten und Kanada haben eine Vereinbarung über Erdgas unterzeichnet."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("CAN", "USA"), "energy", "signed")
+
+
+def test_a_club_is_still_a_near_miss(extract: Extract) -> None:
+    assert extract("Der Verein hat mit Brasilien einen Vertrag über Spieler unterzeichnet.", "de", PUBLISHED) == ()
+
+
+def test_troop_compounds_are_military(extract: Extract) -> None:
+    body = "Indien und China haben ein Truppenabzugsabkommen unterzeichnet."
+    assert only(extract(body, "de", PUBLISHED)).type == "military"
+
+
+def test_ende_des_abkommens_is_suspended(extract: Extract) -> None:
+    body = "Der Minister verkündete das Ende des Fischereiabkommens zwischen Norwegen und Island."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("ISL", "NOR"), "suspended_or_cancelled")
+
+
+def test_verb_final_unterzeichnen_wird_is_planned(extract: Extract) -> None:
+    body = "Der Präsident reist nach Kairo, wo Ägypten mit Jordanien ein Handelsabkommen unterzeichnen wird."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("EGY", "JOR"), "planned")
+
+
+def test_vereinbarung_getroffen_is_signed(extract: Extract) -> None:
+    body = "Peru und Chile haben eine Vereinbarung über den Bergbau getroffen."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("CHL", "PER"), "signed")
+
+
+def test_a_bare_plural_is_general_in_german_too(extract: Extract) -> None:
+    body = "Er sagte in Verhandlungen, dass gegenseitige Vereinbarungen zwischen Indien und Brasilien denkbar seien."
+    assert extract(body, "de", PUBLISHED) == ()
+    named = "Russland und die Ukraine hatten die Minsker Vereinbarungen verhandelt."
+    assert only(extract(named, "de", PUBLISHED)).parties
+
+
+def test_einigung_is_an_agreement_noun(extract: Extract) -> None:
+    body = "Kanada und Mexiko haben eine Einigung über Zölle verkündet."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("CAN", "MEX"), "trade", "signed")
+
+
+def test_a_loan_approved_by_a_lender_is_a_financial_agreement(extract: Extract) -> None:
+    body = "Der IWF hat Ägypten einen Kredit über drei Milliarden Dollar bewilligt."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("EGY", "ORG:IMF"), "financial", "signed")
+
+
+def test_a_parliament_approving_a_treaty_ratifies_it(extract: Extract) -> None:
+    body = "Das Parlament hat den Grenzvertrag zwischen Estland und Russland gebilligt."
+    assert only(extract(body, "de", PUBLISHED)).status == "ratified"
+
+
+def test_the_prospect_of_a_deal_is_a_near_miss(extract: Extract) -> None:
+    assert extract("Die Aussicht auf ein Handelsabkommen zwischen Japan und Chile wächst.", "de", PUBLISHED) == ()
+
+
+def test_ein_abkommen_mit_einer_benannten_miliz_ist_ein_beinahe_treffer(extract: Extract) -> None:
+    assert extract("Die PKK hat mit der Türkei ein Abkommen über eine Waffenruhe geschlossen.", "de", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Dabei handelt es sich um ein Abkommen zwischen Peru und Chile über den Bergbau.", "economic"),
+        ("Gastgeber Polen unterzeichnete mit Litauen ein Abkommen über die Forschung.", "other"),
+        ("Armenien und Aserbaidschan haben ein Waffenstillstandsabkommen unterzeichnet.", "security"),
+        ("Im UN-Sicherheitsrat unterzeichneten Kenia und Uganda ein Abkommen über den Zoll.", "trade"),
+    ],
+)
+def test_verbs_and_hosts_that_look_like_type_words(extract: Extract, body: str, kind: str) -> None:
+    assert only(extract(body, "de", PUBLISHED)).type == kind
+
+
+def test_club_compounds_and_transfers_are_near_misses(extract: Extract) -> None:
+    body = "Der Vereinschef sagte, der Vertrag mit dem Stürmer aus Brasilien sei mit Portugal vereinbart."
+    assert extract(body, "de", PUBLISHED) == ()
+    transfer = "Nach dem Transfer unterzeichnete der Brasilianer einen Vertrag in Portugal."
+    assert extract(transfer, "de", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Russland setzt den Vertrag mit Norwegen über die Fischerei aus.", "suspended_or_cancelled"),
+        ("Ungarn steigt aus dem Energieabkommen mit Serbien aus.", "suspended_or_cancelled"),
+        (
+            "Der Vertrag zwischen Moskau und Kiew über den Gastransit läuft Ende des Jahres aus.",
+            "suspended_or_cancelled",
+        ),
+        (
+            "Die Schweiz und die EU haben die Verhandlungen über ein Handelsabkommen abgebrochen.",
+            "suspended_or_cancelled",
+        ),
+        ("Das Abkommen zwischen Serbien und Albanien über den Zoll wurde in Brüssel ausgehandelt.", "signed"),
+        ("Peru und Chile haben eine vorläufige Vereinbarung zur Lage am Grenz-Fluss getroffen.", "signed"),
+    ],
+)
+def test_separable_verbs_and_participles_give_the_status(extract: Extract, body: str, status: str) -> None:
+    assert only(extract(body, "de", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Deutschland und Norwegen schlossen einen Vertrag über Wasserstofflieferungen.", "energy"),
+        ("Katar und Deutschland haben einen Liefervertrag für Flüssiggas abgeschlossen.", "energy"),
+        ("Die USA und Japan haben ein Abkommen über kritische Mineralien unterzeichnet.", "economic"),
+        ("Moskau und Kiew haben einen Vertrag über den Gastransit unterzeichnet.", "energy"),
+    ],
+)
+def test_more_type_words(extract: Extract, body: str, kind: str) -> None:
+    assert only(extract(body, "de", PUBLISHED)).type == kind
+
+
+def test_beitrittsverhandlungen_are_negotiations(extract: Extract) -> None:
+    agreement = only(extract("Die Beitrittsverhandlungen der EU mit Montenegro gehen weiter.", "de", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("MNE", "ORG:EU"), "negotiating")
+
+
+def test_abgelehnt_is_cancelled(extract: Extract) -> None:
+    body = "Das Parlament in Bern hat das Rahmenabkommen zwischen der Schweiz und der EU abgelehnt."
+    assert only(extract(body, "de", PUBLISHED)).status == "suspended_or_cancelled"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Der IWF hat mit Lettland ein Bereitschaftskreditabkommen vereinbart.", "financial"),
+        ("Washington und Moskau unterzeichneten einen neuen Abrüstungsvertrag.", "military"),
+        ("Berlin und Warschau haben einen Nachbarschaftsvertrag geschlossen.", "diplomatic"),
+        ("Kenia und Uganda haben ein Außenhandelsabkommen unterzeichnet.", "trade"),
+    ],
+)
+def test_a_type_word_inside_a_compound(extract: Extract, body: str, kind: str) -> None:
+    assert only(extract(body, "de", PUBLISHED)).type == kind
+
+
+def test_genehmigte_is_signed(extract: Extract) -> None:
+    body = "Die Europäische Kommission genehmigte einen Kredit in Höhe von 500 Millionen Euro für Ungarn."
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("HUN", "ORG:EU"), "financial", "signed")
+
+
+def test_die_unterzeichnerstaaten_name_an_existing_agreement(extract: Extract) -> None:
+    body = "Die Unterzeichnerstaaten des Fischereiabkommens, Norwegen und Island, trafen sich in Oslo."
+    assert only(extract(body, "de", PUBLISHED)).status == "existing"
+
+
+def test_der_gastgeber_eines_gipfels_ist_keine_partei(extract: Extract) -> None:
+    body = "Japan und Kanada unterzeichneten beim G7-Gipfel ein Handelsabkommen."
+    assert only(extract(body, "de", PUBLISHED)).parties == ("CAN", "JPN")
+
+
+def test_ein_blockiertes_hilfspaket_ist_ausgesetzt(extract: Extract) -> None:
+    agreement = only(extract("Ungarn blockiert das EU-Hilfspaket für die Ukraine.", "de", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("financial", "suspended_or_cancelled")

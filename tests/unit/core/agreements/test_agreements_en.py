@@ -258,3 +258,220 @@ def test_a_default_status_gives_way_to_what_another_mention_says(extract: Extrac
         "Turkey and Libya signed a maritime agreement in Istanbul on Wednesday."
     )
     assert only(extract(body, "en", "2019-11-30T09:00:00Z")).status == "signed"
+
+
+def test_the_protocol_in_news_about_northern_ireland_is_the_ni_protocol(extract: Extract) -> None:
+    body = "Unionists in Northern Ireland still oppose the protocol, a minister said on Monday."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.name, agreement.parties, agreement.type) == (
+        "northern_ireland_protocol",
+        ("GBR", "ORG:EU"),
+        "trade",
+    )
+
+
+def test_a_protocol_elsewhere_is_no_named_agreement(extract: Extract) -> None:
+    body = "Kenya and Uganda signed a protocol on fisheries on Monday."
+    assert only(extract(body, "en", PUBLISHED)).name is None
+
+
+def test_the_trade_and_co_operation_agreement_with_a_hyphen(extract: Extract) -> None:
+    body = "Fishing rights are set out in the Trade and Co-operation Agreement."
+    assert only(extract(body, "en", PUBLISHED)).name == "eu_uk_tca"
+
+
+def test_a_post_brexit_deal_is_not_the_brexit_deal(extract: Extract) -> None:
+    body = "The free trade agreement with New Zealand was a post-Brexit deal signed by Britain and New Zealand."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.name, agreement.parties) == (None, ("GBR", "NZL"))
+
+
+def test_a_negotiated_agreement_is_no_longer_under_negotiation(extract: Extract) -> None:
+    body = "The fisheries agreement negotiated by Canada and Chile covers salmon."
+    assert only(extract(body, "en", PUBLISHED)).status == "existing"
+    talks = "A fisheries agreement between Canada and Chile is still being negotiated."
+    assert only(extract(talks, "en", PUBLISHED)).status == "negotiating"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Britain rejected a Norway-style arrangement on trade with Brussels.",
+        "The prospect of a trade deal between Japan and Kenya excites exporters.",
+    ],
+)
+def test_a_model_or_a_prospect_is_no_agreement(extract: Extract, body: str) -> None:
+    assert extract(body, "en", PUBLISHED) == ()
+
+
+def test_trading_is_a_trade_cue(extract: Extract) -> None:
+    body = "Iceland and Norway have a longstanding arrangement on trading."
+    assert only(extract(body, "en", PUBLISHED)).type == "trade"
+
+
+def test_an_office_title_does_not_type_the_agreement(extract: Extract) -> None:
+    body = "The UK's agreement with Peru was criticised by the Environment Secretary."
+    assert only(extract(body, "en", PUBLISHED)).type != "environment"
+
+
+def test_the_noun_after_a_name_is_part_of_it(extract: Extract) -> None:
+    body = "Ghana and Togo signed the African Continental Free Trade Area (AfCFTA) agreement on Sunday."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.name, agreement.status) == ("afcfta", "signed")
+
+
+def test_funding_approved_by_a_lender_is_a_financial_agreement(extract: Extract) -> None:
+    body = "On Tuesday the World Bank approved $2bn of additional funding for Kenya."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("KEN", "ORG:WB"), "financial", "signed")
+
+
+def test_a_maritime_border_agreement_is_diplomatic(extract: Extract) -> None:
+    body = "Egypt and Greece signed a maritime border agreement on Thursday."
+    assert only(extract(body, "en", PUBLISHED)).type == "diplomatic"
+
+
+def test_agreed_to_pay_is_an_agreement_without_a_noun(extract: Extract) -> None:
+    body = "Britain agreed to pay Belgium £20m to boost patrols along the coast."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("BEL", "GBR"), "security", "signed")
+
+
+def test_striking_a_deal_is_signing_it(extract: Extract) -> None:
+    body = "Norway and Iceland are striking a deal on fisheries this week."
+    assert only(extract(body, "en", PUBLISHED)).status == "signed"
+
+
+def test_a_deal_on_science_is_typed_other_and_reported(extract: Extract) -> None:
+    body = "Canada and Denmark signed a deal on science collaboration on Monday."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type) == (("CAN", "DNK"), "other")
+
+
+def test_a_deal_with_a_named_armed_group_is_a_near_miss(extract: Extract) -> None:
+    assert extract("The SDF said an agreement had been reached with the Syrian government.", "en", PUBLISHED) == ()
+
+
+def test_a_later_definite_reference_with_one_state_adds_no_second_agreement(extract: Extract) -> None:
+    body = (
+        "Kenya and Uganda signed a trade agreement on Monday.\n\n"
+        "Most neighbours have backed the agreement, with Tanzania the only one still opposed."
+    )
+    assert only(extract(body, "en", PUBLISHED)).parties == ("KEN", "UGA")
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Jordan and Egypt signed a water agreement covering the West Bank.", "other"),
+        ("At the Security Council, Kenya and Uganda signed a customs agreement.", "trade"),
+    ],
+)
+def test_places_and_councils_that_look_like_type_words(extract: Extract, body: str, kind: str) -> None:
+    assert only(extract(body, "en", PUBLISHED)).type != ("financial" if "Bank" in body else "security")
+    assert only(extract(body, "en", PUBLISHED)).type == kind
+
+
+def test_concluding_a_round_of_talks_is_still_negotiating(extract: Extract) -> None:
+    body = "An IMF team concluded a fresh round of talks with Ghana over a $3bn bailout deal."
+    assert only(extract(body, "en", PUBLISHED)).status == "negotiating"
+
+
+def test_a_deal_with_a_company_named_by_its_legal_form_is_a_near_miss(extract: Extract) -> None:
+    assert extract("Hungary signed a defence deal with Rheinmetall Ltd and Austria.", "en", PUBLISHED) == ()
+
+
+def test_hydrogen_is_energy(extract: Extract) -> None:
+    assert only(extract("Germany and Norway signed a hydrogen agreement.", "en", PUBLISHED)).type == "energy"
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind", "status"),
+    [
+        (
+            "Japan and Vietnam agreed to allow troops to train in each other's territory.",
+            ("JPN", "VNM"),
+            "military",
+            "signed",
+        ),
+        ("Belgium and the Netherlands agreed a new deal to tackle small boats.", ("BEL", "NLD"), "security", "signed"),
+        (
+            "Tunisia secured a $2bn loan from the International Monetary Fund.",
+            ("ORG:IMF", "TUN"),
+            "financial",
+            "signed",
+        ),
+    ],
+)
+def test_more_ways_to_agree(extract: Extract, body: str, parties: tuple[str, ...], kind: str, status: str) -> None:
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, status)
+
+
+def test_a_dead_agreement_is_cancelled(extract: Extract) -> None:
+    body = "The fisheries agreement between Norway and Iceland is dead, the minister said."
+    assert only(extract(body, "en", PUBLISHED)).status == "suspended_or_cancelled"
+
+
+def test_the_place_in_a_treaty_name_is_no_party(extract: Extract) -> None:
+    agreement = only(extract("Ireland rejected the Lisbon Treaty in a referendum.", "en", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("IRL", "ORG:EU"), "suspended_or_cancelled")
+
+
+def test_the_venue_is_no_party(extract: Extract) -> None:
+    body = "Washington and Moscow signed a new arms control treaty in Prague."
+    assert only(extract(body, "en", PUBLISHED)).parties == ("RUS", "USA")
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind", "status"),
+    [
+        ("The IMF agreed a stand-by arrangement with Latvia.", ("LVA", "ORG:IMF"), "financial", "signed"),
+        ("Turkey's accession talks with the EU have stalled.", ("ORG:EU", "TUR"), "diplomatic", "negotiating"),
+        ("The United States and Iraq signed a status of forces agreement.", ("IRQ", "USA"), "military", "signed"),
+        ("The trade agreement between Chile and Peru came into force.", ("CHL", "PER"), "trade", "existing"),
+    ],
+)
+def test_loans_accession_forces_and_entry_into_force(
+    extract: Extract, body: str, parties: tuple[str, ...], kind: str, status: str
+) -> None:
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, status)
+
+
+def test_talks_between_the_parties_are_negotiations(extract: Extract) -> None:
+    body = "Talks between Norway and Iceland over a fisheries agreement are continuing."
+    assert only(extract(body, "en", PUBLISHED)).status == "negotiating"
+
+
+def test_a_series_of_agreements_is_specific(extract: Extract) -> None:
+    body = "The Chinese and Russian leaders signed a series of agreements in Moscow."
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (("CHN", "RUS"), "signed")
+
+
+def test_lending_is_financial_and_resuming_dialogue_no_agreement(extract: Extract) -> None:
+    assert only(extract("The EU agreed to lend Moldova €1bn over four years.", "en", PUBLISHED)).type == "financial"
+    assert extract("Australia and China have agreed to resume high-level dialogue.", "en", PUBLISHED) == ()
+
+
+def test_a_pluperfect_signing_is_an_earlier_agreement(extract: Extract) -> None:
+    body = "Cyprus and Egypt had signed a gas deal, the minister recalled."
+    assert only(extract(body, "en", PUBLISHED)).status == "existing"
+
+
+def test_the_organisation_hosting_a_summit_is_no_party(extract: Extract) -> None:
+    body = "Japan and Canada signed a trade agreement at the G7 summit in Hiroshima."
+    assert only(extract(body, "en", PUBLISHED)).parties == ("CAN", "JPN")
+    assert extract("Britain said the trade deal had to be agreed before a G7 summit.", "en", PUBLISHED) == ()
+
+
+def test_a_blocked_aid_package_is_a_suspended_financial_agreement(extract: Extract) -> None:
+    agreement = only(extract("Hungary blocked the EU's aid package for Ukraine.", "en", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("financial", "suspended_or_cancelled")
+    assert {"ORG:EU", "UKR"} <= set(agreement.parties)
+
+
+def test_blocking_something_else_does_not_suspend_an_agreement(extract: Extract) -> None:
+    body = "The DUP has blocked the restoration of power-sharing in protest against the Northern Ireland Protocol."
+    assert only(extract(body, "en", PUBLISHED)).status != "suspended_or_cancelled"
