@@ -186,3 +186,10 @@ def test_g_dot_does_not_end_the_sentence(extract: Extract) -> None:
     body = "Соглашение было подписано в 2020 г. Россией и Китаем в Пекине."
     agreement = only(extract(body, "ru", PUBLISHED))
     assert (agreement.parties, agreement.status, agreement.evidence) == (("CHN", "RUS"), "existing", body)
+
+
+def test_the_eu_and_the_cis_in_oblique_cases_are_parties(extract: Extract) -> None:
+    body = "Армения денонсировала соглашение с Содружеством Независимых Государств о таможенных пошлинах."
+    assert only(extract(body, "ru", PUBLISHED)).parties == ("ARM", "ORG:CIS")
+    body = "Грузия подписала соглашение о торговле с Европейским союзом."
+    assert only(extract(body, "ru", PUBLISHED)).parties == ("GEO", "ORG:EU")
