@@ -193,3 +193,12 @@ def test_the_eu_and_the_cis_in_oblique_cases_are_parties(extract: Extract) -> No
     assert only(extract(body, "ru", PUBLISHED)).parties == ("ARM", "ORG:CIS")
     body = "Грузия подписала соглашение о торговле с Европейским союзом."
     assert only(extract(body, "ru", PUBLISHED)).parties == ("GEO", "ORG:EU")
+
+
+def test_text_that_lost_its_spaces_still_has_words_and_sentences(extract: Extract) -> None:
+    body = "Армения денонсировалаСоглашение о таможенных пошлинах с Казахстаном.Оба соглашения устарели."
+    agreement = extract(body, "ru", PUBLISHED)[0]
+    assert (agreement.parties, agreement.type, agreement.status) == (("ARM", "KAZ"), "trade", "suspended_or_cancelled")
+    assert agreement.evidence.endswith("Казахстаном.")
+    body = "Армения подписала Cоглашение о торговле с Казахстаном."  # a Latin C in a Russian word
+    assert only(extract(body, "ru", PUBLISHED)).type == "trade"
