@@ -65,6 +65,14 @@ _FORUMS = frozenset({"ORG:UN"})
 _BETWEEN_REACH = 60  # characters from a trigger to its "between", and from there to its parties
 _OWN_WORDS = 100  # characters after a listed agreement noun that say what that agreement is about
 _PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
+_RECENT = 2  # sentences after an agreement in which one that names no party may continue it
+_STEM = 5  # letters of a content word that stand for it in a topic (inflections differ after them)
+_SEPARATORS = re.compile(r"[\s,:—–-]*")
+_TOPIC_REACH = 60  # characters from an agreement noun to its topic marker
+_TOPIC_STOP = re.compile(r"[,;:()]")  # a topic marker past one of these is another clause's
+_CONTENT = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more: the content of a topic
+_CLAUSE_START = re.compile(r"(?:^|[,;:—–-])\s*(?:[^\W\d_]{1,2}\s+)?$")  # an enumerator opens a clause
+_GAP = re.compile(r"(?:[,;]\s*(?:[^\W\d_]{1,5}\s+)?|\s[^\W\d_]{1,5}\s+)$")  # ", ", " и " before a topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +107,8 @@ class _Reading:
     unmarked: bool  # no status marker in the sentence: the status is a default
     own_type: bool  # the type came from the agreement's own words, not from the words around it
     at: int  # body offset of the words that name it: readings of one sentence are taken in text order
+    topic: tuple[str, ...] = ()  # what its own words say it is about ("о транзите энергии"): see ``_topic``
+    counted: bool = False  # named by a counted plural ("три соглашения"): "одно из них …" may follow
 
 
 def extract_agreements(
@@ -123,26 +133,67 @@ def extract_agreements(
     article = _prepare(body, mentions, focus, lexicon, published, named)
     found: list[Agreement] = []
     typed: list[bool] = []  # per agreement found: its type came from its own words
+    topics: list[tuple[str, ...]] = []  # per agreement found: what it is about, when its words say so
     starts = [m.start for m in names]
+    previous: list[_Reading] = []  # the readings of the sentence before
+    recent: tuple[int, Agreement] | None = None  # the last agreement found, and its sentence
     for index, sentence in enumerate(article.sentences):
         inside = names[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         readings = [_read_named(article, index, m) for m in inside]
+        context = recent[1].parties if recent and index - recent[0] <= _RECENT else ()
         if hits is None or bisect_left(hits, sentence.start) != bisect_left(hits, sentence.end):
-            readings.extend(_read_sentence(article, index, inside))
-        for reading in sorted((r for r in readings if r is not None), key=lambda r: r.at):
-            _add(found, typed, reading)
-    return _consolidate(_join_loosely_typed(found, typed))
+            readings.extend(_read_sentence(article, index, inside, context, [a.parties for a in found]))
+        if not any(readings) and previous and previous[-1].counted:
+            readings.extend(_read_enumeration(article, index, previous[-1]))
+        previous = sorted((r for r in readings if r is not None), key=lambda r: r.at)
+        for reading in previous:
+            if _add(found, typed, topics, reading):
+                recent = (index, found[-1])
+    return _consolidate(*_join_loosely_typed(found, typed, topics))
 
 
-def _add(found: list[Agreement], typed: list[bool], reading: _Reading) -> None:
-    """Add what a sentence says to the agreements found so far (coreference to the last one)."""
+def _add(found: list[Agreement], typed: list[bool], topics: list[tuple[str, ...]], reading: _Reading) -> bool:
+    """Add what a sentence says to the agreements found so far (coreference to the last one);
+    whether it is a new agreement."""
     if reading.anaphoric and found and set(reading.explicit) <= set(found[-1].parties):
         found[-1] = _fill(found[-1], reading.agreement, upgrade=True)
     elif reading.anaphoric and reading.unmarked:
-        return  # "the deal sets up …" refers to something this article never stated as an agreement
+        return False  # "the deal sets up …" refers to something this article never stated as an agreement
     elif len(reading.agreement.parties) >= 2:
         found.append(reading.agreement)
         typed.append(reading.own_type)
+        topics.append(reading.topic)
+        return True
+    return False
+
+
+def _same_topic(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two agreements may be one: either says nothing of its topic, or both say the same."""
+    shared = min(len(one), len(other))
+    return one[:shared] == other[:shared]
+
+
+def _topic_marker(text: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
+    """The topic marker that follows an agreement noun ending at ``start``, in its clause and within
+    ``_TOPIC_REACH`` characters ("соглашение с Казахстаном о транзите", "два соглашения — о …")."""
+    limit = min(end, start + _TOPIC_REACH)
+    stop = _TOPIC_STOP.search(text, start, limit)
+    return lexicon.topic_marker.search(text, start, stop.start() if stop else limit)
+
+
+def _topic(text: str, start: int, end: int, lexicon: Lexicon, *, marked: bool) -> tuple[str, ...]:
+    """What the words at ``text[start:end]`` say an agreement is about: the stems of their first two
+    content words after a topic marker ("о транзите энергии" → транз, энерг); ``marked``: only
+    after one (an agreement noun without "о …" says nothing of its topic)."""
+    at = _SEPARATORS.match(text, start, end).end()
+    marker = _topic_marker(text, start, end, lexicon) if marked else lexicon.topic_marker.match(text, at, end)
+    if marker is None and marked:
+        return ()
+    words = _CONTENT.findall(text, marker.end() if marker else at, end)
+    if marker is not None and (not words or not text[marker.end() :].lstrip().startswith(words[0])):
+        return ()  # "о том, что …", "о чём": a clause, not a topic
+    stems = tuple(w.lower()[:_STEM] for w in words if not lexicon.topic_marker.fullmatch(w))
+    return stems[:2]
 
 
 def _stated_year(agreement: Agreement) -> str | None:
@@ -152,34 +203,43 @@ def _stated_year(agreement: Agreement) -> str | None:
     return found.group(0) if found else None
 
 
-def _join_loosely_typed(found: list[Agreement], typed: list[bool]) -> list[Agreement]:
+def _join_loosely_typed(
+    found: list[Agreement], typed: list[bool], topics: list[tuple[str, ...]]
+) -> tuple[list[Agreement], list[tuple[str, ...]]]:
     """An unnamed agreement typed only by the words around it joins one between the same parties.
 
     "Turkey and Libya signed a maritime agreement … the agreement signed between Turkey and Libya
     angered Greece": the second sentence's gas and economy words are not a second agreement.
     It joins the first agreement between those parties whose own words gave its type, else the
-    first one between them.
+    first one between them; never one whose words give it another topic.
     """
     kept: list[Agreement] = []
     kept_typed: list[bool] = []
-    for agreement, own in zip(found, typed, strict=True):
+    kept_topics: list[tuple[str, ...]] = []
+    for agreement, own, topic in zip(found, typed, topics, strict=True):
         year = _stated_year(agreement)
         same = [
             i
             for i, k in enumerate(kept)
-            if not k.name and k.parties == agreement.parties and (year is None or _stated_year(k) in (year, None))
+            if not k.name
+            and k.parties == agreement.parties
+            and (year is None or _stated_year(k) in (year, None))
+            and _same_topic(kept_topics[i], topic)
         ]
         host = next((i for i in same if kept_typed[i]), same[0] if same else None)
         if agreement.name or host is None or (own and kept_typed[host]):
             kept.append(agreement)
             kept_typed.append(own)
-        elif own:  # the host was loosely typed: this one's own words say what it is
+            kept_topics.append(topic)
+            continue
+        if own:  # the host was loosely typed: this one's own words say what it is
             kept[host] = replace(_fill(agreement, kept[host]), evidence=kept[host].evidence,
                                  evidence_span=kept[host].evidence_span)  # fmt: skip
             kept_typed[host] = True
         else:
             kept[host] = _fill(kept[host], agreement)
-    return kept
+        kept_topics[host] = kept_topics[host] or topic
+    return kept, kept_topics
 
 
 def _keyword_positions(lowered: str, lexicon: Lexicon) -> list[int] | None:
@@ -274,8 +334,19 @@ def _named_status(standing: str, marker: str | None, signed: int | None, referen
     return marker
 
 
-def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> list[_Reading]:
-    """The agreements the sentence states by an agreement noun (several when it lists them)."""
+def _read_sentence(
+    article: _Article,
+    index: int,
+    named: list[NamedMention],
+    context: tuple[str, ...] = (),
+    history: list[tuple[str, ...]] | None = None,
+) -> list[_Reading]:
+    """The agreements the sentence states by an agreement noun (several when it lists them).
+
+    ``context``: the parties of the agreement found just before, which one that names no party
+    but says what it is about and what became of it continues ("… also denounced the Agreement
+    on X"); ``history``: the parties of every agreement found before, in order.
+    """
     sentence, lexicon = article.sentences[index], article.lexicon
     text = sentence.text
     triggers = find_triggers(text, lexicon, tuple((m.start - sentence.start, m.end - sentence.start) for m in named))
@@ -288,11 +359,16 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     if lexicon.near_miss.search(text):
         return []  # a company, a club or an armed group on one side: a near miss
     clause = clause_bounds(text, trigger.start)
-    local = article.mentions.between(sentence.start, sentence.end)
+    topic_at = _topic_marker(text, trigger.end, len(text), lexicon)
+    if topic_at:  # "два соглашения — о …": the topic's clause is the agreement's too
+        clause = (clause[0], max(clause[1], clause_bounds(text, topic_at.start())[1]))
+    local = _not_venues(text, article.mentions.between(sentence.start, sentence.end), sentence.start, lexicon)
     bounds = (sentence.start + clause[0], sentence.start + clause[1])
     explicit = _between(text, trigger, local, sentence.start, lexicon) or clause_parties(
         local, bounds, text, sentence.start, lexicon.list_joiner
     )
+    if not explicit.codes and not trigger.anaphoric:
+        explicit = parties_of(local)  # an organisation alone outside the clause: "соглашения, заключённые в СНГ"
     when = _nearest_date(find_dates(text, lexicon, article.published), trigger.start)
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
     if status is None:
@@ -301,8 +377,12 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     if kind == "other" and not trigger.anaphoric and lexicon.generic_noun.match(text[trigger.start : trigger.end]):
         return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     described = article.named.described(kind, explicit.codes) if article.named else None
-    parties = described.parties if described else _parties(article, index, explicit)
+    parties = described.parties if described else _parties(article, index, explicit, history or [])
     parties = tuple(p for p in parties if p not in _FORUMS)
+    items = _items(text, triggers, lexicon)
+    topic = _topic(text, trigger.end, items[0][0].start if items else len(text), lexicon, marked=True)
+    if len(parties) < 2 and not explicit.codes and topic and marker is not None:
+        parties = context
     grouped = lexicon.group_reference.search(text) is not None  # "the two countries"
     if len(explicit.codes) < 2 and marker is None and not (described or trigger.anaphoric or grouped):
         return []  # "the agreement" with one party or none and no word of what happened: rarely a report
@@ -319,18 +399,66 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
         signatories=find_signatories(text, lexicon),
         venue=_venue(article, index),
     )
-    readings = [
-        _Reading(agreement, trigger.anaphoric, explicit.codes, marker is None, own_type, sentence.start + trigger.start)
-    ]
-    seen = {kind}
-    for listed, following in zip(triggers[1:], [*triggers[2:], None], strict=False):
-        words = text[listed.start : min(following.start if following else len(text), listed.end + _OWN_WORDS)]
-        own = best_type(context_types(words, lexicon, 1.0), lexicon)
-        if listed.anaphoric or own in seen:
+    counted = lexicon.plural_determiner.search(text[max(0, trigger.start - 40) : trigger.start]) is not None
+    first = _Reading(
+        agreement, trigger.anaphoric, explicit.codes, marker is None, own_type, sentence.start + trigger.start,
+        topic, counted and not topic,
+    )  # fmt: skip
+    readings = [first]
+    seen = [(kind, topic)]
+    for (listed, enumerated), following in zip(items, [*items[1:], None], strict=False):
+        end = min(following[0].start if following else len(text), listed.end + _OWN_WORDS)
+        own = best_type(context_types(text[listed.start : end], lexicon, 1.0), lexicon)
+        own_topic = _topic(text, listed.end, end, lexicon, marked=not enumerated)
+        if listed.anaphoric or any(k == own and _same_topic(t, own_topic) and (t or not own_topic) for k, t in seen):
             continue  # a second noun for the same agreement, or one that says nothing of its own
-        seen.add(own)
+        seen.append((own, own_topic))
         listed_at = sentence.start + listed.start
-        readings.append(replace(readings[0], agreement=replace(agreement, type=own), own_type=True, at=listed_at))
+        readings.append(
+            replace(first, agreement=replace(agreement, type=own), own_type=True, at=listed_at, topic=own_topic,
+                    counted=False)
+        )  # fmt: skip
+    return readings
+
+
+def _items(text: str, triggers: list[Trigger], lexicon: Lexicon) -> list[tuple[Trigger, bool]]:
+    """The agreements a sentence lists after its first trigger, in order, each with whether an
+    enumerator names it: further agreement nouns; enumerators at a clause start ("…, а второе —
+    о …"); and topics joined to the first agreement's topic ("соглашения о X и об Y")."""
+    items = [(t, False) for t in triggers[1:]]
+    for m in lexicon.enumerator.finditer(text, triggers[0].end):
+        if _CLAUSE_START.search(text[max(0, m.start() - 8) : m.start()]):
+            items.append((Trigger(m.start(), m.end(), True, False), True))
+    if _topic(text, triggers[0].end, len(text), lexicon, marked=True):
+        for m in lexicon.topic_marker.finditer(text, triggers[0].end + 2):
+            gap = _GAP.search(text, max(0, m.start() - 12), m.start())
+            joined = gap is not None and gap.group(0).strip() and lexicon.list_joiner.fullmatch(gap.group(0))
+            if joined and _topic(text, m.start(), len(text), lexicon, marked=True):
+                items.append((Trigger(m.start(), m.start(), True, False), False))
+    return sorted(items, key=lambda item: item[0].start)
+
+
+def _read_enumeration(article: _Article, index: int, counted: _Reading) -> list[_Reading]:
+    """The agreements a sentence takes up one by one after a counted plural in the sentence
+    before ("… вышла из трёх соглашений. Одно из них касается X, второе — Y"): each has the
+    counted agreements' parties and status, and its own type and topic."""
+    sentence, lexicon = article.sentences[index], article.lexicon
+    text = sentence.text
+    starts = [
+        m for m in lexicon.enumerator.finditer(text) if _CLAUSE_START.search(text[max(0, m.start() - 8) : m.start()])
+    ]
+    readings: list[_Reading] = []
+    for m, following in zip(starts, [*starts[1:], None], strict=False):
+        end = following.start() if following else len(text)
+        kind = best_type(context_types(text[m.start() : end], lexicon, 1.0), lexicon)
+        topic = _topic(text, m.end(), end, lexicon, marked=False)
+        if not topic:
+            continue
+        agreement = replace(
+            counted.agreement, type=kind, evidence=sentence.clean, evidence_span=Span(sentence.start, sentence.end)
+        )
+        readings.append(replace(counted, agreement=agreement, own_type=True, at=sentence.start + m.start(),
+                                topic=topic, counted=False, anaphoric=False))  # fmt: skip
     return readings
 
 
@@ -370,15 +498,33 @@ def _settle_status(
     return status
 
 
-def _parties(article: _Article, index: int, explicit: SentenceParties) -> tuple[str, ...]:
+def _parties(
+    article: _Article, index: int, explicit: SentenceParties, history: list[tuple[str, ...]]
+) -> tuple[str, ...]:
     before = [article.parties(i) for i in range(max(0, index - 4), index)]
     text = article.sentences[index].text
     if article.lexicon.group_reference.search(text):
         return resolve_group(explicit, before, article.focus)
     if len(explicit.codes) == 1:
-        other = complete_single(explicit.codes[0], before, article.focus)
+        code = explicit.codes[0]
+        # An organisation alone: its partner in the article's last agreement with it, else the context.
+        partner = (
+            next((p for h in reversed(history) if code in h and len(h) == 2 for p in h if p != code), None)
+            if code.startswith("ORG:")
+            else None
+        )
+        other = partner or complete_single(code, before, article.focus)
         return explicit.codes + ((other,) if other else ())
     return explicit.codes
+
+
+def _not_venues(text: str, local: list[CountryMention], offset: int, lexicon: Lexicon) -> list[CountryMention]:
+    """The mentions without the capitals named as a venue ("подписанное в Москве", "signed in Cairo"):
+    where an agreement is signed says nothing of who signed it."""
+    if not any(m.kind in _PLACE_KINDS for m in local):
+        return local
+    places = {m.start("place") + offset for pattern in lexicon.venue for m in pattern.finditer(text)}
+    return [m for m in local if m.kind not in _PLACE_KINDS or m.span.start not in places]
 
 
 def _nearest_date(dates: list[DateMention], position: int) -> DateMention | None:
@@ -445,24 +591,33 @@ def _fill(base: Agreement, extra: Agreement, *, upgrade: bool = False) -> Agreem
     )
 
 
-def _consolidate(found: list[Agreement]) -> tuple[Agreement, ...]:
-    """One agreement per named agreement, and per (parties, type, year, instrument) otherwise.
+def _consolidate(found: list[Agreement], topics: list[tuple[str, ...]]) -> tuple[Agreement, ...]:
+    """One agreement per named agreement, and per (parties, type, year, instrument, topic) otherwise.
 
+    An agreement whose words say nothing of its topic joins the first of that key whatever its
+    topic; two whose words give two topics ("о транзите энергии", "о координации …") stay two.
     An unnamed agreement whose type matches a named one and whose parties are among its parties
     is a reference to it ("the nuclear deal" beside "the JCPOA"); one of type ``other`` joins a
-    typed agreement between the same parties.
+    typed agreement between the same parties, unless its words give it a topic of its own.
     """
-    merged: dict[tuple[object, ...], Agreement] = {}
-    for agreement in found:
+    merged: dict[tuple[object, ...], list[tuple[Agreement, tuple[str, ...]]]] = {}
+    for agreement, topic in zip(found, topics, strict=True):
         key: tuple[object, ...] = (
             ("name", agreement.name)
             if agreement.name
             else (agreement.parties, agreement.type, agreement_year(agreement), agreement.instrument)
         )
-        merged[key] = _fill(merged[key], agreement) if key in merged else agreement
-    named = [a for a in merged.values() if a.name]
+        group = merged.setdefault(key, [])
+        at = next((i for i, (_, t) in enumerate(group) if agreement.name or _same_topic(t, topic)), None)
+        if at is None:
+            group.append((agreement, topic))
+        else:
+            group[at] = (_fill(group[at][0], agreement), group[at][1] or topic)
+    entries = [entry for group in merged.values() for entry in group]
+    own_topic = {id(a) for a, t in entries if t}
+    named = [a for a, _ in entries if a.name]
     result = list(named)
-    for agreement in (a for a in merged.values() if not a.name and a.type != "other"):
+    for agreement in (a for a, _ in entries if not a.name and a.type != "other"):
         host = next(
             (
                 i
@@ -475,8 +630,10 @@ def _consolidate(found: list[Agreement]) -> tuple[Agreement, ...]:
             result.append(agreement)
         else:
             result[host] = _fill(result[host], agreement)
-    for agreement in (a for a in merged.values() if not a.name and a.type == "other"):
+    for agreement in (a for a, _ in entries if not a.name and a.type == "other"):
         host = next((i for i, t in enumerate(result) if t.parties == agreement.parties), None)
+        if id(agreement) in own_topic:
+            host = None  # "другое — культурных ценностей": one of a list, about something of its own
         if host is None:
             result.append(agreement)
         else:

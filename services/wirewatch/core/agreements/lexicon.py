@@ -30,6 +30,11 @@ expression fragment, matched case-insensitively at a word start; the keys are:
 ``signatory_patterns``    patterns with ``{name}``; ``venue_patterns``: patterns with ``{place}``
 ``abbreviations``         words after which a full stop does not end a sentence
 ``list_joiner``           (optional) what may stand between two names of one list: ", ", " and the "
+``topic_markers``         (optional) words right after an agreement noun that say what it is about
+                          ("о", "об": "соглашение о транзите"): agreements of one type with
+                          different topics stay apart, and "… о X и об Y" lists two
+``enumerators``           (optional) words that take up one of several agreements just counted
+                          ("одно из них …, второе …, а третье …"): each is one agreement
 ========================  ====================================================================
 """
 
@@ -117,6 +122,8 @@ class Lexicon:
     venue: tuple[re.Pattern[str], ...]
     abbreviation: re.Pattern[str]
     list_joiner: re.Pattern[str]  # what may stand between two parties of one list ("Russia, China and Iran")
+    topic_marker: re.Pattern[str]  # "о", "об" after an agreement noun: what it is about
+    enumerator: re.Pattern[str]  # "одно из них", "второе": one of the agreements just counted
 
 
 def _alternation(fragments: list[str], *, left: bool = True) -> str:
@@ -210,6 +217,8 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         signatory=_templated(data["signatory_patterns"], "{name}", _NAME),
         venue=_templated(data["venue_patterns"], "{place}", _PLACE),
         list_joiner=re.compile(data.get("list_joiner", r"[\s,;]*"), re.IGNORECASE),
+        topic_marker=_compile(data.get("topic_markers", [])),
+        enumerator=_compile(data.get("enumerators", [])),
         abbreviation=re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(data["abbreviations"]) + r")$", re.IGNORECASE),
     )
 

@@ -202,3 +202,42 @@ def test_text_that_lost_its_spaces_still_has_words_and_sentences(extract: Extrac
     assert agreement.evidence.endswith("Казахстаном.")
     body = "Армения подписала Cоглашение о торговле с Казахстаном."  # a Latin C in a Russian word
     assert only(extract(body, "ru", PUBLISHED)).type == "trade"
+
+
+def test_listed_agreements_of_one_type_with_their_own_topics_stay_apart(extract: Extract) -> None:
+    body = (
+        "Армения денонсировала соглашение с Казахстаном о транзите нефти, "
+        "соглашение о поставках газа и соглашение о строительстве электростанции."
+    )
+    found = extract(body, "ru", PUBLISHED)
+    assert [(a.parties, a.type) for a in found] == [(("ARM", "KAZ"), "energy")] * 3
+
+
+def test_a_counted_plural_with_joined_topics_lists_two_agreements(extract: Extract) -> None:
+    body = "Армения денонсировала два соглашения с Казахстаном — о таможенных пошлинах и об инвестициях."
+    assert sorted(a.type for a in extract(body, "ru", PUBLISHED)) == ["economic", "trade"]
+
+
+def test_enumerators_take_up_the_agreements_just_counted(extract: Extract) -> None:
+    body = (
+        "Армения вышла из трёх соглашений с Казахстаном. Одно из них касается таможенных пошлин, "
+        "второе связано с поставками газа, а третье — о культурном обмене."
+    )
+    found = extract(body, "ru", PUBLISHED)
+    assert sorted(a.type for a in found) == ["energy", "other", "trade"]
+    assert {(a.parties, a.status) for a in found} == {(("ARM", "KAZ"), "suspended_or_cancelled")}
+
+
+def test_the_capital_where_an_agreement_is_signed_is_no_party(extract: Extract) -> None:
+    body = "Армения и Казахстан подписали соглашение о торговле в Москве."
+    assert only(extract(body, "ru", PUBLISHED)).parties == ("ARM", "KAZ")
+
+
+def test_an_organisation_alone_takes_its_partner_from_the_agreement_before(extract: Extract) -> None:
+    body = (
+        "Армения денонсировала соглашение с СНГ о таможенных пошлинах. "
+        "Грузия об этом не сообщала. "
+        "Также денонсировано соглашение о поставках газа, заключённое в рамках СНГ."
+    )
+    found = extract(body, "ru", PUBLISHED)
+    assert [(a.parties, a.type) for a in found] == [(("ARM", "ORG:CIS"), "trade"), (("ARM", "ORG:CIS"), "energy")]
