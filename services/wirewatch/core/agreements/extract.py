@@ -140,7 +140,7 @@ def extract_agreements(
     for index, sentence in enumerate(article.sentences):
         inside = names[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         readings = [_read_named(article, index, m) for m in inside]
-        context = recent[1].parties if recent and index - recent[0] <= _RECENT else ()
+        context = recent[1] if recent and index - recent[0] <= _RECENT else None
         if hits is None or bisect_left(hits, sentence.start) != bisect_left(hits, sentence.end):
             readings.extend(_read_sentence(article, index, inside, context, [a.parties for a in found]))
         if not any(readings) and previous and previous[-1].counted:
@@ -338,14 +338,15 @@ def _read_sentence(
     article: _Article,
     index: int,
     named: list[NamedMention],
-    context: tuple[str, ...] = (),
+    context: Agreement | None = None,
     history: list[tuple[str, ...]] | None = None,
 ) -> list[_Reading]:
     """The agreements the sentence states by an agreement noun (several when it lists them).
 
-    ``context``: the parties of the agreement found just before, which one that names no party
-    but says what it is about and what became of it continues ("… also denounced the Agreement
-    on X"); ``history``: the parties of every agreement found before, in order.
+    ``context``: the agreement found just before, whose parties one that names no party but says
+    what it is about continues ("… also denounced the Agreement on X"), and whose status too when
+    the sentence has no verb ("А также другие два соглашения — одно о …, а второе — о …");
+    ``history``: the parties of every agreement found before, in order.
     """
     sentence, lexicon = article.sentences[index], article.lexicon
     text = sentence.text
@@ -369,6 +370,11 @@ def _read_sentence(
     )
     if not explicit.codes and not trigger.anaphoric:
         explicit = parties_of(local)  # an organisation alone outside the clause: "соглашения, заключённые в СНГ"
+    items = _items(text, triggers, lexicon)
+    topic = _topic(text, trigger.end, items[0][0].start if items else len(text), lexicon, marked=True)
+    listing = bool(topic) or any(enumerated for _, enumerated in items)
+    if status is None and not explicit.codes and context is not None and listing:
+        status = marker = context.status  # a list with no verb of its own continues the one before
     when = _nearest_date(find_dates(text, lexicon, article.published), trigger.start)
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
     if status is None:
@@ -379,10 +385,8 @@ def _read_sentence(
     described = article.named.described(kind, explicit.codes) if article.named else None
     parties = described.parties if described else _parties(article, index, explicit, history or [])
     parties = tuple(p for p in parties if p not in _FORUMS)
-    items = _items(text, triggers, lexicon)
-    topic = _topic(text, trigger.end, items[0][0].start if items else len(text), lexicon, marked=True)
-    if len(parties) < 2 and not explicit.codes and topic and marker is not None:
-        parties = context
+    if len(parties) < 2 and not explicit.codes and listing and marker is not None and context is not None:
+        parties = context.parties
     grouped = lexicon.group_reference.search(text) is not None  # "the two countries"
     if len(explicit.codes) < 2 and marker is None and not (described or trigger.anaphoric or grouped):
         return []  # "the agreement" with one party or none and no word of what happened: rarely a report
@@ -407,7 +411,8 @@ def _read_sentence(
     readings = [first]
     seen = [(kind, topic)]
     for (listed, enumerated), following in zip(items, [*items[1:], None], strict=False):
-        end = min(following[0].start if following else len(text), listed.end + _OWN_WORDS)
+        end = following[0].start if following else max(listed.end + _OWN_WORDS, clause_bounds(text, listed.end)[1])
+        end = min(end, listed.end + _OWN_WORDS) if following else min(end, len(text))
         own = best_type(context_types(text[listed.start : end], lexicon, 1.0), lexicon)
         own_topic = _topic(text, listed.end, end, lexicon, marked=not enumerated)
         if listed.anaphoric or any(k == own and _same_topic(t, own_topic) and (t or not own_topic) for k, t in seen):
@@ -534,12 +539,13 @@ def _nearest_date(dates: list[DateMention], position: int) -> DateMention | None
 
 
 def _type(article: _Article, index: int, trigger: Trigger) -> tuple[str, bool]:
-    """Type from the agreement's own words first, then its sentence, then the sentences around it;
-    and whether its own words (near the trigger) said it."""
+    """Type from the agreement's own words first, then its sentence, then, when the sentence has no
+    type word at all, the sentences around it; and whether its own words (near the trigger) said it."""
     lexicon = article.lexicon
     scores = score_types(article.sentences[index].text, trigger, lexicon)
+    alone = not scores  # "… предполагало сотрудничество в разведывательной деятельности" needs no neighbour
     for near in (index - 1, index + 1):
-        if 0 <= near < len(article.sentences):
+        if 0 <= near < len(article.sentences) and alone:
             for name, value in context_types(article.sentences[near].text, lexicon, 0.5).items():
                 scores[name] = scores.get(name, 0.0) + value
     kind = best_type(scores, lexicon)
