@@ -241,3 +241,28 @@ def test_an_organisation_alone_takes_its_partner_from_the_agreement_before(extra
     )
     found = extract(body, "ru", PUBLISHED)
     assert [(a.parties, a.type) for a in found] == [(("ARM", "ORG:CIS"), "trade"), (("ARM", "ORG:CIS"), "energy")]
+
+
+def test_a_list_with_no_verb_continues_the_agreement_before(extract: Extract) -> None:
+    body = (
+        "Армения денонсировала соглашение с Казахстаном о таможенных пошлинах. "
+        "А также другие два соглашения — одно о поставках газа, а второе — о культурном обмене."
+    )
+    found = extract(body, "ru", PUBLISHED)
+    assert sorted(a.type for a in found) == ["energy", "other", "trade"]
+    assert {(a.parties, a.status) for a in found} == {(("ARM", "KAZ"), "suspended_or_cancelled")}
+
+
+def test_named_peace_treaties_in_oblique_cases(extract: Extract) -> None:
+    found = extract("Венгрия, обиженная Трианонскими соглашениями, требовала пересмотра границ.", "ru", PUBLISHED)
+    assert only(found).name == "treaty_of_trianon_1920"
+    found = extract("Земли были отторгнуты от Германии по Версальскому мирному соглашению.", "ru", PUBLISHED)
+    assert only(found).name == "treaty_of_versailles_1919"
+
+
+def test_a_foreign_minister_signing_says_nothing_of_the_type(extract: Extract) -> None:
+    body = (
+        "23 марта Германия подписала договор с министром иностранных дел Румынии. "
+        "Экономическое соглашение между Румынией и Германией вступило в силу."
+    )
+    assert only(extract(body, "ru", PUBLISHED)).type == "economic"
