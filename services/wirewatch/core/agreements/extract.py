@@ -70,6 +70,7 @@ _STEM = 5  # letters of a content word that stand for it in a topic (inflections
 _SEPARATORS = re.compile(r"[\s,:—–-]*")
 _TOPIC_REACH = 60  # characters from an agreement noun to its topic marker
 _TOPIC_STOP = re.compile(r"[,;:()]")  # a topic marker past one of these is another clause's
+_TOPIC_GAP = re.compile(r"(?<![^\W\d_])(?-i:[a-zß-ÿа-яё])[^\W\d_]{3}")  # a lower-case word of four letters or more
 _CONTENT = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more: the content of a topic
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–-])\s*(?:[^\W\d_]{1,2}\s+)?$")  # an enumerator opens a clause
 _GAP = re.compile(r"(?:[,;]\s*(?:[^\W\d_]{1,5}\s+)?|\s[^\W\d_]{1,5}\s+)$")  # ", ", " и " before a topic
@@ -178,7 +179,10 @@ def _topic_marker(text: str, start: int, end: int, lexicon: Lexicon) -> re.Match
     ``_TOPIC_REACH`` characters ("соглашение с Казахстаном о транзите", "два соглашения — о …")."""
     limit = min(end, start + _TOPIC_REACH)
     stop = _TOPIC_STOP.search(text, start, limit)
-    return lexicon.topic_marker.search(text, start, stop.start() if stop else limit)
+    marker = lexicon.topic_marker.search(text, start, stop.start() if stop else limit)
+    if marker is None or _TOPIC_GAP.search(text, start, marker.start()):
+        return None  # "соглашения и вступления в силу положения о …": the topic of another noun
+    return marker
 
 
 def _topic(text: str, start: int, end: int, lexicon: Lexicon, *, marked: bool) -> tuple[str, ...]:
@@ -268,11 +272,23 @@ def _prepare(
     named: NamedBase | None,
 ) -> _Article:
     sentences = split_sentences(body, lexicon.abbreviation)
-    index = MentionIndex(mentions)
+    index = MentionIndex(mentions + _state_companies(body, lexicon))
     day = parse_published(published)
     years = [int(y) for y in _YEAR.findall(body)]
     reference = day.year if day else (max(years) if years else None)
     return _Article(sentences, index, focus, lexicon, day, reference, named, {})
+
+
+def _state_companies(body: str, lexicon: Lexicon) -> tuple[CountryMention, ...]:
+    """State-owned companies named in the body, each as a mention of its state: a gas contract of
+    Gazprom's is Russia's ("расторжение контракта с «Газпромом»")."""
+    lowered = body.lower()
+    return tuple(
+        CountryMention(code, Span(m.start(), m.end(), "body"), m.group(0), "institution")
+        for code, cue in lexicon.state_companies
+        if cue.possible(lowered)
+        for m in cue.pattern.finditer(body)
+    )
 
 
 def _read_named(article: _Article, index: int, mention: NamedMention) -> _Reading | None:
@@ -365,9 +381,8 @@ def _read_sentence(
         clause = (clause[0], max(clause[1], clause_bounds(text, topic_at.start())[1]))
     local = _not_venues(text, article.mentions.between(sentence.start, sentence.end), sentence.start, lexicon)
     bounds = (sentence.start + clause[0], sentence.start + clause[1])
-    explicit = _between(text, trigger, local, sentence.start, lexicon) or clause_parties(
-        local, bounds, text, sentence.start, lexicon.list_joiner
-    )
+    between = _between(text, trigger, local, sentence.start, lexicon)
+    explicit = between or clause_parties(local, bounds, text, sentence.start, lexicon.list_joiner)
     if not explicit.codes and not trigger.anaphoric:
         explicit = parties_of(local)  # an organisation alone outside the clause: "соглашения, заключённые в СНГ"
     items = _items(text, triggers, lexicon)
@@ -380,6 +395,8 @@ def _read_sentence(
     if status is None:
         return []
     kind, own_type = _type(article, index, trigger)
+    if kind == "other" and not trigger.anaphoric and marker is None and between is None:
+        return []  # "the pact with Romania" with no word of what it is about or what became of it
     if kind == "other" and not trigger.anaphoric and lexicon.generic_noun.match(text[trigger.start : trigger.end]):
         return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     described = article.named.described(kind, explicit.codes) if article.named else None

@@ -35,6 +35,8 @@ expression fragment, matched case-insensitively at a word start; the keys are:
                           different topics stay apart, and "… о X и об Y" lists two
 ``enumerators``           (optional) words that take up one of several agreements just counted
                           ("одно из них …, второе …, а третье …"): each is one agreement
+``state_companies``       (optional) code -> names of state-owned companies that act for their state
+                          in gas, oil and nuclear contracts (Gazprom, Rosatom): each is a mention of it
 ========================  ====================================================================
 """
 
@@ -124,6 +126,7 @@ class Lexicon:
     list_joiner: re.Pattern[str]  # what may stand between two parties of one list ("Russia, China and Iran")
     topic_marker: re.Pattern[str]  # "о", "об" after an agreement noun: what it is about
     enumerator: re.Pattern[str]  # "одно из них", "второе": one of the agreements just counted
+    state_companies: tuple[tuple[str, Cue], ...]  # code, names of its state-owned companies
 
 
 def _alternation(fragments: list[str], *, left: bool = True) -> str:
@@ -219,6 +222,7 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         list_joiner=re.compile(data.get("list_joiner", r"[\s,;]*"), re.IGNORECASE),
         topic_marker=_compile(data.get("topic_markers", [])),
         enumerator=_compile(data.get("enumerators", [])),
+        state_companies=tuple((code, _cue(names)) for code, names in data.get("state_companies", {}).items()),
         abbreviation=re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(data["abbreviations"]) + r")$", re.IGNORECASE),
     )
 

@@ -266,3 +266,25 @@ def test_a_foreign_minister_signing_says_nothing_of_the_type(extract: Extract) -
         "Экономическое соглашение между Румынией и Германией вступило в силу."
     )
     assert only(extract(body, "ru", PUBLISHED)).type == "economic"
+
+
+def test_a_state_company_acts_for_its_state(extract: Extract) -> None:
+    body = "Молдова расторгла контракт с «Газпромом» на поставки газа."
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("MDA", "RUS"), "energy", "suspended_or_cancelled")
+
+
+def test_a_pact_of_political_parties_is_a_near_miss(extract: Extract) -> None:
+    assert extract("Проевропейские партии Молдовы подписали пакт о сотрудничестве с Румынией.", "ru", PUBLISHED) == ()
+
+
+def test_the_topic_of_another_noun_is_not_the_agreements(extract: Extract) -> None:
+    body = (
+        "После подписания соглашения Украины с ЕС и вступления в силу положения о зоне свободной торговли "
+        "цены снизятся. Украина подпишет соглашение об ассоциации с ЕС."
+    )
+    assert only(extract(body, "ru", PUBLISHED)).parties == ("ORG:EU", "UKR")
+
+
+def test_an_agreement_with_no_word_of_what_or_what_became_of_it_is_not_reported(extract: Extract) -> None:
+    assert extract("Сравнения с пактом Молдовы и Румынии некорректны.", "ru", PUBLISHED) == ()
