@@ -67,13 +67,13 @@ _OWN_WORDS = 100  # characters after a listed agreement noun that say what that 
 _PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
 _RECENT = 2  # sentences after an agreement in which one that names no party may continue it
 _STEM = 5  # letters of a content word that stand for it in a topic (inflections differ after them)
-_SEPARATORS = re.compile(r"[\s,:—–-]*")
+_SEPARATORS = re.compile(r"[\s,:—–«\"„“-]*")
 _TOPIC_REACH = 60  # characters from an agreement noun to its topic marker
-_TOPIC_STOP = re.compile(r"[,;:()]")  # a topic marker past one of these is another clause's
+_TOPIC_STOP = re.compile(r"[,;()]")  # a topic marker past one of these is another clause's
 _TOPIC_GAP = re.compile(r"(?<![^\W\d_])(?-i:[a-zß-ÿа-яё])[^\W\d_]{3}")  # a lower-case word of four letters or more
 _CONTENT = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more: the content of a topic
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–-])\s*(?:[^\W\d_]{1,2}\s+)?$")  # an enumerator opens a clause
-_GAP = re.compile(r"(?:[,;]\s*(?:[^\W\d_]{1,5}\s+)?|\s[^\W\d_]{1,5}\s+)$")  # ", ", " и " before a topic
+_GAP = re.compile(r"(?:[,;]\s*(?:[^\W\d_]{1,5}\s+)?|\s[^\W\d_]{1,5}\s+)[«\"„“]?$")  # ", ", " и «" before a topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,9 +169,10 @@ def _add(found: list[Agreement], typed: list[bool], topics: list[tuple[str, ...]
 
 
 def _same_topic(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Whether two agreements may be one: either says nothing of its topic, or both say the same."""
-    shared = min(len(one), len(other))
-    return one[:shared] == other[:shared]
+    """Whether two agreements may be one: either says nothing of its topic, or both say the same: the
+    same first words, or two words in common ("о свободной торговле", "о создании зоны свободной торговли")."""
+    shared = min(len(one), len(other), 2)
+    return one[:shared] == other[:shared] or len(set(one) & set(other)) >= 2
 
 
 def _topic_marker(text: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
@@ -186,7 +187,7 @@ def _topic_marker(text: str, start: int, end: int, lexicon: Lexicon) -> re.Match
 
 
 def _topic(text: str, start: int, end: int, lexicon: Lexicon, *, marked: bool) -> tuple[str, ...]:
-    """What the words at ``text[start:end]`` say an agreement is about: the stems of their first two
+    """What the words at ``text[start:end]`` say an agreement is about: the stems of their first four
     content words after a topic marker ("о транзите энергии" → транз, энерг); ``marked``: only
     after one (an agreement noun without "о …" says nothing of its topic)."""
     at = _SEPARATORS.match(text, start, end).end()
@@ -197,7 +198,7 @@ def _topic(text: str, start: int, end: int, lexicon: Lexicon, *, marked: bool) -
     if marker is not None and (not words or not text[marker.end() :].lstrip().startswith(words[0])):
         return ()  # "о том, что …", "о чём": a clause, not a topic
     stems = tuple(w.lower()[:_STEM] for w in words if not lexicon.topic_marker.fullmatch(w))
-    return stems[:2]
+    return stems[:4]
 
 
 def _stated_year(agreement: Agreement) -> str | None:
@@ -454,7 +455,8 @@ def _items(text: str, triggers: list[Trigger], lexicon: Lexicon) -> list[tuple[T
     if _topic(text, triggers[0].end, len(text), lexicon, marked=True):
         for m in lexicon.topic_marker.finditer(text, triggers[0].end + 2):
             gap = _GAP.search(text, max(0, m.start() - 12), m.start())
-            joined = gap is not None and gap.group(0).strip() and lexicon.list_joiner.fullmatch(gap.group(0))
+            joiner = gap.group(0).rstrip('«"„“') if gap else ""
+            joined = joiner.strip() and lexicon.list_joiner.fullmatch(joiner)
             if joined and _topic(text, m.start(), len(text), lexicon, marked=True):
                 items.append((Trigger(m.start(), m.start(), True, False), False))
     return sorted(items, key=lambda item: item[0].start)

@@ -288,3 +288,16 @@ def test_the_topic_of_another_noun_is_not_the_agreements(extract: Extract) -> No
 
 def test_an_agreement_with_no_word_of_what_or_what_became_of_it_is_not_reported(extract: Extract) -> None:
     assert extract("Сравнения с пактом Молдовы и Румынии некорректны.", "ru", PUBLISHED) == ()
+
+
+def test_quoted_titles_after_a_colon_list_agreements(extract: Extract) -> None:
+    body = "Армения денонсировала соглашения с СНГ: «О таможенных пошлинах», «О поставках газа» и «О культуре»."
+    assert sorted(a.type for a in extract(body, "ru", PUBLISHED)) == ["energy", "other", "trade"]
+
+
+def test_one_agreement_named_by_two_wordings_of_its_topic_is_one(extract: Extract) -> None:
+    body = (
+        "Армения подписала с Казахстаном соглашение о свободной торговле. "
+        "Соглашение о создании зоны свободной торговли между Арменией и Казахстаном вступит в силу в мае."
+    )
+    assert only(extract(body, "ru", PUBLISHED)).type == "trade"
