@@ -385,7 +385,9 @@ def _read_sentence(
     between = _between(text, trigger, local, sentence.start, lexicon)
     explicit = between or clause_parties(local, bounds, text, sentence.start, lexicon.list_joiner)
     if not explicit.codes and not trigger.anaphoric:
-        explicit = parties_of(local)  # an organisation alone outside the clause: "соглашения, заключённые в СНГ"
+        # an organisation alone, in the words right after the noun: "соглашений, заключённых в рамках СНГ"
+        reach = (sentence.start + trigger.end, sentence.start + trigger.end + _BETWEEN_REACH)
+        explicit = parties_of([m for m in local if reach[0] <= m.span.start < reach[1]])
     items = _items(text, triggers, lexicon)
     topic = _topic(text, trigger.end, items[0][0].start if items else len(text), lexicon, marked=True)
     listing = bool(topic) or any(enumerated for _, enumerated in items)

@@ -301,3 +301,10 @@ def test_one_agreement_named_by_two_wordings_of_its_topic_is_one(extract: Extrac
         "Соглашение о создании зоны свободной торговли между Арменией и Казахстаном вступит в силу в мае."
     )
     assert only(extract(body, "ru", PUBLISHED)).type == "trade"
+
+
+def test_an_organisation_right_after_the_noun_is_its_party_one_far_from_it_is_not(extract: Extract) -> None:
+    body = "Армения подписала соглашение о таможне с Казахстаном. Армения вышла из трёх соглашений, заключённых в СНГ."
+    assert [a.parties for a in extract(body, "ru", PUBLISHED)] == [("ARM", "KAZ"), ("ARM", "ORG:CIS")]
+    body = "Соглашение о торговле, как и многие другие документы последних лет, одобрили, по данным источников, в ОДКБ."
+    assert extract(body, "ru", PUBLISHED) == ()
