@@ -66,7 +66,8 @@ _BETWEEN_REACH = 60  # characters from a trigger to its "between", and from ther
 _OWN_WORDS = 100  # characters after a listed agreement noun that say what that agreement is about
 _PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
 _RECENT = 2  # sentences after an agreement in which one that names no party may continue it
-_STEM = 5  # letters of a content word that stand for it in a topic (inflections differ after them)
+_STEM = 5  # letters of a content word that stand for it in a topic (inflections differ after them;
+# a shorter word loses its last letter: газа, газе → газ)
 _SEPARATORS = re.compile(r"[\s,:—–«\"„“-]*")
 _TOPIC_REACH = 60  # characters from an agreement noun to its topic marker
 _TOPIC_STOP = re.compile(r"[,;()]")  # a topic marker past one of these is another clause's
@@ -197,7 +198,7 @@ def _topic(text: str, start: int, end: int, lexicon: Lexicon, *, marked: bool) -
     words = _CONTENT.findall(text, marker.end() if marker else at, end)
     if marker is not None and (not words or not text[marker.end() :].lstrip().startswith(words[0])):
         return ()  # "о том, что …", "о чём": a clause, not a topic
-    stems = tuple(w.lower()[:_STEM] for w in words if not lexicon.topic_marker.fullmatch(w))
+    stems = tuple(w.lower()[: min(_STEM, len(w) - 1)] for w in words if not lexicon.topic_marker.fullmatch(w))
     return stems[:4]
 
 

@@ -308,3 +308,11 @@ def test_an_organisation_right_after_the_noun_is_its_party_one_far_from_it_is_no
     assert [a.parties for a in extract(body, "ru", PUBLISHED)] == [("ARM", "KAZ"), ("ARM", "ORG:CIS")]
     body = "Соглашение о торговле, как и многие другие документы последних лет, одобрили, по данным источников, в ОДКБ."
     assert extract(body, "ru", PUBLISHED) == ()
+
+
+def test_a_short_topic_word_in_two_cases_is_one_topic(extract: Extract) -> None:
+    body = (
+        "Армения вышла из двух соглашений с Казахстаном. Одно из них касается газа, второе — таможенных пошлин. "
+        "Соглашение о газе Армения считает устаревшим, сообщили в Ереване."
+    )
+    assert sorted(a.type for a in extract(body, "ru", PUBLISHED)) == ["energy", "trade"]
