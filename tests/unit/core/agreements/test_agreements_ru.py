@@ -316,3 +316,8 @@ def test_a_short_topic_word_in_two_cases_is_one_topic(extract: Extract) -> None:
         "Соглашение о газе Армения считает устаревшим, сообщили в Ереване."
     )
     assert sorted(a.type for a in extract(body, "ru", PUBLISHED)) == ["energy", "trade"]
+
+
+def test_the_association_agreement_called_a_dogovor(extract: Extract) -> None:
+    body = "Брюссель обсуждает подписание договора об ассоциации между ЕС и Украиной."
+    assert only(extract(body, "ru", PUBLISHED)).name == "eu_ukraine_association_agreement"
