@@ -65,6 +65,7 @@ _FORUMS = frozenset({"ORG:UN"})
 _BETWEEN_REACH = 60  # characters from a trigger to its "between", and from there to its parties
 _OWN_WORDS = 100  # characters after a listed agreement noun that say what that agreement is about
 _PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
+_GOVERNED = 30  # characters before an agreement noun searched for the marker that governs it
 _RECENT = 2  # sentences after an agreement in which one that names no party may continue it
 _STEM = 5  # letters of a content word that stand for it in a topic (inflections differ after them;
 # a shorter word loses its last letter: газа, газе → газ)
@@ -396,6 +397,8 @@ def _read_sentence(
         status = marker = context.status  # a list with no verb of its own continues the one before
     when = _nearest_date(find_dates(text, lexicon, article.published), trigger.start)
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
+    if status == "signed" and _governed_by_existing(text, trigger, lexicon):
+        status = "existing"  # "в рамках соглашения, достигнутого …": acting under it, not signing it
     if status is None:
         return []
     kind, own_type = _type(article, index, trigger)
@@ -487,6 +490,14 @@ def _read_enumeration(article: _Article, index: int, counted: _Reading) -> list[
         readings.append(replace(counted, agreement=agreement, own_type=True, at=sentence.start + m.start(),
                                 topic=topic, counted=False, anaphoric=False))  # fmt: skip
     return readings
+
+
+def _governed_by_existing(text: str, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """Whether a marker of an agreement in force stands right before the noun ("в рамках соглашения",
+    "в соответствии с договорённостью"): the agreement is acted under, whatever verb describes it."""
+    cue = dict(lexicon.status)["existing"]
+    before = text[max(0, trigger.start - _GOVERNED) : trigger.start]
+    return cue.possible(before.lower()) and any(not before[m.end() :].strip() for m in cue.pattern.finditer(before))
 
 
 def _between(

@@ -321,3 +321,13 @@ def test_a_short_topic_word_in_two_cases_is_one_topic(extract: Extract) -> None:
 def test_the_association_agreement_called_a_dogovor(extract: Extract) -> None:
     body = "Брюссель обсуждает подписание договора об ассоциации между ЕС и Украиной."
     assert only(extract(body, "ru", PUBLISHED)).name == "eu_ukraine_association_agreement"
+
+
+def test_an_agreement_acted_under_is_an_existing_one(extract: Extract) -> None:
+    body = "Сирия уничтожила химическое оружие в соответствии с договорённостью, достигнутой с Россией."
+    assert only(extract(body, "ru", PUBLISHED)).status == "existing"
+
+
+def test_withdrawal_glued_to_the_next_word(extract: Extract) -> None:
+    body = "Армения вышлаещё из двух соглашений с Казахстаном о таможне."
+    assert only(extract(body, "ru", PUBLISHED)).status == "suspended_or_cancelled"
