@@ -56,11 +56,8 @@ STATUS_PRIORITY = ("suspended_or_cancelled", "ratified", "negotiating", "planned
 
 _NAME = r"(?P<name>(?-i:[A-ZÀ-ÝА-Я][\w'’.-]+)(?:\s(?-i:[A-ZÀ-ÝА-Я][\w'’-]+)){0,6})"
 _PLACE = r"(?P<place>(?-i:[A-ZÀ-ÝА-Я][\w'’-]+)(?:\s(?-i:[A-ZÀ-ÝА-Я][\w'’-]+)){0,2})"
-# A word starts after a non-letter, or where a lower-case letter meets a capital: text that lost
-# its spaces ("денонсировалаСоглашение", "signedTheAgreement") still has its word starts.
-_CAMEL = r"(?<=(?-i:[a-zß-ÿа-яё]))(?=(?-i:[A-ZÀ-ÞА-ЯЁ]))"
-_LEFT = rf"(?:(?<![\w])|{_CAMEL})"
-_RIGHT = rf"(?:(?![\w])|{_CAMEL})"
+_LEFT = r"(?<![\w])"
+_RIGHT = r"(?![\w])"
 
 
 class UnknownLanguage(WirewatchError, LookupError):
