@@ -7,7 +7,9 @@
    agreements" stands for its parties, type and standing whatever the sentence says), and its
    triggers (agreement nouns, one agreement each when the sentence lists several, or a
    cooperation noun with a firm status verb), dropping statements of mere intention and deals
-   with companies, clubs or armed groups (``clues.py``);
+   with companies, clubs or armed groups (``clues.py``); a list names one agreement per item
+   with its own topic ("соглашения о X и об Y", "одно из них …, второе …" after a counted
+   plural), and a list with no verb or party of its own continues the agreement before it;
 3. resolve the parties: "between A and B", the clause's and the sentence's mentions, a group
    reference ("the two countries") or a single named party completed from the sentences before
    (``parties.py``); the base's description of an agreement ("a nuclear deal with Iran") gives
@@ -16,8 +18,9 @@
    to an agreement already found adds to that agreement instead of starting a new one;
 5. fold reports of one agreement together: a mention typed only by its surroundings joins the
    agreement between the same parties; every mention of one named agreement is one agreement,
-   and so are same parties, type, year and instrument; one of type ``other`` joins a typed
-   agreement between the same parties, and an unnamed one joins a named one it fits.
+   and so are same parties, type, year and instrument, unless their own words give them two
+   topics; one of type ``other`` joins a typed agreement between the same parties, and an
+   unnamed one joins a named one it fits.
 
 Nothing here is language-specific: the ``Lexicon`` of the article's language carries the words.
 """
