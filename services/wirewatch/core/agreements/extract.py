@@ -7,7 +7,9 @@
    agreements" stands for its parties, type and standing whatever the sentence says), and its
    triggers (agreement nouns, one agreement each when the sentence lists several, or a
    cooperation noun with a firm status verb), dropping statements of mere intention and deals
-   with companies, clubs or armed groups (``clues.py``);
+   with companies, clubs or armed groups (``clues.py``); a list names one agreement per item
+   with its own topic ("соглашения о X и об Y", "одно из них …, второе …" after a counted
+   plural), and a list with no verb or party of its own continues the agreement before it;
 3. resolve the parties: "between A and B", the clause's and the sentence's mentions, a group
    reference ("the two countries") or a single named party completed from the sentences before
    (``parties.py``); the base's description of an agreement ("a nuclear deal with Iran") gives
@@ -16,8 +18,9 @@
    to an agreement already found adds to that agreement instead of starting a new one;
 5. fold reports of one agreement together: a mention typed only by its surroundings joins the
    agreement between the same parties; every mention of one named agreement is one agreement,
-   and so are same parties, type, year and instrument; one of type ``other`` joins a typed
-   agreement between the same parties, and an unnamed one joins a named one it fits.
+   and so are same parties, type, year and instrument, unless their own words give them two
+   topics; one of type ``other`` joins a typed agreement between the same parties, and an
+   unnamed one joins a named one it fits.
 
 Nothing here is language-specific: the ``Lexicon`` of the article's language carries the words.
 """
@@ -71,6 +74,17 @@ _OWN_WORDS = 100  # characters after a listed agreement noun that say what that 
 _KIN_TYPES = frozenset({"military", "security"})
 _HYPHEN = re.compile(r"\s*[-‐‑–]\s*")  # "ruso-estadounidense", "franco-arménien"
 _PLACE_KINDS = frozenset({"metonym"})  # capitals and seats of government: "in Naypyidaw", "à Moscou"
+_GOVERNED = 30  # characters before an agreement noun searched for the marker that governs it
+_RECENT = 2  # sentences after an agreement in which one that names no party may continue it
+_STEM = 5  # letters of a content word that stand for it in a topic (inflections differ after them;
+# a shorter word loses its last letter: газа, газе → газ)
+_SEPARATORS = re.compile(r"[\s,:—–«\"„“-]*")
+_TOPIC_REACH = 60  # characters from an agreement noun to its topic marker
+_TOPIC_STOP = re.compile(r"[,;()]")  # a topic marker past one of these is another clause's
+_TOPIC_GAP = re.compile(r"(?<![^\W\d_])(?-i:[a-zß-ÿа-яё])[^\W\d_]{3}")  # a lower-case word of four letters or more
+_CONTENT = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more: the content of a topic
+_CLAUSE_START = re.compile(r"(?:^|[,;:—–-])\s*(?:[^\W\d_]{1,2}\s+)?$")  # an enumerator opens a clause
+_GAP = re.compile(r"(?:[,;]\s*(?:[^\W\d_]{1,5}\s+)?|\s[^\W\d_]{1,5}\s+)[«\"„“]?$")  # ", ", " и «" before a topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +120,8 @@ class _Reading:
     own_type: bool  # the type came from the agreement's own words, not from the words around it
     at: int  # body offset of the words that name it: readings of one sentence are taken in text order
     listed: bool = False  # one of several agreement nouns of its sentence, typed by its own words up to the next
+    topic: tuple[str, ...] = ()  # what its own words say it is about ("о транзите энергии"): see ``_topic``
+    counted: bool = False  # named by a counted plural ("три соглашения"): "одно из них …" may follow
 
 
 def extract_agreements(
@@ -132,19 +148,28 @@ def extract_agreements(
     article = _prepare(body, mentions, focus, lexicon, published, named)
     found: list[Agreement] = []
     typed: list[bool] = []  # per agreement found: its type came from its own words
+    topics: list[tuple[str, ...]] = []  # per agreement found: what it is about, when its words say so
     starts = [m.start for m in names]
+    previous: list[_Reading] = []  # the readings of the sentence before
+    recent: tuple[int, Agreement] | None = None  # the last agreement found, and its sentence
     for index, sentence in enumerate(article.sentences):
         inside = names[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         readings = [_read_named(article, index, m) for m in inside]
+        context = recent[1] if recent and index - recent[0] <= _RECENT else None
         if hits is None or bisect_left(hits, sentence.start) != bisect_left(hits, sentence.end):
-            readings.extend(_read_sentence(article, index, inside))
-        for reading in sorted((r for r in readings if r is not None), key=lambda r: r.at):
-            _add(found, typed, reading)
-    return _consolidate(_join_loosely_typed(found, typed), article.named, article.reference_year)
+            readings.extend(_read_sentence(article, index, inside, context, [a.parties for a in found]))
+        if not any(readings) and previous and previous[-1].counted:
+            readings.extend(_read_enumeration(article, index, previous[-1]))
+        previous = sorted((r for r in readings if r is not None), key=lambda r: r.at)
+        for reading in previous:
+            if _add(found, typed, topics, reading):
+                recent = (index, found[-1])
+    return _consolidate(*_join_loosely_typed(found, typed, topics), article.named, article.reference_year)
 
 
-def _add(found: list[Agreement], typed: list[bool], reading: _Reading) -> None:
-    """Add what a sentence says to the agreements found so far (coreference to the last one)."""
+def _add(found: list[Agreement], typed: list[bool], topics: list[tuple[str, ...]], reading: _Reading) -> bool:
+    """Add what a sentence says to the agreements found so far (coreference to the last one);
+    whether it is a new agreement."""
     last = found[-1] if found else None
     other_kind = (  # "the protocol on economic cooperation" after a diplomatic declaration: another agreement
         last is not None and reading.listed and "other" not in (last.type, reading.agreement.type)
@@ -153,13 +178,50 @@ def _add(found: list[Agreement], typed: list[bool], reading: _Reading) -> None:
     if reading.anaphoric and last is not None and set(reading.explicit) <= set(last.parties) and not other_kind:
         found[-1] = _fill(found[-1], reading.agreement, upgrade=True)
     elif reading.anaphoric and reading.unmarked:
-        return  # "the deal sets up …" refers to something this article never stated as an agreement
+        return False  # "the deal sets up …" refers to something this article never stated as an agreement
     elif reading.anaphoric and found and len(reading.explicit) < 2:
-        return  # "… signed on to the agreement, with Eritrea the only state unsigned": the agreement
+        return False  # "… signed on to the agreement, with Eritrea the only state unsigned": the agreement
         # already reported, not a second one with a partner guessed from the sentences before
     elif len(reading.agreement.parties) >= 2:
         found.append(reading.agreement)
         typed.append(reading.own_type)
+        topics.append(reading.topic)
+        return True
+    return False
+
+
+def _same_topic(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two agreements may be one: either says nothing of its topic, or both say the same: the
+    same first words, or two words in common ("о свободной торговле", "о создании зоны свободной торговли")."""
+    shared = min(len(one), len(other), 2)
+    return one[:shared] == other[:shared] or len(set(one) & set(other)) >= 2
+
+
+def _topic_marker(text: str, start: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
+    """The topic marker that follows an agreement noun ending at ``start``, in its clause and within
+    ``_TOPIC_REACH`` characters ("соглашение с Казахстаном о транзите", "два соглашения — о …")."""
+    limit = min(end, start + _TOPIC_REACH)
+    stop = _TOPIC_STOP.search(text, start, limit)
+    marker = lexicon.topic_marker.search(text, start, stop.start() if stop else limit)
+    if marker is None or _TOPIC_GAP.search(text, start, marker.start()):
+        return None  # "соглашения и вступления в силу положения о …": the topic of another noun
+    return marker
+
+
+def _topic(text: str, start: int, end: int, lexicon: Lexicon, *, marked: bool) -> tuple[str, ...]:
+    """What the words at ``text[start:end]`` say an agreement is about: the stems of their first four
+    content words after a topic marker ("о транзите энергии" → транз, энерг); ``marked``: only
+    after one (an agreement noun without "о …" says nothing of its topic)."""
+    gap = _SEPARATORS.match(text, start, end)
+    at = gap.end() if gap else start  # the pattern matches the empty string: always a match
+    marker = _topic_marker(text, start, end, lexicon) if marked else lexicon.topic_marker.match(text, at, end)
+    if marker is None and marked:
+        return ()
+    words = _CONTENT.findall(text, marker.end() if marker else at, end)
+    if marker is not None and (not words or not text[marker.end() :].lstrip().startswith(words[0])):
+        return ()  # "о том, что …", "о чём": a clause, not a topic
+    stems = tuple(w.lower()[: min(_STEM, len(w) - 1)] for w in words if not lexicon.topic_marker.fullmatch(w))
+    return stems[:4]
 
 
 def _stated_year(agreement: Agreement) -> str | None:
@@ -169,34 +231,43 @@ def _stated_year(agreement: Agreement) -> str | None:
     return found.group(0) if found else None
 
 
-def _join_loosely_typed(found: list[Agreement], typed: list[bool]) -> list[Agreement]:
+def _join_loosely_typed(
+    found: list[Agreement], typed: list[bool], topics: list[tuple[str, ...]]
+) -> tuple[list[Agreement], list[tuple[str, ...]]]:
     """An unnamed agreement typed only by the words around it joins one between the same parties.
 
     "Turkey and Libya signed a maritime agreement … the agreement signed between Turkey and Libya
     angered Greece": the second sentence's gas and economy words are not a second agreement.
     It joins the first agreement between those parties whose own words gave its type, else the
-    first one between them.
+    first one between them; never one whose words give it another topic.
     """
     kept: list[Agreement] = []
     kept_typed: list[bool] = []
-    for agreement, own in zip(found, typed, strict=True):
+    kept_topics: list[tuple[str, ...]] = []
+    for agreement, own, topic in zip(found, typed, topics, strict=True):
         year = _stated_year(agreement)
         same = [
             i
             for i, k in enumerate(kept)
-            if not k.name and k.parties == agreement.parties and (year is None or _stated_year(k) in (year, None))
+            if not k.name
+            and k.parties == agreement.parties
+            and (year is None or _stated_year(k) in (year, None))
+            and _same_topic(kept_topics[i], topic)
         ]
         host = next((i for i in same if kept_typed[i]), same[0] if same else None)
         if agreement.name or host is None or (own and kept_typed[host]):
             kept.append(agreement)
             kept_typed.append(own)
-        elif own:  # the host was loosely typed: this one's own words say what it is
+            kept_topics.append(topic)
+            continue
+        if own:  # the host was loosely typed: this one's own words say what it is
             kept[host] = replace(_fill(agreement, kept[host]), evidence=kept[host].evidence,
                                  evidence_span=kept[host].evidence_span)  # fmt: skip
             kept_typed[host] = True
         else:
             kept[host] = _fill(kept[host], agreement)
-    return kept
+        kept_topics[host] = kept_topics[host] or topic
+    return kept, kept_topics
 
 
 def _keyword_positions(lowered: str, lexicon: Lexicon) -> list[int] | None:
@@ -225,11 +296,23 @@ def _prepare(
     named: NamedBase | None,
 ) -> _Article:
     sentences = split_sentences(body, lexicon.abbreviation)
-    index = MentionIndex(mentions)
+    index = MentionIndex(mentions + _state_companies(body, lexicon))
     day = parse_published(published)
     years = [int(y) for y in _YEAR.findall(body)]
     reference = day.year if day else (max(years) if years else None)
     return _Article(sentences, index, focus, lexicon, day, reference, named, {})
+
+
+def _state_companies(body: str, lexicon: Lexicon) -> tuple[CountryMention, ...]:
+    """State-owned companies named in the body, each as a mention of its state: a gas contract of
+    Gazprom's is Russia's ("расторжение контракта с «Газпромом»")."""
+    lowered = body.lower()
+    return tuple(
+        CountryMention(code, Span(m.start(), m.end(), "body"), m.group(0), "institution")
+        for code, cue in lexicon.state_companies
+        if cue.possible(lowered)
+        for m in cue.pattern.finditer(body)
+    )
 
 
 def _read_named(article: _Article, index: int, mention: NamedMention) -> _Reading | None:
@@ -305,8 +388,20 @@ def _named_status(
     return marker
 
 
-def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> list[_Reading]:
-    """The agreements the sentence states by an agreement noun (several when it lists them)."""
+def _read_sentence(
+    article: _Article,
+    index: int,
+    named: list[NamedMention],
+    context: Agreement | None = None,
+    history: list[tuple[str, ...]] | None = None,
+) -> list[_Reading]:
+    """The agreements the sentence states by an agreement noun (several when it lists them).
+
+    ``context``: the agreement found just before, whose parties one that names no party but says
+    what it is about continues ("… also denounced the Agreement on X"), and whose status too when
+    the sentence has no verb ("А также другие два соглашения — одно о …, а второе — о …");
+    ``history``: the parties of every agreement found before, in order.
+    """
     sentence, lexicon = article.sentences[index], article.lexicon
     text = sentence.text
     triggers = find_triggers(text, lexicon, tuple((m.start - sentence.start, m.end - sentence.start) for m in named))
@@ -322,24 +417,41 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     if lexicon.near_miss.search(text) and (own_parties is None or len(own_parties.countries) < 2):
         return []  # a company, a club or an armed group on one side: a near miss
     clause = clause_bounds(text, trigger.start)
+    topic_at = _topic_marker(text, trigger.end, len(text), lexicon)
+    if topic_at:  # "два соглашения — о …": the topic's clause is the agreement's too
+        clause = (clause[0], max(clause[1], clause_bounds(text, topic_at.start())[1]))
+    local = _not_venues(text, local, sentence.start, lexicon)
     bounds = (sentence.start + clause[0], sentence.start + clause[1])
     explicit = own_parties or clause_parties(local, bounds, text, sentence.start, lexicon.list_joiner)
+    if not explicit.codes and not trigger.anaphoric:
+        # an organisation alone, in the words right after the noun: "соглашений, заключённых в рамках СНГ"
+        reach = (sentence.start + trigger.end, sentence.start + trigger.end + _BETWEEN_REACH)
+        explicit = parties_of([m for m in local if reach[0] <= m.span.start < reach[1]])
+    items = _items(text, triggers, lexicon)
+    topic = _topic(text, trigger.end, items[0][0].start if items else len(text), lexicon, marked=True)
+    listing = bool(topic) or any(enumerated for _, enumerated in items)
+    if status is None and not explicit.codes and context is not None and listing:
+        status = marker = context.status  # a list with no verb of its own continues the one before
     when = _nearest_date(find_dates(text, lexicon, article.published), trigger.start)
     status = _settle_status(status, trigger, when, explicit, article.reference_year)
+    if status == "signed" and _governed_by_existing(text, trigger, lexicon):
+        status = "existing"  # "в рамках соглашения, достигнутого …": acting under it, not signing it
     if status is None:
         return []
     kind, own_type = _type(article, index, trigger)
     listed_first = False
     if len(triggers) > 1:  # several nouns: the first one's own words run up to the next one
         words = text[trigger.start : min(triggers[1].start, trigger.end + _OWN_WORDS)]
-        first = best_type(context_types(words, lexicon, 1.0), lexicon)
-        if first != "other":
-            kind, own_type, listed_first = first, True, True
+        first_type = best_type(context_types(words, lexicon, 1.0), lexicon)
+        if first_type != "other":
+            kind, own_type, listed_first = first_type, True, True
+    if kind == "other" and not trigger.anaphoric and marker is None and own_parties is None:
+        return []  # "the pact with Romania" with no word of what it is about or what became of it
     generic = lexicon.generic_noun.match(text[trigger.start : trigger.end])
     if kind == "other" and not own_type and not trigger.anaphoric and generic:
         return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     described = article.named.described(kind, explicit.codes) if article.named else None
-    parties = described.parties if described else _parties(article, index, explicit)
+    parties = described.parties if described else _parties(article, index, explicit, history or [])
     parties = tuple(p for p in parties if p not in _FORUMS)
     forums = _meeting_only_codes(text, local, sentence.start, lexicon)
     if forums:  # "agreed before a G7 summit": the G7 hosts the meeting, it is no party
@@ -347,6 +459,8 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     if len(parties) > 2:  # "Washington and Moscow signed a treaty in Prague": the venue is no party
         venues = _venue_only_codes(text, local, sentence.start, lexicon)
         parties = tuple(p for p in parties if p not in venues)
+    if len(parties) < 2 and not explicit.codes and listing and marker is not None and context is not None:
+        parties = context.parties
     grouped = lexicon.group_reference.search(text) is not None  # "the two countries"
     if len(explicit.codes) < 2 and marker is None and not (described or trigger.anaphoric or grouped):
         return []  # "the agreement" with one party or none and no word of what happened: rarely a report
@@ -365,28 +479,90 @@ def _read_sentence(article: _Article, index: int, named: list[NamedMention]) -> 
     )
     dated = _OWN_YEAR.match(text, trigger.end) is not None  # "del Convenio de 1937": its own year, a new one
     anaphoric = trigger.anaphoric and adjacent is None and not dated  # "el acuerdo ruso-estadounidense" says whose
-    at = sentence.start + trigger.start
-    readings = [_Reading(agreement, anaphoric, explicit.codes, marker is None, own_type, at, listed_first)]
-    seen = {(kind, agreement.parties)}
-    for listed, following in zip(triggers[1:], [*triggers[2:], None], strict=False):
-        words = text[listed.start : min(following.start if following else len(text), listed.end + _OWN_WORDS)]
-        own = best_type(context_types(words, lexicon, 1.0), lexicon)
+    counted = lexicon.plural_determiner.search(text[max(0, trigger.start - 40) : trigger.start]) is not None
+    first = _Reading(
+        agreement, anaphoric, explicit.codes, marker is None, own_type, sentence.start + trigger.start,
+        listed=listed_first, topic=topic, counted=counted and not topic,
+    )  # fmt: skip
+    readings = [first]
+    seen = [(kind, agreement.parties, topic)]
+    for (listed, enumerated), following in zip(items, [*items[1:], None], strict=False):
+        end = following[0].start if following else max(listed.end + _OWN_WORDS, clause_bounds(text, listed.end)[1])
+        end = min(end, listed.end + _OWN_WORDS) if following else min(end, len(text))
+        own = best_type(context_types(text[listed.start : end], lexicon, 1.0), lexicon)
+        own_topic = _topic(text, listed.end, end, lexicon, marked=not enumerated)
         named_by = _between(text, listed, local, sentence.start, lexicon) or _adjacent(
             text, listed, local, sentence.start, lexicon
         )  # "… and defended the accord between Buenos Aires and Tehran": its own parties
         listed_parties = tuple(sorted(p for p in named_by.codes if p not in _FORUMS)) if named_by else agreement.parties
-        if (listed.anaphoric and named_by is None) or (own, listed_parties) in seen:
+        if (listed.anaphoric and named_by is None) or any(
+            k == own and p == listed_parties and _same_topic(t, own_topic) and (t or not own_topic) for k, p, t in seen
+        ):
             continue  # a second noun for the same agreement, or one that says nothing of its own
-        seen.add((own, listed_parties))
-        listed_at = sentence.start + listed.start
-        own_agreement = replace(agreement, type=own, parties=listed_parties)
-        explicit_codes = named_by.codes if named_by else explicit.codes
+        seen.append((own, listed_parties, own_topic))
         readings.append(
             replace(
-                readings[0], agreement=own_agreement, explicit=explicit_codes, own_type=True, at=listed_at, listed=True
+                first,
+                agreement=replace(agreement, type=own, parties=listed_parties),
+                explicit=named_by.codes if named_by else explicit.codes,
+                own_type=True,
+                at=sentence.start + listed.start,
+                listed=True,
+                topic=own_topic,
+                counted=False,
             )
         )
     return readings
+
+
+def _items(text: str, triggers: list[Trigger], lexicon: Lexicon) -> list[tuple[Trigger, bool]]:
+    """The agreements a sentence lists after its first trigger, in order, each with whether an
+    enumerator names it: further agreement nouns; enumerators at a clause start ("…, а второе —
+    о …"); and topics joined to the first agreement's topic ("соглашения о X и об Y")."""
+    items = [(t, False) for t in triggers[1:]]
+    for m in lexicon.enumerator.finditer(text, triggers[0].end):
+        if _CLAUSE_START.search(text[max(0, m.start() - 8) : m.start()]):
+            items.append((Trigger(m.start(), m.end(), True, False), True))
+    if _topic(text, triggers[0].end, len(text), lexicon, marked=True):
+        for m in lexicon.topic_marker.finditer(text, triggers[0].end + 2):
+            gap = _GAP.search(text, max(0, m.start() - 12), m.start())
+            joiner = gap.group(0).rstrip('«"„“') if gap else ""
+            joined = joiner.strip() and lexicon.list_joiner.fullmatch(joiner)
+            if joined and _topic(text, m.start(), len(text), lexicon, marked=True):
+                items.append((Trigger(m.start(), m.start(), True, False), False))
+    return sorted(items, key=lambda item: item[0].start)
+
+
+def _read_enumeration(article: _Article, index: int, counted: _Reading) -> list[_Reading]:
+    """The agreements a sentence takes up one by one after a counted plural in the sentence
+    before ("… вышла из трёх соглашений. Одно из них касается X, второе — Y"): each has the
+    counted agreements' parties and status, and its own type and topic."""
+    sentence, lexicon = article.sentences[index], article.lexicon
+    text = sentence.text
+    starts = [
+        m for m in lexicon.enumerator.finditer(text) if _CLAUSE_START.search(text[max(0, m.start() - 8) : m.start()])
+    ]
+    readings: list[_Reading] = []
+    for m, following in zip(starts, [*starts[1:], None], strict=False):
+        end = following.start() if following else len(text)
+        kind = best_type(context_types(text[m.start() : end], lexicon, 1.0), lexicon)
+        topic = _topic(text, m.end(), end, lexicon, marked=False)
+        if not topic:
+            continue
+        agreement = replace(
+            counted.agreement, type=kind, evidence=sentence.clean, evidence_span=Span(sentence.start, sentence.end)
+        )
+        readings.append(replace(counted, agreement=agreement, own_type=True, at=sentence.start + m.start(),
+                                topic=topic, counted=False, anaphoric=False))  # fmt: skip
+    return readings
+
+
+def _governed_by_existing(text: str, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """Whether a marker of an agreement in force stands right before the noun ("в рамках соглашения",
+    "в соответствии с договорённостью"): the agreement is acted under, whatever verb describes it."""
+    cue = dict(lexicon.status)["existing"]
+    before = text[max(0, trigger.start - _GOVERNED) : trigger.start]
+    return cue.possible(before.lower()) and any(not before[m.end() :].strip() for m in cue.pattern.finditer(before))
 
 
 def _between(
@@ -463,15 +639,33 @@ def _settle_status(
     return status
 
 
-def _parties(article: _Article, index: int, explicit: SentenceParties) -> tuple[str, ...]:
+def _parties(
+    article: _Article, index: int, explicit: SentenceParties, history: list[tuple[str, ...]]
+) -> tuple[str, ...]:
     before = [article.parties(i) for i in range(max(0, index - 4), index)]
     text = article.sentences[index].text
     if len(explicit.codes) < 2 and article.lexicon.group_reference.search(text):
         return resolve_group(explicit, before, article.focus)  # "the two countries" when the sentence names fewer
     if len(explicit.codes) == 1:
-        other = complete_single(explicit.codes[0], before, article.focus)
+        code = explicit.codes[0]
+        # An organisation alone: its partner in the article's last agreement with it, else the context.
+        partner = (
+            next((p for h in reversed(history) if code in h and len(h) == 2 for p in h if p != code), None)
+            if code.startswith("ORG:")
+            else None
+        )
+        other = partner or complete_single(code, before, article.focus)
         return explicit.codes + ((other,) if other else ())
     return explicit.codes
+
+
+def _not_venues(text: str, local: list[CountryMention], offset: int, lexicon: Lexicon) -> list[CountryMention]:
+    """The mentions without the capitals named as a venue ("подписанное в Москве", "signed in Cairo"):
+    where an agreement is signed says nothing of who signed it."""
+    if not any(m.kind in _PLACE_KINDS for m in local):
+        return local
+    places = {m.start("place") + offset for pattern in lexicon.venue for m in pattern.finditer(text)}
+    return [m for m in local if m.kind not in _PLACE_KINDS or m.span.start not in places]
 
 
 def _nearest_date(dates: list[DateMention], position: int) -> DateMention | None:
@@ -481,12 +675,13 @@ def _nearest_date(dates: list[DateMention], position: int) -> DateMention | None
 
 
 def _type(article: _Article, index: int, trigger: Trigger) -> tuple[str, bool]:
-    """Type from the agreement's own words first, then its sentence, then the sentences around it;
-    and whether its own words (near the trigger) said it."""
+    """Type from the agreement's own words first, then its sentence, then, when the sentence has no
+    type word at all, the sentences around it; and whether its own words (near the trigger) said it."""
     lexicon = article.lexicon
     scores = score_types(article.sentences[index].text, trigger, lexicon)
+    alone = not scores  # "… предполагало сотрудничество в разведывательной деятельности" needs no neighbour
     for near in (index - 1, index + 1):
-        if 0 <= near < len(article.sentences):
+        if 0 <= near < len(article.sentences) and alone:
             for name, value in context_types(article.sentences[near].text, lexicon, 0.5).items():
                 scores[name] = scores.get(name, 0.0) + value
     kind = best_type(scores, lexicon)
@@ -564,15 +759,20 @@ def _fill(base: Agreement, extra: Agreement, *, upgrade: bool = False) -> Agreem
 
 
 def _consolidate(
-    found: list[Agreement], base: NamedBase | None = None, reference: int | None = None
+    found: list[Agreement],
+    topics: list[tuple[str, ...]],
+    base: NamedBase | None = None,
+    reference: int | None = None,
 ) -> tuple[Agreement, ...]:
-    """One agreement per named agreement, and per (parties, type, year, instrument) otherwise.
+    """One agreement per named agreement, and per (parties, type, year, instrument, topic) otherwise.
 
+    An agreement whose words say nothing of its topic joins the first of that key whatever its
+    topic; two whose words give two topics ("о транзите энергии", "о координации …") stay two.
     An unnamed agreement whose type matches a named one and whose parties are among its parties
     is a reference to it ("the nuclear deal" beside "the JCPOA"), unless it is reported signed in
     the article's year and the base dates the named one to another year ("the final deal" under
     talks, "the interim deal reached on Sunday"); one of type ``other`` joins a typed agreement
-    between the same parties.
+    between the same parties, unless its words give it a topic of its own.
     """
 
     def fits(agreement: Agreement, host: Agreement) -> bool:
@@ -589,24 +789,33 @@ def _consolidate(
         fresh = agreement.status == "signed" and reference is not None
         return not (fresh and known.signed != reference)
 
-    merged: dict[tuple[object, ...], Agreement] = {}
-    for agreement in found:
+    merged: dict[tuple[object, ...], list[tuple[Agreement, tuple[str, ...]]]] = {}
+    for agreement, topic in zip(found, topics, strict=True):
         key: tuple[object, ...] = (
             ("name", agreement.name)
             if agreement.name
             else (agreement.parties, agreement.type, agreement_year(agreement), agreement.instrument)
         )
-        merged[key] = _fill(merged[key], agreement) if key in merged else agreement
-    named = [a for a in merged.values() if a.name]
+        group = merged.setdefault(key, [])
+        at = next((i for i, (_, t) in enumerate(group) if agreement.name or _same_topic(t, topic)), None)
+        if at is None:
+            group.append((agreement, topic))
+        else:
+            group[at] = (_fill(group[at][0], agreement), group[at][1] or topic)
+    entries = [entry for group in merged.values() for entry in group]
+    own_topic = {id(a) for a, t in entries if t}
+    named = [a for a, _ in entries if a.name]
     result = list(named)
-    for agreement in (a for a in merged.values() if not a.name and a.type != "other"):
+    for agreement in (a for a, _ in entries if not a.name and a.type != "other"):
         host = next((i for i, n in enumerate(result) if fits(agreement, n)), None)
         if host is None:
             result.append(agreement)
         else:
             result[host] = _fill(result[host], agreement)
-    for agreement in (a for a in merged.values() if not a.name and a.type == "other"):
+    for agreement in (a for a, _ in entries if not a.name and a.type == "other"):
         host = next((i for i, t in enumerate(result) if t.parties == agreement.parties), None)
+        if id(agreement) in own_topic:
+            host = None  # "другое — культурных ценностей": one of a list, about something of its own
         if host is None:
             result.append(agreement)
         else:

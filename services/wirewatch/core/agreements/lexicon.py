@@ -35,6 +35,13 @@ expression fragment, matched case-insensitively at a word start; the keys are:
 ``list_joiner``           (optional) what may stand between two names of one list: ", ", " and the "
 ``meeting_nouns``         (optional) nouns that make an organisation just before them the forum of a
                           meeting, not a party: "before a G7 summit", "beim G7-Gipfel"
+``topic_markers``         (optional) words right after an agreement noun that say what it is about
+                          ("о", "об": "соглашение о транзите"): agreements of one type with
+                          different topics stay apart, and "… о X и об Y" lists two
+``enumerators``           (optional) words that take up one of several agreements just counted
+                          ("одно из них …, второе …, а третье …"): each is one agreement
+``state_companies``       (optional) code -> names of state-owned companies that act for their state
+                          in gas, oil and nuclear contracts (Gazprom, Rosatom): each is a mention of it
 ========================  ====================================================================
 """
 
@@ -119,6 +126,9 @@ class Lexicon:
     venue: tuple[re.Pattern[str], ...]
     abbreviation: re.Pattern[str]
     list_joiner: re.Pattern[str]  # what may stand between two parties of one list ("Russia, China and Iran")
+    topic_marker: re.Pattern[str]  # "о", "об" after an agreement noun: what it is about
+    enumerator: re.Pattern[str]  # "одно из них", "второе": one of the agreements just counted
+    state_companies: tuple[tuple[str, Cue], ...]  # code, names of its state-owned companies
     adjacent: re.Pattern[str] | None = None  # noun-to-names gap of parties named right after the noun
     meeting_noun: re.Pattern[str] = re.compile(r"(?!x)x")  # "summit" after "G7": a forum, not a party
 
@@ -217,6 +227,9 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
         meeting_noun=re.compile(r"[\s-]*" + _alternation(data["meeting_nouns"], left=False), re.IGNORECASE)
         if data.get("meeting_nouns")
         else re.compile(r"(?!x)x"),
+        topic_marker=_compile(data.get("topic_markers", [])),
+        enumerator=_compile(data.get("enumerators", [])),
+        state_companies=tuple((code, _cue(names)) for code, names in data.get("state_companies", {}).items()),
         abbreviation=re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(data["abbreviations"]) + r")$", re.IGNORECASE),
         adjacent=re.compile(data["adjacent"], re.IGNORECASE) if data.get("adjacent") else None,
     )

@@ -6,7 +6,8 @@ Two stages:
    with a lower-case letter or a closing quote, or follows a block ending in an opening quote
    or a comma, continues the previous block (quotations split over several lines).
 2. Each joined block is cut after ``.``, ``!``, ``?`` or ``…`` when the next word starts a
-   sentence, except after an abbreviation or an initial ("Mr.", "z.B.", "U.").
+   sentence, except after an abbreviation or an initial ("Mr.", "z.B.", "U."); a stop glued to
+   the next word ("СНГ.Одно") cuts too when both sides are words of two letters or more.
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ _WS = re.compile(r"\s+")
 _OPENING = ('"', "“", "„", "«", "‚", "‘", ",", ":", "(", "–", "—")
 _CONTINUATION = re.compile(r"""^[\s]*(?:["”»’)\],;:.…]|[a-zà-ÿа-яёąćęłńóśźż])""")
 _TERMINAL = re.compile(r"""[.!?…]["”»’)]*\s*$""")
-_BOUNDARY = re.compile(r"""(?<=[.!?…])(["”»’)]*)\s+(?=["“„«‚‘(]?(?P<next>[^\W_]))""")
+# After the stop, a space; or none at all where the stop sits between two words of two letters or
+# more ("… СНГ.Одно из них …": text that lost its spaces), never inside a number or an initial.
+_BOUNDARY = re.compile(
+    r"""(?<=[.!?…])(["”»’)]*)(?:\s+|(?<=[^\W\d_]{2}[.!?…])(?=[^\W\d_]{2}))(?=["“„«‚‘(]?(?P<next>[^\W_]))"""
+)
 _LONE_CLOSE = re.compile(r"""^\s*["”»’]\s*[.,;:]""")
 _LAST_WORD = re.compile(r"""(\S+)[.!?…]["”»’)]*$""")
 _WORD_TAIL = 64  # characters before a full stop searched for its word (no abbreviation is longer)

@@ -59,7 +59,7 @@ class Form:
             return [Stem(low, frozenset({"", "s"}))]
         if self.kind == "adjective":
             return adjective_stems(low, self.lang)
-        if self.kind in ("name", "metonym", "institution") and self.lang != "*":
+        if self.kind in ("name", "metonym", "institution", "organisation") and self.lang != "*":
             return name_stems(low, self.lang)
         if self.kind == "person" and self.lang not in ("*", "en"):
             return name_stems(low, self.lang)

@@ -310,7 +310,7 @@ def test_trading_is_a_trade_cue(extract: Extract) -> None:
 
 
 def test_an_office_title_does_not_type_the_agreement(extract: Extract) -> None:
-    body = "The UK's agreement with Peru was criticised by the Environment Secretary."
+    body = "The UK signed an agreement with Peru on Monday, the Environment Secretary said."
     assert only(extract(body, "en", PUBLISHED)).type != "environment"
 
 

@@ -186,3 +186,148 @@ def test_g_dot_does_not_end_the_sentence(extract: Extract) -> None:
     body = "Соглашение было подписано в 2020 г. Россией и Китаем в Пекине."
     agreement = only(extract(body, "ru", PUBLISHED))
     assert (agreement.parties, agreement.status, agreement.evidence) == (("CHN", "RUS"), "existing", body)
+
+
+def test_the_eu_and_the_cis_in_oblique_cases_are_parties(extract: Extract) -> None:
+    body = "Армения денонсировала соглашение с Содружеством Независимых Государств о таможенных пошлинах."
+    assert only(extract(body, "ru", PUBLISHED)).parties == ("ARM", "ORG:CIS")
+    body = "Грузия подписала соглашение о торговле с Европейским союзом."
+    assert only(extract(body, "ru", PUBLISHED)).parties == ("GEO", "ORG:EU")
+
+
+def test_text_that_lost_its_spaces_still_has_words_and_sentences(extract: Extract) -> None:
+    body = "Армения денонсировалаСоглашение о таможенных пошлинах с Казахстаном.Оба соглашения устарели."
+    agreement = extract(body, "ru", PUBLISHED)[0]
+    assert (agreement.parties, agreement.type, agreement.status) == (("ARM", "KAZ"), "trade", "suspended_or_cancelled")
+    assert agreement.evidence.endswith("Казахстаном.")
+    body = "Армения подписала Cоглашение о торговле с Казахстаном."  # a Latin C in a Russian word
+    assert only(extract(body, "ru", PUBLISHED)).type == "trade"
+
+
+def test_listed_agreements_of_one_type_with_their_own_topics_stay_apart(extract: Extract) -> None:
+    body = (
+        "Армения денонсировала соглашение с Казахстаном о транзите нефти, "
+        "соглашение о поставках газа и соглашение о строительстве электростанции."
+    )
+    found = extract(body, "ru", PUBLISHED)
+    assert [(a.parties, a.type) for a in found] == [(("ARM", "KAZ"), "energy")] * 3
+
+
+def test_a_counted_plural_with_joined_topics_lists_two_agreements(extract: Extract) -> None:
+    body = "Армения денонсировала два соглашения с Казахстаном — о таможенных пошлинах и об инвестициях."
+    assert sorted(a.type for a in extract(body, "ru", PUBLISHED)) == ["economic", "trade"]
+
+
+def test_enumerators_take_up_the_agreements_just_counted(extract: Extract) -> None:
+    body = (
+        "Армения вышла из трёх соглашений с Казахстаном. Одно из них касается таможенных пошлин, "
+        "второе связано с поставками газа, а третье — о культурном обмене."
+    )
+    found = extract(body, "ru", PUBLISHED)
+    assert sorted(a.type for a in found) == ["energy", "other", "trade"]
+    assert {(a.parties, a.status) for a in found} == {(("ARM", "KAZ"), "suspended_or_cancelled")}
+
+
+def test_the_capital_where_an_agreement_is_signed_is_no_party(extract: Extract) -> None:
+    body = "Армения и Казахстан подписали соглашение о торговле в Москве."
+    assert only(extract(body, "ru", PUBLISHED)).parties == ("ARM", "KAZ")
+
+
+def test_an_organisation_alone_takes_its_partner_from_the_agreement_before(extract: Extract) -> None:
+    body = (
+        "Армения денонсировала соглашение с СНГ о таможенных пошлинах. "
+        "Грузия об этом не сообщала. "
+        "Также денонсировано соглашение о поставках газа, заключённое в рамках СНГ."
+    )
+    found = extract(body, "ru", PUBLISHED)
+    assert [(a.parties, a.type) for a in found] == [(("ARM", "ORG:CIS"), "trade"), (("ARM", "ORG:CIS"), "energy")]
+
+
+def test_a_list_with_no_verb_continues_the_agreement_before(extract: Extract) -> None:
+    body = (
+        "Армения денонсировала соглашение с Казахстаном о таможенных пошлинах. "
+        "А также другие два соглашения — одно о поставках газа, а второе — о культурном обмене."
+    )
+    found = extract(body, "ru", PUBLISHED)
+    assert sorted(a.type for a in found) == ["energy", "other", "trade"]
+    assert {(a.parties, a.status) for a in found} == {(("ARM", "KAZ"), "suspended_or_cancelled")}
+
+
+def test_named_peace_treaties_in_oblique_cases(extract: Extract) -> None:
+    found = extract("Венгрия, обиженная Трианонскими соглашениями, требовала пересмотра границ.", "ru", PUBLISHED)
+    assert only(found).name == "treaty_of_trianon_1920"
+    found = extract("Земли были отторгнуты от Германии по Версальскому мирному соглашению.", "ru", PUBLISHED)
+    assert only(found).name == "treaty_of_versailles_1919"
+
+
+def test_a_foreign_minister_signing_says_nothing_of_the_type(extract: Extract) -> None:
+    body = (
+        "23 марта Германия подписала договор с министром иностранных дел Румынии. "
+        "Экономическое соглашение между Румынией и Германией вступило в силу."
+    )
+    assert only(extract(body, "ru", PUBLISHED)).type == "economic"
+
+
+def test_a_state_company_acts_for_its_state(extract: Extract) -> None:
+    body = "Молдова расторгла контракт с «Газпромом» на поставки газа."
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (("MDA", "RUS"), "energy", "suspended_or_cancelled")
+
+
+def test_a_pact_of_political_parties_is_a_near_miss(extract: Extract) -> None:
+    assert extract("Проевропейские партии Молдовы подписали пакт о сотрудничестве с Румынией.", "ru", PUBLISHED) == ()
+
+
+def test_the_topic_of_another_noun_is_not_the_agreements(extract: Extract) -> None:
+    body = (
+        "После подписания соглашения Украины с ЕС и вступления в силу положения о зоне свободной торговли "
+        "цены снизятся. Украина подпишет соглашение об ассоциации с ЕС."
+    )
+    assert only(extract(body, "ru", PUBLISHED)).parties == ("ORG:EU", "UKR")
+
+
+def test_an_agreement_with_no_word_of_what_or_what_became_of_it_is_not_reported(extract: Extract) -> None:
+    assert extract("Сравнения с пактом Молдовы и Румынии некорректны.", "ru", PUBLISHED) == ()
+
+
+def test_quoted_titles_after_a_colon_list_agreements(extract: Extract) -> None:
+    body = "Армения денонсировала соглашения с СНГ: «О таможенных пошлинах», «О поставках газа» и «О культуре»."
+    assert sorted(a.type for a in extract(body, "ru", PUBLISHED)) == ["energy", "other", "trade"]
+
+
+def test_one_agreement_named_by_two_wordings_of_its_topic_is_one(extract: Extract) -> None:
+    body = (
+        "Армения подписала с Казахстаном соглашение о свободной торговле. "
+        "Соглашение о создании зоны свободной торговли между Арменией и Казахстаном вступит в силу в мае."
+    )
+    assert only(extract(body, "ru", PUBLISHED)).type == "trade"
+
+
+def test_an_organisation_right_after_the_noun_is_its_party_one_far_from_it_is_not(extract: Extract) -> None:
+    body = "Армения подписала соглашение о таможне с Казахстаном. Армения вышла из трёх соглашений, заключённых в СНГ."
+    assert [a.parties for a in extract(body, "ru", PUBLISHED)] == [("ARM", "KAZ"), ("ARM", "ORG:CIS")]
+    body = "Соглашение о торговле, как и многие другие документы последних лет, одобрили, по данным источников, в ОДКБ."
+    assert extract(body, "ru", PUBLISHED) == ()
+
+
+def test_a_short_topic_word_in_two_cases_is_one_topic(extract: Extract) -> None:
+    body = (
+        "Армения вышла из двух соглашений с Казахстаном. Одно из них касается газа, второе — таможенных пошлин. "
+        "Соглашение о газе Армения считает устаревшим, сообщили в Ереване."
+    )
+    assert sorted(a.type for a in extract(body, "ru", PUBLISHED)) == ["energy", "trade"]
+
+
+def test_the_association_agreement_called_a_dogovor(extract: Extract) -> None:
+    body = "Брюссель обсуждает подписание договора об ассоциации между ЕС и Украиной."
+    assert only(extract(body, "ru", PUBLISHED)).name == "eu_ukraine_association_agreement"
+
+
+def test_an_agreement_acted_under_is_an_existing_one(extract: Extract) -> None:
+    body = "Сирия уничтожила химическое оружие в соответствии с договорённостью, достигнутой с Россией."
+    assert only(extract(body, "ru", PUBLISHED)).status == "existing"
+
+
+def test_withdrawal_glued_to_the_next_word(extract: Extract) -> None:
+    body = "Армения вышлаещё из двух соглашений с Казахстаном о таможне."
+    assert only(extract(body, "ru", PUBLISHED)).status == "suspended_or_cancelled"
