@@ -1,0 +1,185 @@
+"""The PostgreSQL archive (``WIREWATCH_DATABASE_URL=postgresql://…``), through psycopg 3.
+
+Its own full-text search, built the same way as SQLite's so both answer alike:
+
+1. words: a ``tsvector`` column over ``wirewatch_fold(title)`` (weight A) and ``wirewatch_fold(body)``
+   (weight B) with the ``simple`` configuration, so no language's stemmer guesses wrong on another
+   language's text; ``wirewatch_fold`` is ``lower(unaccent(…))``, declared immutable so that it can
+   be indexed. Ranked with ``ts_rank_cd``; a query word matches words it starts (``:*``).
+2. infix: a ``pg_trgm`` GIN index over the folded title and body, so ``LIKE '%abkommen%'`` finds
+   "Atomabkommen" without a scan. Infix hits come after word hits, as in SQLite.
+
+Snippets are cut in Python (``archive.text.excerpt``) for both kinds, since ``ts_headline``
+cannot mark a match inside a compound.
+
+The extensions ``unaccent`` and ``pg_trgm`` ship with PostgreSQL (Debian's ``postgresql``
+package) and are "trusted": a database owner may create them without being a superuser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+
+from wirewatch.archive import records
+from wirewatch.archive.base import SqlArchive
+from wirewatch.archive.migrations import CREATE_TABLE, Migration, pending
+from wirewatch.archive.model import SearchHit, SearchQuery
+from wirewatch.archive.text import INFIX_MIN, excerpt, fold, terms
+
+MIGRATIONS = (
+    Migration(
+        1,
+        "tables for the five archived topics; word index over title and body",
+        (
+            "CREATE EXTENSION IF NOT EXISTS unaccent",
+            "CREATE OR REPLACE FUNCTION wirewatch_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT"
+            " AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$",
+            "CREATE TABLE articles (rid BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+            " lang TEXT, title TEXT NOT NULL, body TEXT NOT NULL, published TEXT, url TEXT,"
+            " at DOUBLE PRECISION NOT NULL, detail TEXT NOT NULL, words TSVECTOR NOT NULL)",
+            "CREATE INDEX articles_at ON articles (at)",
+            "CREATE INDEX articles_words ON articles USING GIN (words)",
+            "CREATE TABLE article_countries (article_id TEXT NOT NULL, code TEXT NOT NULL, focus INTEGER NOT NULL,"
+            " PRIMARY KEY (article_id, code))",
+            "CREATE INDEX article_countries_code ON article_countries (code)",
+            "CREATE TABLE agreements (id TEXT PRIMARY KEY, type TEXT NOT NULL, status TEXT NOT NULL,"
+            " first_seen DOUBLE PRECISION NOT NULL, last_seen DOUBLE PRECISION NOT NULL, doc TEXT NOT NULL)",
+            "CREATE INDEX agreements_seen ON agreements (last_seen DESC, id DESC)",
+            "CREATE TABLE agreement_parties (agreement_id TEXT NOT NULL, party TEXT NOT NULL,"
+            " PRIMARY KEY (agreement_id, party))",
+            "CREATE INDEX agreement_parties_party ON agreement_parties (party)",
+            "CREATE TABLE agreement_reports (agreement_id TEXT NOT NULL, article_id TEXT NOT NULL,"
+            " seen DOUBLE PRECISION NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (agreement_id, article_id))",
+            "CREATE TABLE country_events (id TEXT PRIMARY KEY, article_id TEXT NOT NULL, country TEXT NOT NULL,"
+            " focus INTEGER NOT NULL, at DOUBLE PRECISION NOT NULL, doc TEXT NOT NULL)",
+            "CREATE INDEX country_events_at ON country_events (at, country)",
+            "CREATE TABLE relations (id TEXT PRIMARY KEY, window_size TEXT NOT NULL,"
+            " window_start DOUBLE PRECISION NOT NULL, first_country TEXT NOT NULL, second_country TEXT NOT NULL,"
+            " articles INTEGER NOT NULL, doc TEXT NOT NULL)",
+            "CREATE INDEX relations_start ON relations (window_start)",
+        ),
+    ),
+    Migration(
+        2,
+        "trigram index so a word is found inside German compounds (Abkommen in Atomabkommen)",
+        (
+            "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+            "CREATE INDEX articles_infix ON articles USING GIN (wirewatch_fold(title || ' ' || body) gin_trgm_ops)",
+        ),
+    ),
+)
+
+_UPSERT_ARTICLE = """
+INSERT INTO articles (id, lang, title, body, published, url, at, detail, words)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s,
+  setweight(to_tsvector('simple', wirewatch_fold(%s)), 'A')
+  || setweight(to_tsvector('simple', wirewatch_fold(%s)), 'B'))
+ON CONFLICT (id) DO UPDATE SET lang = excluded.lang, title = excluded.title, body = excluded.body,
+  published = excluded.published, url = excluded.url, at = excluded.at, detail = excluded.detail,
+  words = excluded.words
+WHERE excluded.title IS DISTINCT FROM articles.title OR excluded.body IS DISTINCT FROM articles.body
+  OR excluded.detail IS DISTINCT FROM articles.detail OR excluded.at IS DISTINCT FROM articles.at
+"""
+_HIT_COLUMNS = "a.id, a.lang, a.title, a.published, a.url, a.body"
+
+
+def _like(word: str) -> str:
+    """A LIKE pattern for ``word`` anywhere (terms are word characters; ``_`` is one and is escaped)."""
+    return "%" + word.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%"
+
+
+class PostgresArchive(SqlArchive):
+    """The archive in a PostgreSQL database; the schema is created and migrated on open."""
+
+    placeholder = "%s"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._conn = psycopg.connect(url, autocommit=True)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self._lock:
+            with self._transaction() as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(7470144)")  # two processes opening at once: one migrates
+                cur.execute(CREATE_TABLE)
+            applied = [v for (v,) in self._conn.execute("SELECT version FROM schema_migrations").fetchall()]
+            for migration in pending(applied, MIGRATIONS):
+                with self._transaction() as cur:
+                    cur.execute("SELECT pg_advisory_xact_lock(7470144)")
+                    cur.execute("SELECT 1 FROM schema_migrations WHERE version = %s", (migration.version,))
+                    if cur.fetchone() is not None:
+                        continue  # the other process ran it while this one waited
+                    for statement in migration.statements:
+                        cur.execute(statement)
+                    cur.execute(
+                        "INSERT INTO schema_migrations (version, reason, applied_at) VALUES (%s, %s, now()::text)",
+                        (migration.version, migration.reason),
+                    )
+
+    def schema_version(self) -> int:
+        """The highest migration applied."""
+        with self._lock:
+            row = self._conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
+        return int(row[0]) if row else 0
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[psycopg.Cursor[Any]]:
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            yield cur
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[psycopg.Cursor[Any]]:
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")  # a page and its count agree
+            yield cur
+
+    def _upsert_articles(self, cur: Any, rows: list[records.ArticleRow]) -> None:
+        cur.executemany(
+            _UPSERT_ARTICLE,
+            [(r.id, r.lang, r.title, r.body, r.published, r.url, r.at, r.detail, r.title, r.body) for r in rows],
+        )
+        self._replace_countries(cur, rows)
+
+    def _search(self, cur: Any, query: SearchQuery) -> list[SearchHit]:
+        words = terms(query.text)
+        if not words:
+            return []
+        filters, params = self._article_filter(query, "a")
+        cur.execute(
+            f"SELECT {_HIT_COLUMNS}, ts_rank_cd(a.words, q, 1) AS score"
+            f" FROM articles a, to_tsquery('simple', %s) q WHERE a.words @@ q{filters}"
+            " ORDER BY score DESC, a.id LIMIT %s",
+            (" & ".join(f"{w}:*" for w in words), *params, query.limit),
+        )
+        hits = [self._hit(row, words, "word") for row in cur.fetchall()]
+        infix = [w for w in words if len(w) >= INFIX_MIN]
+        if len(hits) < query.limit and len(infix) == len(words):
+            hits += self._infix(cur, infix, query, tuple(h.id for h in hits))
+        return hits[: query.limit]
+
+    def _infix(self, cur: Any, words: list[str], query: SearchQuery, exclude: tuple[str, ...]) -> list[SearchHit]:
+        filters, params = self._article_filter(query, "a")
+        likes = " AND ".join("wirewatch_fold(a.title || ' ' || a.body) LIKE %s" for _ in words)
+        folded = "wirewatch_fold(a.title || ' ' || a.body)"
+        cur.execute(
+            f"SELECT {_HIT_COLUMNS}, similarity({folded}, %s) AS score FROM articles a"
+            f" WHERE {likes}{filters} AND NOT (a.id = ANY(%s)) ORDER BY score DESC, a.id LIMIT %s",
+            (" ".join(words), *[_like(w) for w in words], *params, list(exclude), query.limit),
+        )
+        return [self._hit(row, words, "infix") for row in cur.fetchall()]
+
+    @staticmethod
+    def _hit(row: tuple[Any, ...], words: list[str], kind: str) -> SearchHit:
+        body = fold(row[5])
+        text = row[5] if any(w in body for w in words) else row[2]
+        return SearchHit(row[0], row[1], row[2], row[3], row[4], excerpt(text, words), round(float(row[6]), 4), kind)
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._conn.close()
