@@ -104,6 +104,16 @@ def aggregate() -> None:
 
 
 @main.command()
+def archive() -> None:
+    """Run the archiver alone (the event topics and articles.tagged -> the archive database)."""
+    from wirewatch.archiver.app import main as archiver_main
+
+    settings = _require_broker(_settings())
+    configure_logging(settings.log_level)
+    archiver_main(settings)
+
+
+@main.command()
 def scrape() -> None:
     """Run the scraper alone (feeds -> articles.raw)."""
     from wirewatch.scraper.app import main as scraper_main

@@ -8,8 +8,6 @@ test suite runs on both. The ``wirewatch archive`` service feeds it; the API rea
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from wirewatch.archive.base import ARCHIVED_TOPICS, SqlArchive
 from wirewatch.archive.model import (
     AgreementPage,
@@ -34,13 +32,7 @@ __all__ = [
     "SqlArchive",
     "Written",
     "open_archive",
-    "sqlite_url",
 ]
-
-
-def sqlite_url(data_dir: str | Path) -> str:
-    """The default archive: ``archive.sqlite3`` in the data directory."""
-    return f"sqlite:///{Path(data_dir).resolve() / 'archive.sqlite3'}"
 
 
 def open_archive(url: str) -> SqlArchive:

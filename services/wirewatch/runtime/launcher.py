@@ -23,6 +23,7 @@ SERVICES: tuple[tuple[str, int | None], ...] = (
     ("tag", 1),
     ("scrape", 2),
     ("aggregate", 3),
+    ("archive", 4),
     ("api", None),
 )
 

@@ -22,7 +22,11 @@ Environment variable               Meaning                                      
 ``WIREWATCH_DATA_DIR``             Local state: Faust table data, logs of ``wirewatch run``  ``.wirewatch``
 ``WIREWATCH_DEDUP_DAYS``           Days the cleaner's dedup index remembers (0.01 = 14 min)  ``7``
 ``WIREWATCH_AGREEMENT_DAYS``       Days an agreement event is kept after its last report     ``365``
+``WIREWATCH_DATABASE_URL``         The archive: ``postgresql://…``, or ``sqlite:///path``    SQLite file
+``WIREWATCH_ARCHIVE_DAYS``         Days the archive keeps articles and events (0: forever)   ``0``
 =================================  ======================================================  ===========
+
+Without ``WIREWATCH_DATABASE_URL`` the archive is ``archive.sqlite3`` in ``WIREWATCH_DATA_DIR``.
 
 Scraper (``wirewatch scrape``; see ``scraper/``):
 
@@ -56,6 +60,7 @@ import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from wirewatch.contracts.topics import TopicNames
 
@@ -157,6 +162,22 @@ class ScraperSettings:
         )
 
 
+def _at_least_zero(value: float, name: str) -> float:
+    if not value >= 0:  # nan is refused too
+        raise SettingsError(f"{name}={value} must be 0 (keep everything) or more")
+    return value
+
+
+_DATABASE_SCHEMES = ("postgresql://", "postgres://", "sqlite:///")
+
+
+def _database_url(env: Mapping[str, str]) -> str | None:
+    url = env.get("WIREWATCH_DATABASE_URL") or None
+    if url is not None and not url.startswith(_DATABASE_SCHEMES):
+        raise SettingsError(f"WIREWATCH_DATABASE_URL must start with one of {', '.join(_DATABASE_SCHEMES)}")
+    return url
+
+
 def _positive(value: float, name: str) -> float:
     if not value > 0:  # written so that nan is refused too (``nan <= 0`` is false)
         raise SettingsError(f"{name}={value} must be above 0")
@@ -186,6 +207,8 @@ class Settings:
     data_dir: str = ".wirewatch"
     dedup_retention_days: float = 7.0
     agreement_retention_days: float = 365.0
+    database_url: str | None = None
+    archive_days: float = 0.0  # 0: keep everything
     scraper: ScraperSettings = field(default_factory=lambda: ScraperSettings())
 
     @classmethod
@@ -215,6 +238,8 @@ class Settings:
             agreement_retention_days=_positive(
                 _float(e, "WIREWATCH_AGREEMENT_DAYS", 365.0), "WIREWATCH_AGREEMENT_DAYS"
             ),
+            database_url=_database_url(e),
+            archive_days=_at_least_zero(_float(e, "WIREWATCH_ARCHIVE_DAYS", 0.0), "WIREWATCH_ARCHIVE_DAYS"),
             scraper=ScraperSettings.from_env(e),
         )
 
@@ -229,6 +254,13 @@ class Settings:
         if not self.bootstrap_servers:
             raise SettingsError("KAFKA_BOOTSTRAP_SERVERS is not set (and no embedded broker was started)")
         return self.bootstrap_servers
+
+    @property
+    def archive_url(self) -> str:
+        """Where the archive is: ``WIREWATCH_DATABASE_URL``, else a SQLite file in the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(Path(self.data_dir) / 'archive.sqlite3').resolve()}"
 
     def with_bootstrap(self, servers: str) -> Settings:
         """A copy pointing at ``servers``."""

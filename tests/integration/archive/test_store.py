@@ -12,59 +12,45 @@ from typing import Any
 
 import pytest
 
-from tests.seeded import seed_outputs
-from wirewatch.aggregator.handler import AggregatorHandler
+from tests.seeded import compound_article, seed_messages, seed_outputs
 from wirewatch.archive import AgreementQuery, Cursor, SearchQuery, open_archive
 from wirewatch.archive.export import CSV_COLUMNS, write_csv
-from wirewatch.contracts.codec import encode
-from wirewatch.contracts.deadletter import Origin
 from wirewatch.contracts.topics import Topic
 
 
-def seed_messages(seeds_dir: Path) -> list[tuple[Topic, dict[str, Any]]]:
-    """Every message the pipeline puts on the archived topics for the seeds (relations aside)."""
-    seeds = seed_outputs(seeds_dir)
-    messages: list[tuple[Topic, dict[str, Any]]] = [(Topic.TAGGED, doc) for doc in seeds.tagged]
-    messages += [(Topic.AGREEMENT_REPORTS, doc) for doc in seeds.reports]
-    messages += [(Topic.AGREEMENTS, doc) for doc in seeds.agreements]
-    aggregator = AggregatorHandler()
-    for doc in seeds.tagged:
-        outcome = aggregator.handle(encode(doc), Origin(), "2026-01-01T10:06:00Z", 1767261960.0).outcome
-        messages += [(Topic.COUNTRIES, out.document) for out in outcome.outputs]
-    return messages
+@pytest.fixture
+def opened() -> Any:
+    """``open_archive``, with every archive it opened closed after the test (even a failing one)."""
+    archives: list[Any] = []
 
+    def open_one(url: str) -> Any:
+        archives.append(open_archive(url))
+        return archives[-1]
 
-def compound_article() -> dict[str, Any]:
-    """A German article whose only form of "Abkommen" is inside a compound."""
-    return {
-        "id": "compound0000001",
-        "title": "Teheran und Wien",
-        "body": "Das Atomabkommen mit dem Iran bleibt umstritten, sagte die Ministerin in Wien.",
-        "lang": "de",
-        "published": "2026-02-01T08:00:00Z",
-        "countries": [
-            {"code": "IRN", "mentions": 1, "focus": True, "spans": [{"start": 24, "end": 28, "field": "body"}]}
-        ],
-        "agreements": [],
-    }
+    yield open_one
+    for archive in archives:
+        archive.close()
 
 
 @pytest.fixture
-def seeded(archive_url: str, seeds_dir: Path) -> Any:
-    archive = open_archive(archive_url)
+def seeded(archive_url: str, seeds_dir: Path, opened: Any) -> Any:
+    archive = opened(archive_url)
     archive.ingest(seed_messages(seeds_dir))
-    yield archive
-    archive.close()
+    return archive
 
 
-def test_ingesting_twice_changes_no_count(archive_url: str, seeds_dir: Path) -> None:
-    archive = open_archive(archive_url)
+def test_ingesting_twice_changes_no_count(archive_url: str, seeds_dir: Path, opened: Any) -> None:
+    archive = opened(archive_url)
     messages = seed_messages(seeds_dir)
     archive.ingest(messages)
     first = archive.counts()
     assert first.articles == 5
     assert first.agreements == len({doc["id"] for topic, doc in messages if topic is Topic.AGREEMENTS})
-    assert first.reports > 0 and first.country_events > 0
+    assert (
+        first.reports > 0
+        and first.country_events > 0
+        and first.relations == len({d["id"] for t, d in messages if t is Topic.RELATIONS})
+    )
     archive.ingest(messages)
     archive.ingest(reversed(messages))  # a replay in another order: an older update must not win
     assert archive.counts() == first
@@ -75,19 +61,17 @@ def test_ingesting_twice_changes_no_count(archive_url: str, seeds_dir: Path) -> 
         assert stored["last_seen"] == max(
             d["last_seen"] for t, d in messages if t is Topic.AGREEMENTS and d["id"] == agreement_id
         ), doc["id"]
-    archive.close()
 
 
-def test_a_reopened_archive_keeps_its_data_and_schema(archive_url: str, seeds_dir: Path) -> None:
-    archive = open_archive(archive_url)
+def test_a_reopened_archive_keeps_its_data_and_schema(archive_url: str, seeds_dir: Path, opened: Any) -> None:
+    archive = opened(archive_url)
     archive.ingest(seed_messages(seeds_dir))
     before, version = archive.counts(), archive.schema_version()  # type: ignore[attr-defined]
     archive.close()
-    again = open_archive(archive_url)  # migrations already applied: nothing runs twice
+    again = opened(archive_url)  # migrations already applied: nothing runs twice
     assert again.counts() == before
     assert again.schema_version() == version == 2  # type: ignore[attr-defined]
     assert [h.lang for h in again.search(SearchQuery("Shoigu"))]
-    again.close()
 
 
 def test_search_finds_german_words_compounds_and_the_english_seed(seeded: Any) -> None:
