@@ -116,7 +116,10 @@ class SQLiteArchive(SqlArchive):
             self._conn.execute(CREATE_TABLE)
             applied = [v for (v,) in self._conn.execute("SELECT version FROM schema_migrations")]
             for migration in pending(applied, MIGRATIONS):
-                with self._transaction() as cur:
+                with self._transaction() as cur:  # BEGIN IMMEDIATE: another process opening now waits here
+                    cur.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (migration.version,))
+                    if cur.fetchone() is not None:
+                        continue  # that process ran it while this one waited
                     for statement in migration.statements:
                         cur.execute(statement)
                     cur.execute(
