@@ -111,4 +111,3 @@ async def test_without_an_archive_the_history_routes_say_so() -> None:
     finally:
         views.live.close()
         await server.stop()
-
