@@ -7,7 +7,11 @@ Its own full-text search, built the same way as SQLite's so both answer alike:
    language's text; ``wirewatch_fold`` is ``lower(unaccent(…))``, declared immutable so that it can
    be indexed. Ranked with ``ts_rank_cd``; a query word matches words it starts (``:*``).
 2. infix: a ``pg_trgm`` GIN index over the folded title and body, so ``LIKE '%abkommen%'`` finds
-   "Atomabkommen" without a scan. Infix hits come after word hits, as in SQLite.
+   "Atomabkommen" without a scan. Infix hits come after word hits and, as in SQLite, only in
+   languages that write compounds as one word (``archive.text.COMPOUNDING``).
+
+Query words are folded by the same ``wirewatch_fold`` in SQL, never by Python alone: unaccent folds
+more than Python's ``fold`` does ("straße"), and a query must be folded exactly as the index is.
 
 Snippets are cut in Python (``archive.text.excerpt``) for both kinds, since ``ts_headline``
 cannot mark a match inside a compound.
@@ -28,7 +32,7 @@ from wirewatch.archive import records
 from wirewatch.archive.base import SqlArchive
 from wirewatch.archive.migrations import CREATE_TABLE, Migration, pending
 from wirewatch.archive.model import SearchHit, SearchQuery
-from wirewatch.archive.text import INFIX_MIN, excerpt, fold, terms
+from wirewatch.archive.text import COMPOUNDING, INFIX_MIN, excerpt, fold, terms
 
 MIGRATIONS = (
     Migration(
@@ -152,7 +156,7 @@ class PostgresArchive(SqlArchive):
         filters, params = self._article_filter(query, "a")
         cur.execute(
             f"SELECT {_HIT_COLUMNS}, ts_rank_cd(a.words, q, 1) AS score"
-            f" FROM articles a, to_tsquery('simple', %s) q WHERE a.words @@ q{filters}"
+            f" FROM articles a, to_tsquery('simple', wirewatch_fold(%s)) q WHERE a.words @@ q{filters}"
             " ORDER BY score DESC, a.id LIMIT %s",
             (" & ".join(f"{w}:*" for w in words), *params, query.limit),
         )
@@ -164,12 +168,13 @@ class PostgresArchive(SqlArchive):
 
     def _infix(self, cur: Any, words: list[str], query: SearchQuery, exclude: tuple[str, ...]) -> list[SearchHit]:
         filters, params = self._article_filter(query, "a")
-        likes = " AND ".join("wirewatch_fold(a.title || ' ' || a.body) LIKE %s" for _ in words)
+        likes = " AND ".join("wirewatch_fold(a.title || ' ' || a.body) LIKE wirewatch_fold(%s)" for _ in words)
         folded = "wirewatch_fold(a.title || ' ' || a.body)"
         cur.execute(
-            f"SELECT {_HIT_COLUMNS}, similarity({folded}, %s) AS score FROM articles a"
-            f" WHERE {likes}{filters} AND NOT (a.id = ANY(%s)) ORDER BY score DESC, a.id LIMIT %s",
-            (" ".join(words), *[_like(w) for w in words], *params, list(exclude), query.limit),
+            f"SELECT {_HIT_COLUMNS}, similarity({folded}, wirewatch_fold(%s)) AS score FROM articles a"
+            f" WHERE {likes}{filters} AND NOT (a.id = ANY(%s)) AND (a.lang IS NULL OR a.lang = ANY(%s))"
+            " ORDER BY score DESC, a.id LIMIT %s",
+            (" ".join(words), *[_like(w) for w in words], *params, list(exclude), sorted(COMPOUNDING), query.limit),
         )
         return [self._hit(row, words, "infix") for row in cur.fetchall()]
 

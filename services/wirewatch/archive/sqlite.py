@@ -7,13 +7,17 @@
    - ``articles_fts``, ``unicode61 remove_diacritics 2``: words, case and diacritics folded
      ("sojgu" finds "Šojgu"); ranked with bm25, title
      weighted above body; a query word also matches words it starts ("Abkommen" -> "Abkommens").
-   - ``articles_tri``, ``trigram``: any substring of three characters or more, so "Abkommen"
-     finds "Atomabkommen" and "Militärabkommen", which no word tokenizer splits (German writes
-     compounds as one word, and SQLite ships no decompounder). It folds case but, in SQLite
-     before 3.45, not diacritics; it roughly doubles the index size, which is measured by
-     ``python -m benchmarks archive``.
+   - ``articles_tails``, contentless: the inner tails of long words (``archive.text.tails``), so
+     "Abkommen" finds "Atomabkommen" and "Militärabkommen", which no word tokenizer splits
+     (German writes compounds as one word, and SQLite ships no decompounder). The tails come
+     from ``wirewatch_tails``, a Python function every connection registers; the triggers call it.
 
-   A search lists word hits first, then infix hits not already listed.
+   Why not the ``trigram`` tokenizer: measured on the benchmark corpus it made an insert cost
+   twice the word index's (0.97 against 0.46 ms an article) and was the largest part of the
+   file, and before SQLite 3.45 it does not fold diacritics ("Militar" would miss "Militär").
+   The tails cost a few tokens per long word and are folded like the word index.
+
+   A search lists word hits first, then infix hits not already listed (``archive.sqlite_search``).
 """
 
 from __future__ import annotations
@@ -25,11 +29,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from wirewatch.archive import records
+from wirewatch.archive import records, sqlite_search
 from wirewatch.archive.base import SqlArchive
 from wirewatch.archive.migrations import CREATE_TABLE, Migration, pending
 from wirewatch.archive.model import SearchHit, SearchQuery
-from wirewatch.archive.text import CLOSE, INFIX_MIN, OPEN, marked, terms
+from wirewatch.archive.text import tails
+
+_TAILS_OF = "wirewatch_tails({row}.lang, {row}.title || ' ' || {row}.body)"
+_TAILS_TRIGGERS = (
+    "CREATE TRIGGER articles_tails_ai AFTER INSERT ON articles BEGIN"
+    f" INSERT INTO articles_tails (rowid, tails) VALUES (new.rid, {_TAILS_OF.format(row='new')}); END",
+    "CREATE TRIGGER articles_tails_ad AFTER DELETE ON articles BEGIN"
+    " INSERT INTO articles_tails (articles_tails, rowid, tails)"
+    f" VALUES ('delete', old.rid, {_TAILS_OF.format(row='old')}); END",
+    "CREATE TRIGGER articles_tails_au AFTER UPDATE OF lang, title, body ON articles BEGIN"
+    " INSERT INTO articles_tails (articles_tails, rowid, tails)"
+    f" VALUES ('delete', old.rid, {_TAILS_OF.format(row='old')});"
+    f" INSERT INTO articles_tails (rowid, tails) VALUES (new.rid, {_TAILS_OF.format(row='new')}); END",
+)
 
 
 def _fts_triggers(name: str) -> tuple[str, ...]:
@@ -75,12 +92,12 @@ MIGRATIONS = (
     ),
     Migration(
         2,
-        "trigram index so a word is found inside German compounds (Abkommen in Atomabkommen)",
+        "word-tail index so a word is found inside German compounds (Abkommen in Atomabkommen)",
         (
-            "CREATE VIRTUAL TABLE articles_tri USING fts5(title, body, content='articles', content_rowid='rid',"
-            " tokenize='trigram')",
-            *_fts_triggers("articles_tri"),
-            "INSERT INTO articles_tri (articles_tri) VALUES ('rebuild')",
+            "CREATE VIRTUAL TABLE articles_tails USING fts5(tails, content='',"
+            " tokenize='unicode61 remove_diacritics 2')",
+            *_TAILS_TRIGGERS,
+            f"INSERT INTO articles_tails (rowid, tails) SELECT rid, {_TAILS_OF.format(row='articles')} FROM articles",
         ),
     ),
 )
@@ -94,8 +111,6 @@ WHERE excluded.title IS NOT articles.title OR excluded.body IS NOT articles.body
 """
 # The WHERE makes a replay cheap: an unchanged article is not rewritten, so neither index is touched.
 
-_HIT_COLUMNS = "a.id, a.lang, a.title, a.published, a.url"
-
 
 class SQLiteArchive(SqlArchive):
     """The archive in one SQLite file (or ``:memory:`` for a test that needs no restart)."""
@@ -106,6 +121,7 @@ class SQLiteArchive(SqlArchive):
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._conn.create_function("wirewatch_tails", 2, tails, deterministic=True)
         self._conn.execute("PRAGMA busy_timeout = 10000")  # the other process's transaction ends first
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = NORMAL")  # durable at each checkpoint; WAL stays consistent
@@ -160,33 +176,8 @@ class SQLiteArchive(SqlArchive):
         self._replace_countries(cur, rows)
 
     def _search(self, cur: Any, query: SearchQuery) -> list[SearchHit]:
-        words = terms(query.text)
-        if not words:
-            return []
-        hits = self._match(cur, "articles_fts", " ".join(f'"{w}"*' for w in words), query, "word", ())
-        infix = [w for w in words if len(w) >= INFIX_MIN]
-        if len(hits) < query.limit and len(infix) == len(words):
-            found = tuple(h.id for h in hits)
-            hits += self._match(cur, "articles_tri", " ".join(f'"{w}"' for w in infix), query, "infix", found)
-        return hits[: query.limit]
-
-    def _match(
-        self, cur: Any, table: str, expression: str, query: SearchQuery, kind: str, exclude: tuple[str, ...]
-    ) -> list[SearchHit]:
         filters, params = self._article_filter(query, "a")
-        if exclude:
-            filters += f" AND a.id NOT IN ({', '.join('?' * len(exclude))})"
-            params += list(exclude)
-        cur.execute(
-            f"SELECT {_HIT_COLUMNS}, snippet({table}, -1, '{OPEN}', '{CLOSE}', '…', 24), bm25({table}, 4.0, 1.0)"
-            f" FROM {table} JOIN articles a ON a.rid = {table}.rowid WHERE {table} MATCH ?{filters}"
-            f" ORDER BY bm25({table}, 4.0, 1.0) LIMIT ?",
-            (expression, *params, query.limit),
-        )
-        return [
-            SearchHit(row[0], row[1], row[2], row[3], row[4], marked(row[5]), round(-float(row[6]), 4), kind)
-            for row in cur.fetchall()
-        ]
+        return sqlite_search.search(cur, query, filters, params)
 
     def close(self) -> None:
         """Close the connection (a checkpoint folds the WAL into the file)."""

@@ -145,10 +145,35 @@ def test_the_csv_export_parses_with_one_row_per_agreement(seeded: Any) -> None:
     assert all(r["parties"] and r["evidence"] for r in parsed)
 
 
+def test_a_rewritten_article_is_found_by_its_new_text_only(seeded: Any) -> None:
+    article = compound_article()
+    seeded.ingest([(Topic.TAGGED, article)])
+    assert [h.id for h in seeded.search(SearchQuery("abkommen", lang="de"))][-1] == article["id"]
+    seeded.ingest([(Topic.TAGGED, {**article, "body": "Die Zollverhandlungsrunde in Wien geht weiter."})])
+    assert article["id"] not in [h.id for h in seeded.search(SearchQuery("abkommen"))]
+    assert [h.id for h in seeded.search(SearchQuery("verhandlungsrunde"))] == [article["id"]]  # infix, folded
+    assert seeded.counts().articles == 6
+
+
 def test_retention_deletes_only_what_is_older(seeded: Any) -> None:
     seeded.ingest([(Topic.TAGGED, compound_article())])
     before = seeded.counts()
     assert seeded.prune(0.0) == 0 and seeded.counts() == before
     seeded.prune(1_800_000_000.0)  # 2027: everything archived is older
     assert seeded.counts().as_dict() == dict.fromkeys(before.as_dict(), 0)
-    assert seeded.search(SearchQuery("Atomabkommen")) == []
+    assert seeded.search(SearchQuery("Atomabkommen")) == [] and seeded.search(SearchQuery("abkommen")) == []
+
+
+def test_words_outside_latin_script_and_with_sharp_s_are_found_as_written(seeded: Any) -> None:
+    article = {**compound_article(), "id": "cyrillic0000001", "lang": "ru", "title": "Шойгу в Нейпьидо"}
+    article["body"] = "Секретарь Совбеза Шойгу подписал соглашение. Die Straße nach Wien."
+    seeded.ingest([(Topic.TAGGED, article)])
+    for query in ("Шойгу", "шойгу", "соглашение", "Straße"):
+        assert "cyrillic0000001" in [h.id for h in seeded.search(SearchQuery(query))], query
+
+
+def test_infix_hits_only_in_languages_that_join_compounds(seeded: Any) -> None:
+    english = {**compound_article(), "id": "english00000001", "lang": "en", "body": "The reparations were agreed."}
+    seeded.ingest([(Topic.TAGGED, english)])
+    assert seeded.search(SearchQuery("parations")) == []  # found by both engines' infix index otherwise
+    assert [h.id for h in seeded.search(SearchQuery("reparations"))] == ["english00000001"]
