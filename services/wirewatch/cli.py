@@ -25,12 +25,18 @@ def _settings() -> Settings:
 
 
 def _require_broker(settings: Settings) -> Settings:
-    if not settings.bootstrap_servers:
+    """The settings with a broker: ``KAFKA_BOOTSTRAP_SERVERS``, else the one a running ``wirewatch run`` serves."""
+    from wirewatch.runtime.discovery import read_address
+
+    if settings.bootstrap_servers:
+        return settings
+    found = read_address(settings.data_dir)
+    if found is None:
         raise click.UsageError(
-            "KAFKA_BOOTSTRAP_SERVERS is not set: start `wirewatch run` or `wirewatch broker` and export the "
-            "address it prints."
+            "KAFKA_BOOTSTRAP_SERVERS is not set and no `wirewatch run` is serving from this data directory "
+            f"({settings.data_dir}): start `wirewatch run`, or `wirewatch broker` and export the address it prints."
         )
-    return settings
+    return settings.with_bootstrap(found)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

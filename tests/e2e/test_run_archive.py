@@ -49,6 +49,7 @@ class Run:
             "KAFKA_BOOTSTRAP_SERVERS": "",
             "WIREWATCH_LOG_LEVEL": "warning",
         }
+        self.env = env
         self.log = folder / f"{name}.log"
         self.process = spawn_wirewatch("run", env=env, log=self.log)
         self.url = f"http://127.0.0.1:{self.api}"
@@ -59,7 +60,9 @@ class Run:
         wait_http(f"{self.url}/healthz", timeout=30)
 
     def ingest(self, seeds: Path) -> None:
-        done = wirewatch("ingest", str(seeds), env={"KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{self.broker}"})
+        """``wirewatch ingest`` as a new user types it: no address exported, the run's file finds the broker."""
+        env = {"KAFKA_BOOTSTRAP_SERVERS": "", "WIREWATCH_DATA_DIR": self.env["WIREWATCH_DATA_DIR"]}
+        done = wirewatch("ingest", str(seeds), env=env)
         assert done.returncode == 0, done.stderr.decode()
 
     def archived(self, topic: str) -> float:
@@ -84,12 +87,14 @@ def test_a_restart_keeps_the_archive_and_a_second_ingest_changes_no_count(seeds_
     first = Run(tmp_path, "first")
     try:
         first.ready()
+        assert (tmp_path / "state" / "broker.json").exists()
         first.ingest(seeds_dir)
         _wait(lambda: _get(f"{first.url}/api/v1/agreements")["total"] == agreements, 120, "agreements archived")
         _wait(lambda: _get(f"{first.url}/api/v1/search?q=Shoigu")["items"], 60, "articles archived")
     finally:
         first.stop()
 
+    assert not (tmp_path / "state" / "broker.json").exists()  # a stopped run leaves no address behind
     second = Run(tmp_path, "second")
     try:
         second.ready()
