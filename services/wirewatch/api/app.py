@@ -60,8 +60,12 @@ async def serve(settings: Settings, stop: asyncio.Event, metrics: Metrics | None
 
 
 def _open_archive(settings: Settings) -> SqlArchive | None:
-    """The archive the API reads history from; None (logged) when it cannot be opened, so the live
-    views are still served."""
+    """The archive the API reads history from: only when ``WIREWATCH_DATABASE_URL`` names one
+    (``wirewatch run`` passes its archive's URL to every child). Without it, or when it cannot be
+    opened (logged), the API serves the live views alone, as a deployment without an archiver needs."""
+    if not settings.database_url:
+        log.warning("WIREWATCH_DATABASE_URL is not set: no archive; history, search and exports answer 503")
+        return None
     try:
         return open_archive(settings.archive_url)
     except Exception:  # a database away must not take the live dashboard down with it

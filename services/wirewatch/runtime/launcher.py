@@ -70,7 +70,12 @@ async def run_all(settings: Settings) -> int:
         log.info("topics created: %s", ", ".join(created) or "none (all existed)")
         write_address(settings.data_dir, settings.bootstrap, os.getpid())
         print(_banner(settings, broker is not None), flush=True)
-        env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": settings.bootstrap, "PYTHONUNBUFFERED": "1"}
+        env = {
+            **os.environ,
+            "KAFKA_BOOTSTRAP_SERVERS": settings.bootstrap,
+            "WIREWATCH_DATABASE_URL": settings.archive_url,  # the archiver writes it, the API reads it
+            "PYTHONUNBUFFERED": "1",
+        }
         await Supervisor(child_specs(settings), env).run()
         return 0
     finally:

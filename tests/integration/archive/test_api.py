@@ -111,3 +111,13 @@ async def test_without_an_archive_the_history_routes_say_so() -> None:
     finally:
         views.live.close()
         await server.stop()
+
+
+def test_the_api_reads_an_archive_only_when_one_is_named(tmp_path: Path) -> None:
+    from wirewatch.api.app import _open_archive
+
+    assert _open_archive(Settings(data_dir=str(tmp_path))) is None  # no archiver here: the live views
+    archive = _open_archive(Settings(database_url=f"sqlite:///{tmp_path / 'named.sqlite3'}"))
+    assert archive is not None and archive.counts().articles == 0
+    archive.close()
+    assert _open_archive(Settings(database_url="postgresql://nobody@127.0.0.1:1/none")) is None  # logged
