@@ -81,7 +81,10 @@ def _archive_paths() -> dict[str, Any]:
         url={"type": ["string", "null"]},
         snippet={"type": "string", "description": "HTML-escaped text, matches in <mark>"},
         score={"type": "number"},
-        match={"enum": ["word", "infix"], "description": "infix: found inside a longer word (a compound)"},
+        match={
+            "enum": ["word", "prefix", "infix"],
+            "description": "Best first: the words as written; words they start; inside a longer word (a compound)",
+        },
     )
     search = [
         _param("q", "Words to find (all of them; case and diacritics ignored)", {"type": "string"}, required=True),

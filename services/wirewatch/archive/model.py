@@ -79,8 +79,8 @@ class SearchQuery:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One article found. ``match`` says how: ``word`` (a word or a word's start) or ``infix`` (inside
-    a longer word, as "Abkommen" inside "Atomabkommen"); word hits are ranked before infix hits."""
+    """One article found. ``match`` says how, best first: ``word`` (the words as written), ``prefix``
+    (words they start: "Abkommens"), ``infix`` (inside a longer word: "Atomabkommen")."""
 
     id: str
     lang: str | None

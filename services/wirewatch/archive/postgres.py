@@ -5,7 +5,8 @@ Its own full-text search, built the same way as SQLite's so both answer alike:
 1. words: a ``tsvector`` column over ``wirewatch_fold(title)`` (weight A) and ``wirewatch_fold(body)``
    (weight B) with the ``simple`` configuration, so no language's stemmer guesses wrong on another
    language's text; ``wirewatch_fold`` is ``lower(unaccent(…))``, declared immutable so that it can
-   be indexed. Ranked with ``ts_rank_cd``; a query word matches words it starts (``:*``).
+   be indexed. Ranked with ``ts_rank_cd``; the words as written first, then the words they start
+   (``:*``), as in SQLite.
 2. infix: a ``pg_trgm`` GIN index over the folded title and body, so ``LIKE '%abkommen%'`` finds
    "Atomabkommen" without a scan. Infix hits come after word hits and, as in SQLite, only in
    languages that write compounds as one word (``archive.text.COMPOUNDING``).
@@ -150,21 +151,30 @@ class PostgresArchive(SqlArchive):
         self._replace_countries(cur, rows)
 
     def _search(self, cur: Any, query: SearchQuery) -> list[SearchHit]:
+        """Tiers as in SQLite (``archive.sqlite_search``): words as written, then words they start,
+        then words they are inside; each tier only while fewer than ``limit`` hits are found."""
         words = terms(query.text)
         if not words:
             return []
+        hits: list[SearchHit] = []
+        for tsquery, kind in ((" & ".join(words), "word"), (" & ".join(f"{w}:*" for w in words), "prefix")):
+            if len(hits) < query.limit:
+                hits += self._words(cur, tsquery, kind, words, query, tuple(h.id for h in hits))
+        if len(hits) < query.limit and all(len(w) >= INFIX_MIN for w in words):
+            hits += self._infix(cur, words, query, tuple(h.id for h in hits))
+        return hits
+
+    def _words(
+        self, cur: Any, tsquery: str, kind: str, words: list[str], query: SearchQuery, exclude: tuple[str, ...]
+    ) -> list[SearchHit]:
         filters, params = self._article_filter(query, "a")
         cur.execute(
             f"SELECT {_HIT_COLUMNS}, ts_rank_cd(a.words, q, 1) AS score"
             f" FROM articles a, to_tsquery('simple', wirewatch_fold(%s)) q WHERE a.words @@ q{filters}"
-            " ORDER BY score DESC, a.id LIMIT %s",
-            (" & ".join(f"{w}:*" for w in words), *params, query.limit),
+            " AND NOT (a.id = ANY(%s)) ORDER BY score DESC, a.id LIMIT %s",
+            (tsquery, *params, list(exclude), query.limit - len(exclude)),
         )
-        hits = [self._hit(row, words, "word") for row in cur.fetchall()]
-        infix = [w for w in words if len(w) >= INFIX_MIN]
-        if len(hits) < query.limit and len(infix) == len(words):
-            hits += self._infix(cur, infix, query, tuple(h.id for h in hits))
-        return hits[: query.limit]
+        return [self._hit(row, words, kind) for row in cur.fetchall()]
 
     def _infix(self, cur: Any, words: list[str], query: SearchQuery, exclude: tuple[str, ...]) -> list[SearchHit]:
         filters, params = self._article_filter(query, "a")
@@ -174,7 +184,14 @@ class PostgresArchive(SqlArchive):
             f"SELECT {_HIT_COLUMNS}, similarity({folded}, wirewatch_fold(%s)) AS score FROM articles a"
             f" WHERE {likes}{filters} AND NOT (a.id = ANY(%s)) AND (a.lang IS NULL OR a.lang = ANY(%s))"
             " ORDER BY score DESC, a.id LIMIT %s",
-            (" ".join(words), *[_like(w) for w in words], *params, list(exclude), sorted(COMPOUNDING), query.limit),
+            (
+                " ".join(words),
+                *[_like(w) for w in words],
+                *params,
+                list(exclude),
+                sorted(COMPOUNDING),
+                query.limit - len(exclude),
+            ),
         )
         return [self._hit(row, words, "infix") for row in cur.fetchall()]
 

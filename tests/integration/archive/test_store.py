@@ -87,6 +87,8 @@ def test_search_finds_german_words_compounds_and_the_english_seed(seeded: Any) -
     (infix,) = [h for h in found if h.id == "compound0000001"]
     assert infix.match == "infix" and "bkommen</mark>" in infix.snippet.lower()
     assert found.index(infix) == len(found) - 1  # whole words rank first
+    tiers = [h.match for h in seeded.search(SearchQuery("Abkommen", limit=100))]
+    assert tiers == sorted(tiers, key=["word", "prefix", "infix"].index) and {"word", "infix"} <= set(tiers)
     assert seeded.search(SearchQuery("AbKommen", lang="en")) == []
 
 
@@ -177,3 +179,12 @@ def test_infix_hits_only_in_languages_that_join_compounds(seeded: Any) -> None:
     seeded.ingest([(Topic.TAGGED, english)])
     assert seeded.search(SearchQuery("parations")) == []  # found by both engines' infix index otherwise
     assert [h.id for h in seeded.search(SearchQuery("reparations"))] == ["english00000001"]
+
+
+def test_words_as_written_come_before_the_longer_words_they_start(seeded: Any) -> None:
+    longer = {**compound_article(), "id": "genitive0000001", "body": "Die Bedingungen des Abkommens sind streng."}
+    seeded.ingest([(Topic.TAGGED, longer)])
+    hits = seeded.search(SearchQuery("Abkommen", lang="de", limit=50))
+    (genitive,) = [h for h in hits if h.id == "genitive0000001"]
+    assert genitive.match == "prefix"
+    assert all(h.match == "word" for h in hits[: hits.index(genitive)])
