@@ -219,6 +219,18 @@ class SqlArchive(ABC):
                 query.country, query.type, query.status, query.since, query.until, EXPORT_PAGE, page.next_cursor
             )
 
+    def country_counts(self, since: float, until: float) -> list[dict[str, Any]]:
+        """Articles per country with an event time in ``(since, until]``, most first (the map's data)."""
+        with self._lock, self._read() as cur:
+            cur.execute(
+                self._sql(
+                    "SELECT country, COUNT(DISTINCT article_id), SUM(focus) FROM country_events"
+                    " WHERE at > ? AND at <= ? GROUP BY country ORDER BY COUNT(DISTINCT article_id) DESC, country"
+                ),
+                (since, until),
+            )
+            return [{"country": c, "articles": int(n), "in_focus": int(f or 0)} for c, n, f in cur.fetchall()]
+
     def agreement(self, agreement_id: str) -> dict[str, Any] | None:
         """One agreement with its evidence sentences, or None."""
         with self._lock, self._read() as cur:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 from tests.seeded import seed_messages, seed_outputs
 from wirewatch.api.app import build
 from wirewatch.archive import open_archive
+from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.metrics import Metrics
 from wirewatch.runtime.settings import Settings
 
@@ -121,3 +123,26 @@ def test_the_api_reads_an_archive_only_when_one_is_named(tmp_path: Path) -> None
     assert archive is not None and archive.counts().articles == 0
     archive.close()
     assert _open_archive(Settings(database_url="postgresql://nobody@127.0.0.1:1/none")) is None  # logged
+
+
+async def test_country_counts_come_from_the_archive(archive_url: str, seeds_dir: Path) -> None:
+    from wirewatch.contracts.aggregates import format_time
+
+    archive = open_archive(archive_url)
+    events = [doc for topic, doc in seed_messages(seeds_dir) if topic is Topic.COUNTRIES]
+    recent = format_time(time.time() - 3600)  # an hour ago: inside a 24 h window, after a restart too
+    archive.ingest([(Topic.COUNTRIES, {**doc, "event_time": recent}) for doc in events])
+    server, views = build(Settings(http_port=0), Metrics.create(), archive)
+    await server.start()
+    try:
+        async with aiohttp.ClientSession(f"http://127.0.0.1:{server.bound_port}") as session:
+            status, body = await _get(session, "/api/v1/countries", window="24h", limit="500")
+            _, older = await _get(session, "/api/v1/countries", window="30m")
+    finally:
+        views.live.close()
+        await server.stop()
+        archive.close()
+    assert status == 200 and len(views.countries) == 0  # not from the live store
+    by_code = {row["country"]: row["articles"] for row in body["items"]}
+    assert by_code["MMR"] == by_code["RUS"] == 5
+    assert older["items"] == []

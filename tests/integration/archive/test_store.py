@@ -188,3 +188,12 @@ def test_words_as_written_come_before_the_longer_words_they_start(seeded: Any) -
     (genitive,) = [h for h in hits if h.id == "genitive0000001"]
     assert genitive.match == "prefix"
     assert all(h.match == "word" for h in hits[: hits.index(genitive)])
+
+
+def test_country_counts_over_a_window(seeded: Any) -> None:
+    at = 1767261900.0  # the seeds' fetch time (tests.seeded)
+    rows = seeded.country_counts(at - 60, at + 60)
+    by_code = {row["country"]: row for row in rows}
+    assert by_code["MMR"]["articles"] == 5 and by_code["RUS"]["articles"] == 5
+    assert [r["articles"] for r in rows] == sorted((r["articles"] for r in rows), reverse=True)
+    assert seeded.country_counts(at + 60, at + 120) == []
