@@ -1,8 +1,9 @@
-"""End to end in a real browser: search the archive, open an article, see its tags in the text.
+"""End to end in a real browser: search the archive, open an article, see its tags in the text;
+the world map shows the countries in the news, and clicking one filters the agreements.
 
 Debian's chromium headless through Playwright (no browser download), as in the dashboard test.
-The screenshot goes to the test's folder, or to ``test-artifacts/article.png`` with
-``WIREWATCH_TEST_ARTIFACTS`` set.
+The screenshots go to the test's folder, or to ``test-artifacts/article.png`` and
+``test-artifacts/map.png`` with ``WIREWATCH_TEST_ARTIFACTS`` set.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ def _wait_archived(api: str, timeout: float = 120.0) -> None:
     raise AssertionError("the seeds were not archived in time")
 
 
-def test_search_opens_an_article_with_countries_and_evidence_highlighted(tmp_path: Path, seeds_dir: Path) -> None:
+def test_search_the_article_view_and_the_map(tmp_path: Path, seeds_dir: Path) -> None:
     assert CHROMIUM is not None
-    screenshot = _artifacts(tmp_path) / "article.png"
+    screenshot, map_shot = _artifacts(tmp_path) / "article.png", _artifacts(tmp_path) / "map.png"
     with running_pipeline(tmp_path) as pipeline, playwright.sync_playwright() as driver:
         pipeline.wait_ready()
         assert "published 5 article(s)" in pipeline.ingest(seeds_dir)
@@ -65,7 +66,21 @@ def test_search_opens_an_article_with_countries_and_evidence_highlighted(tmp_pat
                     assert article["body"][span["start"] : span["end"]].strip() in highlighted
             page.locator(".search-panel").screenshot(path=str(screenshot))  # the search and the article only
             print(f"article view screenshot: {screenshot}")
+
+            for code in ("MMR", "RUS"):  # the map, drawn from the shipped shapes and the archive's counts
+                page.wait_for_selector(f'#map path[data-country="{code}"].in-news', timeout=30_000)
+            assert page.locator('#map path[data-country="ISL"].in-news').count() == 0
+            page.locator("#map").scroll_into_view_if_needed()
+            page.locator(".map-panel").screenshot(path=str(map_shot))
+            print(f"map screenshot: {map_shot}")
+            page.locator('#map path[data-country="PRK"]').click(force=True)  # filters the agreements to PRK
+            page.wait_for_function(
+                """() => document.querySelector('#filters input[name=country]').value === 'PRK' &&
+                        document.querySelectorAll('li.agreement').length === 1""",
+                timeout=15_000,
+            )
+            assert "PRK" in page.locator("li.agreement .parties").first.inner_text()
             assert errors == []
         finally:
             browser.close()
-    assert screenshot.stat().st_size > 10_000
+    assert screenshot.stat().st_size > 10_000 and map_shot.stat().st_size > 10_000
