@@ -22,6 +22,8 @@ from wirewatch.contracts.topics import Topic
 
 #: Evidence sentences returned with one agreement (one per reporting article, oldest first).
 EVIDENCE_LIMIT = 20
+#: Matches ranked per search tier in SQLite: the most recently archived ones (``sqlite_search`` says why).
+RANK_WINDOW = 2000
 #: Rows per page when an export walks every agreement.
 EXPORT_PAGE = 500
 

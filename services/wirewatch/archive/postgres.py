@@ -167,6 +167,9 @@ class PostgresArchive(SqlArchive):
     def _words(
         self, cur: Any, tsquery: str, kind: str, words: list[str], query: SearchQuery, exclude: tuple[str, ...]
     ) -> list[SearchHit]:
+        """One word tier, every match ranked. Not windowed as in SQLite: measured at 20,000 articles, a
+        CTE of the newest 2,000 matches made PostgreSQL collect and sort every match by rid first
+        (p50 173 ms against 12 ms ranked directly)."""
         filters, params = self._article_filter(query, "a")
         cur.execute(
             f"SELECT {_HIT_COLUMNS}, ts_rank_cd(a.words, q, 1) AS score"
@@ -177,15 +180,15 @@ class PostgresArchive(SqlArchive):
         return [self._hit(row, words, kind) for row in cur.fetchall()]
 
     def _infix(self, cur: Any, words: list[str], query: SearchQuery, exclude: tuple[str, ...]) -> list[SearchHit]:
+        """Words inside compounds, newest first (score 0): a trigram similarity between a short word and
+        a whole article says little and, computed for every match, took over a second at 20,000."""
         filters, params = self._article_filter(query, "a")
         likes = " AND ".join("wirewatch_fold(a.title || ' ' || a.body) LIKE wirewatch_fold(%s)" for _ in words)
-        folded = "wirewatch_fold(a.title || ' ' || a.body)"
         cur.execute(
-            f"SELECT {_HIT_COLUMNS}, similarity({folded}, wirewatch_fold(%s)) AS score FROM articles a"
+            f"SELECT {_HIT_COLUMNS}, 0.0 AS score FROM articles a"
             f" WHERE {likes}{filters} AND NOT (a.id = ANY(%s)) AND (a.lang IS NULL OR a.lang = ANY(%s))"
-            " ORDER BY score DESC, a.id LIMIT %s",
+            " ORDER BY a.rid DESC LIMIT %s",
             (
-                " ".join(words),
                 *[_like(w) for w in words],
                 *params,
                 list(exclude),

@@ -21,11 +21,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from wirewatch.archive.base import RANK_WINDOW
 from wirewatch.archive.model import SearchHit, SearchQuery
 from wirewatch.archive.text import CLOSE, INFIX_MIN, OPEN, excerpt, fold, marked, terms
-
-#: Matches ranked per search and index: the most recently archived ones.
-RANK_WINDOW = 2000
 
 _WORDS, _TAILS = "articles_fts", "articles_tails"
 _SCORE = {_WORDS: "bm25(articles_fts, 4.0, 1.0)", _TAILS: "bm25(articles_tails)"}
