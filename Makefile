@@ -23,7 +23,7 @@ install: $(STAMP)  ## Create .venv and install Wirewatch with its development to
 run: install  ## Run everything: embedded broker, every service, the dashboard
 	$(BIN)/wirewatch run
 
-system-deps:  ## Install what the tests need from Debian (prometheus, chromium) when root
+system-deps:  ## Install what the tests need from Debian (prometheus, chromium, postgresql) when root
 	@scripts/install-system-deps
 
 test: install system-deps  ## Lint, type-check and run the whole test suite

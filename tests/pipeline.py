@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 
-SERVICES = ("clean", "tag", "scrape", "aggregate")  # offsets 0..3 from the metrics base port
+SERVICES = ("clean", "tag", "scrape", "aggregate", "archive")  # offsets 0..4 from the metrics base port
 
 
 def _free(port: int) -> bool:
@@ -98,7 +98,7 @@ class Pipeline:
 @contextmanager
 def running_pipeline(tmp_path: Path, **env: str) -> Iterator[Pipeline]:
     """Start ``wirewatch run`` with free ports and ``env``; stop it (and check it stopped) afterwards."""
-    base = free_port_run(4)
+    base = free_port_run(len(SERVICES))
     broker_port, api_port = free_port_run(1), free_port_run(1)
     log = tmp_path / "wirewatch-run.log"
     environment = {

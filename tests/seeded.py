@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
+
+from wirewatch.aggregator.handler import AggregatorHandler
 from wirewatch.cleaner.handler import CleanerHandler
 from wirewatch.contracts.codec import encode
 from wirewatch.contracts.deadletter import Origin
@@ -63,3 +66,41 @@ def seed_outputs(seeds_dir: Path, fetched_at: str = "2026-01-01T10:05:00Z") -> S
             states[report.key] = folded.state
             agreements += [o for o in folded.outcome.outputs if o.topic is Topic.AGREEMENTS]
     return SeedOutputs(tagged, agreements, reports)
+
+
+def seed_messages(seeds_dir: Path) -> list[tuple[Topic, dict[str, Any]]]:
+    """Every message the pipeline puts on the archived topics for the seeds; the relation windows (which
+    the aggregator closes only once time has passed) are the schema's examples."""
+    seeds = seed_outputs(seeds_dir)
+    messages: list[tuple[Topic, dict[str, Any]]] = [(Topic.TAGGED, doc) for doc in seeds.tagged]
+    messages += [(Topic.AGREEMENT_REPORTS, doc) for doc in seeds.reports]
+    messages += [(Topic.AGREEMENTS, doc) for doc in seeds.agreements]
+    aggregator = AggregatorHandler()
+    for doc in seeds.tagged:
+        outcome = aggregator.handle(encode(doc), Origin(), "2026-01-01T10:06:00Z", 1767261960.0).outcome
+        messages += [(Topic.COUNTRIES, out.document) for out in outcome.outputs]
+    examples = Path(__file__).resolve().parents[1] / "schemas" / "examples" / "relation-event.v1" / "valid"
+    messages += [(Topic.RELATIONS, orjson.loads(p.read_bytes())) for p in sorted(examples.glob("*.json"))]
+    return messages
+
+
+def compound_article() -> dict[str, Any]:
+    """A German article whose only form of "Abkommen" is inside a compound."""
+    return {
+        "id": "compound0000001",
+        "title": "Teheran und Wien",
+        "body": "Das Atomabkommen mit dem Iran bleibt umstritten, sagte die Ministerin in Wien.",
+        "lang": "de",
+        "published": "2026-02-01T08:00:00Z",
+        "sources": [],
+        "countries": [
+            {
+                "code": "IRN",
+                "mentions": 1,
+                "salience": 0.5,
+                "focus": True,
+                "spans": [{"start": 25, "end": 29, "field": "body"}],
+            }
+        ],
+        "agreements": [],
+    }

@@ -25,12 +25,18 @@ def _settings() -> Settings:
 
 
 def _require_broker(settings: Settings) -> Settings:
-    if not settings.bootstrap_servers:
+    """The settings with a broker: ``KAFKA_BOOTSTRAP_SERVERS``, else the one a running ``wirewatch run`` serves."""
+    from wirewatch.runtime.discovery import read_address
+
+    if settings.bootstrap_servers:
+        return settings
+    found = read_address(settings.data_dir)
+    if found is None:
         raise click.UsageError(
-            "KAFKA_BOOTSTRAP_SERVERS is not set: start `wirewatch run` or `wirewatch broker` and export the "
-            "address it prints."
+            "KAFKA_BOOTSTRAP_SERVERS is not set and no `wirewatch run` is serving from this data directory "
+            f"({settings.data_dir}): start `wirewatch run`, or `wirewatch broker` and export the address it prints."
         )
-    return settings
+    return settings.with_bootstrap(found)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,6 +107,16 @@ def aggregate() -> None:
     from wirewatch.aggregator.app import main as aggregator_main
 
     aggregator_main(_require_broker(_settings()))
+
+
+@main.command()
+def archive() -> None:
+    """Run the archiver alone (the event topics and articles.tagged -> the archive database)."""
+    from wirewatch.archiver.app import main as archiver_main
+
+    settings = _require_broker(_settings())
+    configure_logging(settings.log_level)
+    archiver_main(settings)
 
 
 @main.command()

@@ -81,9 +81,11 @@ def test_ingest_reads_folders_and_jsonl_and_dead_letters_bad_lines(broker, tmp_p
 
 def test_ingest_without_a_broker_says_how_to_get_one(tmp_path) -> None:
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
-    result = wirewatch("ingest", str(tmp_path), env={"KAFKA_BOOTSTRAP_SERVERS": ""})
+    # A data directory no `wirewatch run` serves from, so a run in the checkout cannot be found either.
+    env = {"KAFKA_BOOTSTRAP_SERVERS": "", "WIREWATCH_DATA_DIR": str(tmp_path / "state")}
+    result = wirewatch("ingest", str(tmp_path), env=env)
     assert result.returncode == 2
-    assert b"KAFKA_BOOTSTRAP_SERVERS" in result.stderr
+    assert b"KAFKA_BOOTSTRAP_SERVERS" in result.stderr and b"wirewatch run" in result.stderr
 
 
 def test_broker_command_runs_the_embedded_broker_until_interrupted(tmp_path) -> None:

@@ -1,5 +1,8 @@
 """Dependencies run one way: core <- contracts <- runtime <- shells <- cli; shells never import each other.
 
+The archive (a store layer) sits beside runtime: it uses core and contracts, never Kafka or asyncio,
+so the archiver shell and the API share it and its tests need no broker.
+
 The imports of every module are read with ``ast`` (nothing is executed), so a violation is
 caught even in code no test runs.
 """
@@ -12,7 +15,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "services" / "wirewatch"
-SHELLS = ("scraper", "cleaner", "tagger", "aggregator", "api")
+SHELLS = ("scraper", "cleaner", "tagger", "aggregator", "api", "archiver")
 # What the pure core must never import (top-level module names).
 CORE_FORBIDDEN = {"aiokafka", "faust", "mode", "asyncio", "httpx", "orjson", "prometheus_client", "aiohttp", "os"}
 
@@ -52,6 +55,13 @@ def test_contracts_depend_only_on_core(path: Path) -> None:
 @pytest.mark.parametrize("path", _modules("runtime"), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_runtime_does_not_import_shells(path: Path) -> None:
     assert {_layer_of(i) for i in _imports(path)} <= {None, "core", "contracts", "runtime"}
+
+
+@pytest.mark.parametrize("path", _modules("archive"), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_archive_is_a_store_layer_without_kafka_or_asyncio(path: Path) -> None:
+    imports = _imports(path)
+    assert not {i.split(".")[0] for i in imports} & {"aiokafka", "faust", "asyncio", "aiohttp", "prometheus_client"}
+    assert {_layer_of(i) for i in imports} <= {None, "core", "contracts", "archive"}
 
 
 @pytest.mark.parametrize("shell", SHELLS)

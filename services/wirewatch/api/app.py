@@ -1,7 +1,9 @@
 """The API service (``wirewatch api``): JSON endpoints, a live event stream and the dashboard.
 
 It reads the event topics into bounded in-memory stores (``api.stores``) with a plain aiokafka
-consumer (``api.feed``) and serves them next to ``/healthz``, ``/readyz`` and ``/metrics``.
+consumer (``api.feed``), which feed the live stream, and serves history (agreements, search, the
+article view, exports) from the archive that ``wirewatch archive`` writes (``api.history``), next
+to ``/healthz``, ``/readyz`` and ``/metrics``.
 Without a broker configured it still serves, with empty stores.
 """
 
@@ -13,6 +15,7 @@ import logging
 
 from wirewatch.api.feed import Broadcaster, Views, run_feed
 from wirewatch.api.routes import add_routes
+from wirewatch.archive import SqlArchive, open_archive
 from wirewatch.runtime.http import HttpServer, make_app
 from wirewatch.runtime.metrics import Metrics, Stage
 from wirewatch.runtime.service import run_service
@@ -21,11 +24,11 @@ from wirewatch.runtime.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def build(settings: Settings, metrics: Metrics) -> tuple[HttpServer, Views]:
-    """The HTTP server with every route, and the views it serves from."""
+def build(settings: Settings, metrics: Metrics, archive: SqlArchive | None = None) -> tuple[HttpServer, Views]:
+    """The HTTP server with every route, and the views it serves from (history from ``archive``, if given)."""
     views = Views(live=Broadcaster(lambda n: metrics.sse_subscribers.set(n)))
     web_app = make_app(Stage.API.value, metrics, lambda: views.ready or not settings.bootstrap_servers)
-    add_routes(web_app, views)
+    add_routes(web_app, views, archive)
     port = settings.http_port if settings.http_port is not None else settings.api_port
     return HttpServer(web_app, settings.http_host, port), views
 
@@ -33,7 +36,8 @@ def build(settings: Settings, metrics: Metrics) -> tuple[HttpServer, Views]:
 async def serve(settings: Settings, stop: asyncio.Event, metrics: Metrics | None = None) -> None:
     """Serve until ``stop`` is set."""
     metrics = metrics or Metrics.create()
-    server, views = build(settings, metrics)
+    archive = _open_archive(settings)
+    server, views = build(settings, metrics, archive)
     await server.start()
     metrics.record_up(Stage.API, True)
     feed = None
@@ -51,6 +55,22 @@ async def serve(settings: Settings, stop: asyncio.Event, metrics: Metrics | None
                 await feed
         await server.stop()
         metrics.record_up(Stage.API, False)
+        if archive is not None:
+            archive.close()
+
+
+def _open_archive(settings: Settings) -> SqlArchive | None:
+    """The archive the API reads history from: only when ``WIREWATCH_DATABASE_URL`` names one
+    (``wirewatch run`` passes its archive's URL to every child). Without it, or when it cannot be
+    opened (logged), the API serves the live views alone, as a deployment without an archiver needs."""
+    if not settings.database_url:
+        log.warning("WIREWATCH_DATABASE_URL is not set: no archive; history, search and exports answer 503")
+        return None
+    try:
+        return open_archive(settings.archive_url)
+    except Exception:  # a database away must not take the live dashboard down with it
+        log.exception("the archive could not be opened; serving the live views only")
+        return None
 
 
 def main(settings: Settings) -> None:

@@ -43,19 +43,22 @@ def _agreement_filters() -> list[dict[str, Any]]:
 def _agreements_paths() -> dict[str, Any]:
     agreement = {"$ref": "#/components/schemas/Agreement"}
     offset = _param("offset", "Items to skip", {"type": "integer", "minimum": 0, "default": 0})
+    cursor = _param("cursor", "The next_cursor of the previous page (keyset: stable at any depth)", {"type": "string"})
+    until = _param("until", "Only agreements last seen before this RFC 3339 time", {"type": "string"})
     page = _object(
         items={"type": "array", "items": agreement},
         total={"type": "integer"},
         limit={"type": "integer"},
         offset={"type": "integer"},
         next_offset={"type": ["integer", "null"]},
+        next_cursor={"type": ["string", "null"], "description": "Pass as cursor for the next page (archive only)"},
     )
     by_id = [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}]
     return {
         "/api/v1/agreements": {
             "get": {
-                "summary": "Recent agreements, most recently seen first",
-                "parameters": [*_agreement_filters(), _LIMIT, offset],
+                "summary": "Agreements, most recently seen first: the archive's whole history (else the live store)",
+                "parameters": [*_agreement_filters(), until, _LIMIT, offset, cursor],
                 "responses": {"200": _ok("One page", page), **_ERRORS},
             }
         },
@@ -67,6 +70,77 @@ def _agreements_paths() -> dict[str, Any]:
             }
         },
     }
+
+
+def _archive_paths() -> dict[str, Any]:
+    hit = _object(
+        id={"type": "string"},
+        lang={"type": ["string", "null"]},
+        title={"type": "string"},
+        published={"type": ["string", "null"]},
+        url={"type": ["string", "null"]},
+        snippet={"type": "string", "description": "HTML-escaped text, matches in <mark>"},
+        score={"type": "number"},
+        match={
+            "enum": ["word", "prefix", "infix"],
+            "description": "Best first: the words as written; words they start; inside a longer word (a compound)",
+        },
+    )
+    search = [
+        _param("q", "Words to find (all of them; case and diacritics ignored)", {"type": "string"}, required=True),
+        _param("lang", "ISO 639-1 language of the article", {"type": "string", "examples": ["de"]}),
+        _param("country", "Only articles mentioning this country", _COUNTRY),
+        _param("since", "Only articles published (else fetched) at or after this RFC 3339 time", {"type": "string"}),
+        _param("limit", "How many", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
+    ]
+    unavailable = {"503": {"$ref": "#/components/responses/Error"}}
+    export = {"get": {"parameters": [*_agreement_filters()], "responses": {**_ERRORS, **unavailable}}}
+    by_id = [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}]
+    return {
+        "/api/v1/search": {
+            "get": {
+                "summary": "Full-text search over archived articles, best first",
+                "parameters": search,
+                "responses": {
+                    "200": _ok("Hits", _object(query={"type": "string"}, items={"type": "array", "items": hit})),
+                    **_ERRORS,
+                    **unavailable,
+                },
+            }
+        },
+        "/api/v1/articles/{id}": {
+            "get": {
+                "summary": "One archived article: text, countries with spans, agreements with evidence spans",
+                "parameters": by_id,
+                "responses": {
+                    "200": _ok("The article", {"$ref": "#/components/schemas/Article"}),
+                    "404": {"$ref": "#/components/responses/Error"},
+                    **unavailable,
+                },
+            }
+        },
+        "/api/v1/export/agreements.csv": _export(export, "text/csv", "One row per agreement, with a header"),
+        "/api/v1/export/agreements.jsonl": _export(export, "application/x-ndjson", "One agreement document a line"),
+    }
+
+
+def _export(base: dict[str, Any], media: str, description: str) -> dict[str, Any]:
+    get = dict(base["get"])
+    get["summary"] = f"Every matching agreement as {media}, newest first"
+    get["responses"] = {"200": {"description": description, "content": {media: {}}}, **get["responses"]}
+    return {"get": get}
+
+
+def _article_schema() -> dict[str, Any]:
+    """The article view: the tagged article's text and its tags (spans index into title or body)."""
+    tagged = validator("tagged-article.v1").schema
+    properties = {k: tagged["properties"][k] for k in ("id", "title", "body", "lang", "published", "url")}
+    for name in ("countries", "organisations", "agreements"):
+        properties[name] = tagged["properties"][name]
+    schema: dict[str, Any] = {"type": "object", "required": ["id", "title", "body"], "properties": properties}
+    if "$defs" in tagged:
+        schema["$defs"] = tagged["$defs"]
+    return schema
 
 
 def _countries_path() -> dict[str, Any]:
@@ -130,6 +204,7 @@ def _stream_path() -> dict[str, Any]:
 def _paths() -> dict[str, Any]:
     return {
         **_agreements_paths(),
+        **_archive_paths(),
         "/api/v1/countries": _countries_path(),
         "/api/v1/relations": _relations_path(),
         "/api/v1/pairs": _pairs_path(),
@@ -176,11 +251,19 @@ def openapi_document() -> dict[str, Any]:
         "info": {
             "title": "Wirewatch API",
             "version": "1",
-            "description": "Agreements between states, country counts and country-pair relations, live from Kafka.",
+            "description": (
+                "Agreements between states, country counts and country-pair relations, live from Kafka; "
+                "their history, full-text search over articles and exports from the archive."
+            ),
         },
         "paths": _paths(),
         "components": {
-            "schemas": {"Agreement": _agreement_schema(), "RelationEvent": relation, "Error": error},
+            "schemas": {
+                "Agreement": _agreement_schema(),
+                "Article": _article_schema(),
+                "RelationEvent": relation,
+                "Error": error,
+            },
             "responses": {
                 "BadRequest": _ok("A parameter is missing or invalid", {"$ref": "#/components/schemas/Error"}),
                 "Error": _ok("An error", {"$ref": "#/components/schemas/Error"}),

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from wirewatch.api.stores import AgreementFilter
+from wirewatch.archive import AgreementQuery, Cursor, CursorError, SearchQuery
 from wirewatch.contracts.aggregates import AGREEMENT_STATUSES, AGREEMENT_TYPES, parse_time
 from wirewatch.core.errors import WirewatchError
 
@@ -17,6 +18,9 @@ RELATION_WINDOWS = ("PT1H", "P1D")
 MAX_LIMIT = 500
 MAX_WINDOW = 30 * 86400
 
+_LANG = re.compile(r"^[a-z]{2,3}$")
+#: Longest search query accepted (characters); the engines only see its first words anyway.
+MAX_QUERY = 500
 _COUNTRY = re.compile(r"^(?:[A-Z]{3}|ORG:[A-Z0-9_-]+)$")
 _DURATION = re.compile(r"^(\d+)([smhd])$")
 _UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -54,14 +58,14 @@ def choice(params: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> st
     return raw
 
 
-def since(params: Mapping[str, str]) -> float | None:
-    """``since``: an RFC 3339 date-time (or date); agreements last seen before it are left out."""
-    raw = params.get("since")
+def since(params: Mapping[str, str], name: str = "since") -> float | None:
+    """``since`` (or ``until``): an RFC 3339 date-time (or date), in Unix seconds."""
+    raw = params.get(name)
     if raw is None or raw == "":
         return None
     seconds = parse_time(raw)
     if seconds is None:
-        raise ParamError("since", f"{raw!r} is not an RFC 3339 date-time such as 2026-01-31T12:00:00Z")
+        raise ParamError(name, f"{raw!r} is not an RFC 3339 date-time such as 2026-01-31T12:00:00Z")
     return seconds
 
 
@@ -112,3 +116,42 @@ def agreement_filter(params: Mapping[str, str]) -> AgreementFilter:
         status=choice(params, "status", AGREEMENT_STATUSES),
         since=since(params),
     )
+
+
+def cursor(params: Mapping[str, str]) -> Cursor | None:
+    """``cursor``: the ``next_cursor`` of the previous page."""
+    raw = params.get("cursor")
+    if raw is None or raw == "":
+        return None
+    try:
+        return Cursor.decode(raw)
+    except CursorError as exc:
+        raise ParamError("cursor", str(exc)) from None
+
+
+def agreement_query(params: Mapping[str, str]) -> AgreementQuery:
+    """The filters and page of ``/api/v1/agreements`` (and the exports) over the archive."""
+    wanted, chosen = agreement_filter(params), page(params)
+    return AgreementQuery(
+        country=wanted.country,
+        type=wanted.type,
+        status=wanted.status,
+        since=wanted.since,
+        until=since(params, "until"),
+        limit=chosen.limit,
+        after=cursor(params),
+        offset=chosen.offset,
+    )
+
+
+def search_query(params: Mapping[str, str]) -> SearchQuery:
+    """``q`` (required), ``lang``, ``country``, ``since`` and ``limit`` (1..100, default 20) of a search."""
+    text = (params.get("q") or "").strip()
+    if not text:
+        raise ParamError("q", "is required: the words to look for")
+    if len(text) > MAX_QUERY:
+        raise ParamError("q", f"is longer than {MAX_QUERY} characters")
+    lang = params.get("lang") or None
+    if lang is not None and not _LANG.match(lang):
+        raise ParamError("lang", f"{lang!r} is not an ISO 639-1 code such as de")
+    return SearchQuery(text, lang, country(params), since(params), integer(params, "limit", 20, 1, 100))

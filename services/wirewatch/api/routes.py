@@ -15,10 +15,11 @@ from typing import Any
 import orjson
 from aiohttp import web
 
-from wirewatch.api import query
+from wirewatch.api import history, query
 from wirewatch.api.feed import Views
 from wirewatch.api.openapi import openapi_document
 from wirewatch.api.stores import top_pairs
+from wirewatch.archive import SqlArchive
 
 STATIC = Path(__file__).parent / "static"
 #: Seconds between SSE keep-alive comments, so proxies keep an idle stream open.
@@ -54,7 +55,9 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
 
 
 async def agreements(request: web.Request) -> web.Response:
-    """``GET /api/v1/agreements``: filtered, newest first, paginated."""
+    """``GET /api/v1/agreements``: filtered, newest first, paginated; from the archive when there is one."""
+    if request.app.get(history.ARCHIVE) is not None:
+        return await history.agreements(request)
     wanted = query.agreement_filter(request.query)
     page = query.page(request.query)
     items, total = request.app[VIEWS].agreements.query(wanted, page.limit, page.offset)
@@ -71,18 +74,22 @@ async def agreements(request: web.Request) -> web.Response:
 
 
 async def agreement(request: web.Request) -> web.Response:
-    """``GET /api/v1/agreements/{id}``."""
-    doc = request.app[VIEWS].agreements.get(request.match_info["id"])
+    """``GET /api/v1/agreements/{id}``: from the archive, else the live store (not archived yet)."""
+    doc = await history.archived_agreement(request) or request.app[VIEWS].agreements.get(request.match_info["id"])
     if doc is None:
         return error_response(404, "no agreement with this id")
     return _json(doc)
 
 
 async def countries(request: web.Request) -> web.Response:
-    """``GET /api/v1/countries``: articles per country over a window ending now."""
+    """``GET /api/v1/countries``: articles per country over a window ending now (the archive's, when there is one)."""
     seconds = query.window(request.query)
     limit = query.integer(request.query, "limit", 50, 1, query.MAX_LIMIT)
-    rows = request.app[VIEWS].countries.counts(seconds, time.time())
+    archive, now = request.app.get(history.ARCHIVE), time.time()
+    if archive is not None:  # the archive keeps every window, across restarts
+        rows = await asyncio.to_thread(archive.country_counts, now - seconds, now)
+    else:
+        rows = request.app[VIEWS].countries.counts(seconds, now)
     return _json({"window_seconds": seconds, "items": rows[:limit], "total": len(rows)})
 
 
@@ -146,9 +153,10 @@ async def dashboard(_: web.Request) -> web.FileResponse:
     return web.FileResponse(STATIC / "index.html")
 
 
-def add_routes(app: web.Application, views: Views) -> None:
+def add_routes(app: web.Application, views: Views, archive: SqlArchive | None = None) -> None:
     """Mount the API, the stream, the OpenAPI document and the dashboard on ``app``."""
     app[VIEWS] = views
+    history.add_history_routes(app, archive)
     app.middlewares.append(json_errors)
     app.router.add_get("/api/v1/agreements", agreements)
     app.router.add_get("/api/v1/agreements/{id}", agreement)

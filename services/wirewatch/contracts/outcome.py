@@ -66,10 +66,20 @@ def _classify(exc: Exception) -> tuple[ErrorKind, str]:
     return ErrorKind.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}"
 
 
-def run_handler(stage: str, source: Topic, value: bytes | None, origin: Origin, now: str, handler: Handler) -> Outcome:
+def run_handler(
+    stage: str,
+    source: Topic,
+    value: bytes | None,
+    origin: Origin,
+    now: str,
+    handler: Handler,
+    check_outputs: bool = True,
+) -> Outcome:
     """Decode and validate ``value`` as a ``source`` message, call ``handler``, validate its outputs.
 
-    Never raises for a bad message: the outcome then holds one dead-letter output.
+    Never raises for a bad message: the outcome then holds one dead-letter output. A stage whose
+    outputs are its validated inputs unchanged (the archiver) passes ``check_outputs=False``
+    rather than pay for the same check twice.
     """
     try:
         document = decode(value)
@@ -79,7 +89,7 @@ def run_handler(stage: str, source: Topic, value: bytes | None, origin: Origin, 
         kind, message = _classify(exc)
         return _dead(stage, kind, message, value, origin, now)
     try:
-        for out in outputs:
+        for out in outputs if check_outputs else ():
             validate_for(out.topic, out.document)
     except SchemaViolation as exc:
         log.error("stage %s produced an invalid document: %s", stage, exc)

@@ -8,12 +8,14 @@ of the package is in it and under ``WirewatchError``)::
     ├── DecodeError           contracts.codec: the bytes are not a JSON object
     ├── SchemaViolation       contracts.schemas: a document breaks its schema
     ├── ParamError            api.query: a query parameter the endpoint cannot use
+    ├── CursorError           archive.model: a page cursor that does not decode
     ├── ConfigurationError    something Wirewatch was configured or packaged with cannot be used
     │   ├── SettingsError       runtime.settings: an environment variable
     │   ├── ConfigError         scraper.config: the sources file
     │   ├── PhraseFileError     core.cleaning.phrases: a boilerplate phrase file
     │   ├── BadNamedBase        core.agreements.named: a named-agreement data file
-    │   └── UnknownLanguage     core.agreements.lexicon: no lexicon for a language
+    │   ├── UnknownLanguage     core.agreements.lexicon: no lexicon for a language
+    │   └── MigrationError      archive.migrations: the database's schema is newer than the code
     └── FetchError            the scraper got no usable body from a site
         ├── FetchFailed         scraper.fetch: a request failed, with its outcome
         ├── BodyTooLarge        scraper.limits: the body passed the size limit

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from wirewatch.runtime.broker import EmbeddedBroker
+from wirewatch.runtime.discovery import remove_address, write_address
 from wirewatch.runtime.kafka import ensure_topics
 from wirewatch.runtime.settings import Settings
 from wirewatch.runtime.supervisor import ChildSpec, Supervisor
@@ -23,6 +24,7 @@ SERVICES: tuple[tuple[str, int | None], ...] = (
     ("tag", 1),
     ("scrape", 2),
     ("aggregate", 3),
+    ("archive", 4),
     ("api", None),
 )
 
@@ -52,7 +54,7 @@ def _banner(settings: Settings, embedded: bool) -> str:
         for name, offset in SERVICES
         if offset is not None
     ]
-    lines.append(f"  feed it:   KAFKA_BOOTSTRAP_SERVERS={settings.bootstrap} wirewatch ingest ../shared/seeds")
+    lines.append("  feed it:   wirewatch ingest ../shared/seeds   (the address is in the data directory)")
     return "\n".join(lines)
 
 
@@ -66,11 +68,18 @@ async def run_all(settings: Settings) -> int:
     try:
         created = await ensure_topics(settings)
         log.info("topics created: %s", ", ".join(created) or "none (all existed)")
+        write_address(settings.data_dir, settings.bootstrap, os.getpid())
         print(_banner(settings, broker is not None), flush=True)
-        env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": settings.bootstrap, "PYTHONUNBUFFERED": "1"}
+        env = {
+            **os.environ,
+            "KAFKA_BOOTSTRAP_SERVERS": settings.bootstrap,
+            "WIREWATCH_DATABASE_URL": settings.archive_url,  # the archiver writes it, the API reads it
+            "PYTHONUNBUFFERED": "1",
+        }
         await Supervisor(child_specs(settings), env).run()
         return 0
     finally:
+        remove_address(settings.data_dir, os.getpid())
         if broker is not None:
             await asyncio.to_thread(broker.stop)
 

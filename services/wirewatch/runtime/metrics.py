@@ -25,6 +25,7 @@ class Stage(StrEnum):
     TAGGER = "tagger"
     AGGREGATOR = "aggregator"
     API = "api"
+    ARCHIVER = "archiver"
 
 
 _LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
@@ -55,6 +56,9 @@ class Metrics:
     sse_subscribers: Gauge
     pair_articles: Counter
     table_expired: Counter
+    sink_messages: Counter
+    sink_seconds: Histogram
+    archive_pruned: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry | None = None) -> Metrics:
@@ -181,6 +185,18 @@ class Metrics:
         """``count`` agreement reports delivered by the tagger (the only place that counts them)."""
         self.agreements.labels(agreement_type, status).inc(count)
 
+    def record_sunk(self, stage: Stage, topic: str, count: int) -> None:
+        """``count`` messages of ``topic`` a sink stage wrote to its store (committed there)."""
+        self.sink_messages.labels(stage.value, topic).inc(count)
+
+    def record_sink_write(self, stage: Stage, seconds: float) -> None:
+        """One batch written by a sink stage, store commit included."""
+        self.sink_seconds.labels(stage.value).observe(seconds)
+
+    def record_pruned(self, rows: int) -> None:
+        """A retention sweep of the archive deleted ``rows`` rows (0 still creates the series)."""
+        self.archive_pruned.inc(rows)
+
     def record_country(self, code: str) -> None:
         """One article mentioning country ``code`` (organisations are not counted here)."""
         if _is_iso3(code):
@@ -205,6 +221,9 @@ class _Downstream(TypedDict):
     watchlist: Gauge
     sse_subscribers: Gauge
     table_expired: Counter
+    sink_messages: Counter
+    sink_seconds: Histogram
+    archive_pruned: Counter
 
 
 def _downstream_metrics(reg: CollectorRegistry) -> _Downstream:
@@ -262,6 +281,24 @@ def _downstream_metrics(reg: CollectorRegistry) -> _Downstream:
             "wirewatch_table_entries_expired_total",
             "Entries a stage's table sweep deleted because they were past their retention, by table.",
             ["table"],
+            registry=reg,
+        ),
+        sink_messages=Counter(
+            "wirewatch_sink_messages_total",
+            "Messages a sink stage (the archiver) wrote to its store, by source topic.",
+            ["stage", "topic"],
+            registry=reg,
+        ),
+        sink_seconds=Histogram(
+            "wirewatch_sink_write_seconds",
+            "Time a sink stage takes to write one batch to its store, its commit included.",
+            ["stage"],
+            buckets=_LATENCY_BUCKETS,
+            registry=reg,
+        ),
+        archive_pruned=Counter(
+            "wirewatch_archive_pruned_rows_total",
+            "Rows the archive's retention sweep deleted (WIREWATCH_ARCHIVE_DAYS).",
             registry=reg,
         ),
     )

@@ -79,6 +79,22 @@ def _positive(name: str, raw: str) -> float:
     return value
 
 
+def _at_least_zero(name: str, raw: str) -> float:
+    value = _number(name, raw)
+    if not value >= 0:  # nan is refused too
+        raise SettingsError(f"{name}={value} must be 0 (keep everything) or more")
+    return value
+
+
+_DATABASE_SCHEMES = ("postgresql://", "postgres://", "sqlite:///")
+
+
+def _database_url(name: str, raw: str) -> str:
+    if not raw.startswith(_DATABASE_SCHEMES):
+        raise SettingsError(f"{name} must start with one of {', '.join(_DATABASE_SCHEMES)}")
+    return raw
+
+
 def _codes(name: str, raw: str) -> tuple[str, ...]:
     codes = tuple(c.strip().upper() for c in raw.split(",") if c.strip())
     bad = [c for c in codes if len(c) != 3 or not c.isascii() or not c.isalpha()]
@@ -225,6 +241,16 @@ class Settings:
     agreement_retention_days: float = setting(
         "WIREWATCH_AGREEMENT_DAYS", 365.0, "Days an agreement event is kept after its last report", _positive
     )
+    database_url: str | None = setting(
+        "WIREWATCH_DATABASE_URL",
+        None,
+        "The archive: `postgresql://…`, or `sqlite:///path`",
+        _database_url,
+        shown="`archive.sqlite3` in `WIREWATCH_DATA_DIR`",
+    )
+    archive_days: float = setting(
+        "WIREWATCH_ARCHIVE_DAYS", 0.0, "Days the archive keeps articles and events (0: forever)", _at_least_zero
+    )
     scraper: ScraperSettings = field(default_factory=lambda: ScraperSettings())
 
     @classmethod
@@ -244,6 +270,13 @@ class Settings:
         if not self.bootstrap_servers:
             raise SettingsError("KAFKA_BOOTSTRAP_SERVERS is not set (and no embedded broker was started)")
         return self.bootstrap_servers
+
+    @property
+    def archive_url(self) -> str:
+        """Where the archive is: ``WIREWATCH_DATABASE_URL``, else a SQLite file in the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(Path(self.data_dir) / 'archive.sqlite3').resolve()}"
 
     def with_bootstrap(self, servers: str) -> Settings:
         """A copy pointing at ``servers``."""

@@ -7,9 +7,11 @@ Per batch, in this order (at-least-once):
    dead letter (``sized_outputs``);
 3. send every output of the batch, then wait until the broker has acknowledged all of them;
 4. flush the stage's state (its changelog writes), and wait for those too;
-5. count what was delivered, then commit the batch's offsets.
+5. a sink stage (the archiver) writes its outputs to its store instead of the broker, in one
+   transaction, and waits for that commit (``StageSink``); dead letters still go to the broker;
+6. count what was delivered, then commit the batch's offsets.
 
-A crash anywhere before 5 replays the batch: outputs carry deterministic keys and ids, so a
+A crash anywhere before 6 replays the batch: outputs carry deterministic keys and ids, so a
 replay repeats the same messages. A delivery that fails ends the process before the commit
 (``exit_unacked``); the supervisor or Kubernetes restarts it. A rebalance waits for the batch
 in flight (``on_partitions_revoked``), so a batch is never committed by one member while
@@ -36,7 +38,7 @@ from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 from aiokafka.structs import OffsetAndMetadata
 
 from wirewatch.contracts.deadletter import Origin
-from wirewatch.contracts.outcome import Outcome
+from wirewatch.contracts.outcome import Outcome, Output
 from wirewatch.contracts.topics import Topic
 from wirewatch.runtime.fatal import exit_unacked
 from wirewatch.runtime.http import HttpServer, make_app
@@ -72,6 +74,16 @@ class StageState(Protocol):
     async def flush(self, producer: AIOKafkaProducer) -> int: ...
 
 
+class StageSink(Protocol):
+    """Where a sink stage's outputs go instead of the broker: the archiver's database."""
+
+    def write(self, outputs: list[Output]) -> None:
+        """Store one batch's outputs; called in a worker thread after the batch was handled, before its
+        offsets are committed. Returning means the outputs are durable (the store committed); raising
+        ends the worker before the commit, and the batch is read again after the restart."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class StageSpec:
     """One stage: its name, the topic it reads, its handler and, if it keeps any, its state."""
@@ -85,6 +97,8 @@ class StageSpec:
     #: Whether a record handled counts in ``wirewatch_messages_processed_total``: the articles do,
     #: the tagger's agreement reports do not (dead letters always count).
     counted: bool = True
+    #: Set for a sink stage: its outputs are written here, not produced.
+    sink: StageSink | None = None
 
     def group(self, settings: Settings) -> str:
         """The consumer group every replica of this stage (part) joins."""
@@ -156,6 +170,8 @@ class StageRunner:
                 await self._spec.state.flush(self._producer)
         except KafkaError:
             exit_unacked(f"{self._group}: a batch could not be delivered; exiting before its offsets are committed")
+        if delivered.sunk:
+            await self._write_sink(delivered.sunk)
         self._count(delivered)
         offsets = {}
         for record in delivered.handled:
@@ -189,6 +205,9 @@ class StageRunner:
             elif spec.counted:
                 metrics.record_processed(spec.stage, time.perf_counter() - started, time.time())
             for out, data in encoded:
+                if spec.sink is not None and out.topic is not Topic.DEADLETTER:
+                    delivered.sunk.append(out)
+                    continue
                 topic = names.name(out.topic)
                 send = _Send(topic, data, out.key, out.headers or None)
                 futures.append((send, await self._producer.send(topic, data, key=out.key, headers=send.headers)))
@@ -225,9 +244,21 @@ class StageRunner:
                 for send, _ in failed
             ]
 
+    async def _write_sink(self, outputs: list[Output]) -> None:
+        """Hand a batch's outputs to the stage's sink and wait for its commit; a failure ends the worker."""
+        assert self._spec.sink is not None
+        started = time.perf_counter()
+        try:
+            await asyncio.to_thread(self._spec.sink.write, outputs)
+        except Exception:  # any store error: the offsets must not be committed
+            exit_unacked(f"{self._group}: a batch could not be written to the store; exiting before its commit")
+        self._metrics.record_sink_write(self._spec.stage, time.perf_counter() - started)
+
     def _count(self, delivered: _Delivered) -> None:
         for topic, count in delivered.topics.items():
             self._metrics.record_produced(topic, count)
+        for topic, count in Counter(out.topic.value for out in delivered.sunk).items():
+            self._metrics.record_sunk(self._spec.stage, topic, count)
         for (agreement_type, status), count in delivered.agreements.items():
             self._metrics.record_agreement(agreement_type, status, count)
 
@@ -274,9 +305,11 @@ class _Send:
 
 @dataclass(slots=True)
 class _Delivered:
-    """What one batch handled, and put on the broker: messages per topic, reports per (type, status)."""
+    """What one batch handled, and put on the broker: messages per topic, reports per (type, status);
+    and for a sink stage, the outputs for its store."""
 
     handled: list[ConsumerRecord[bytes, bytes]] = field(default_factory=list)
+    sunk: list[Output] = field(default_factory=list)
     topics: Counter[str] = field(default_factory=Counter)
     agreements: Counter[tuple[str, str]] = field(default_factory=Counter)
 

@@ -16,7 +16,7 @@ import httpx
 import pytest
 import yaml
 
-from tests.pipeline import Pipeline, free_port_run, running_pipeline
+from tests.pipeline import SERVICES, Pipeline, free_port_run, running_pipeline
 
 ROOT = Path(__file__).resolve().parents[3]
 PROMETHEUS = shutil.which("prometheus")
@@ -121,7 +121,7 @@ def test_the_watchlist_alert_goes_pending_then_firing_after_the_seeds(tmp_path, 
             assert seen[0] == "pending", seen
             assert "firing" in seen
             [up] = _query(base, 'sum(up{job="wirewatch"})')
-            assert float(up["value"][1]) == 5
+            assert float(up["value"][1]) == len(SERVICES) + 1  # every service and the API
         finally:
             prometheus.terminate()
             try:

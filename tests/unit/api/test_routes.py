@@ -162,7 +162,7 @@ async def test_the_dashboard_and_its_files_are_served(api):
     async with api.session.get("/") as response:
         html = await response.text()
     assert response.status == 200 and "/static/app.js" in html
-    for name in ("app.js", "style.css"):
+    for name in ("app.js", "search.js", "map.js", "world-110m.json", "style.css"):
         async with api.session.get(f"/static/{name}") as response:
             assert response.status == 200
 

@@ -58,3 +58,15 @@ def test_bootstrap_is_required_when_asked_for() -> None:
 def test_topic_names_reject_foreign_topics() -> None:
     with pytest.raises(ValueError, match="prefix"):
         Settings.from_env({"WIREWATCH_TOPIC_PREFIX": "p."}).topics.parse("articles.raw")
+
+
+def test_the_archive_defaults_to_sqlite_in_the_data_dir_and_takes_a_postgres_url(tmp_path) -> None:
+    local = Settings.from_env({"WIREWATCH_DATA_DIR": str(tmp_path)})
+    assert local.archive_url == f"sqlite:///{tmp_path.resolve() / 'archive.sqlite3'}"
+    assert local.archive_days == 0
+    remote = Settings.from_env({"WIREWATCH_DATABASE_URL": "postgresql://u@h/db", "WIREWATCH_ARCHIVE_DAYS": "30"})
+    assert remote.archive_url == "postgresql://u@h/db" and remote.archive_days == 30
+    with pytest.raises(SettingsError, match="WIREWATCH_DATABASE_URL"):
+        Settings.from_env({"WIREWATCH_DATABASE_URL": "mysql://h/db"})
+    with pytest.raises(SettingsError, match="WIREWATCH_ARCHIVE_DAYS"):
+        Settings.from_env({"WIREWATCH_ARCHIVE_DAYS": "-1"})

@@ -44,6 +44,7 @@ def test_each_declared_variable_is_read_into_its_field() -> None:
         kind = type(default) if default is not None else (int if name == "http_port" else str)
         env[variable] = probes[kind]
     env["WIREWATCH_WATCHLIST"] = "MMR,RUS"
+    env["WIREWATCH_DATABASE_URL"] = "sqlite:///probe.sqlite3"
     settings = Settings.from_env(env)
     for cls, name, variable in _declared():
         value = getattr(settings.scraper if cls is ScraperSettings else settings, name)

@@ -1,0 +1,1 @@
+"""The archiver (``wirewatch archive``): the archived topics into the archive's database."""
