@@ -12,7 +12,7 @@ Stages of ``tag_countries``:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -73,11 +73,11 @@ def _field_matches(
 
 def _resolve(candidates: list[Candidate]) -> list[str]:
     """The code of each candidate, with Congo/Korea alone decided by the article's other mentions."""
-    plain = [c.entry.code for c in candidates if c.entry.rule not in _AMBIGUOUS]
-    codes = []
+    plain = Counter(c.entry.code for c in candidates if c.entry.rule not in _AMBIGUOUS)  # counted once: a
+    codes = []  # hostile page of a hundred thousand mentions must not cost their square
     for c in candidates:
         default, other = _AMBIGUOUS.get(c.entry.rule, (c.entry.code, c.entry.code))
-        codes.append(other if plain.count(other) > plain.count(default) else default)
+        codes.append(other if plain[other] > plain[default] else default)
     return codes
 
 
