@@ -88,6 +88,7 @@ class PlaceIndex:
     exact: dict[str, tuple[Place, ...]]
     upper: dict[str, tuple[Place, ...]]
     stems: dict[str, tuple[Place, ...]]
+    heads: frozenset[str] = frozenset()  # first words of the names of several words ("New", "Rio")
 
     def lookup(self, surface: str, lang: str | None) -> tuple[Place, ...]:
         """The places a word run may name, most populous first (inflected forms tried after the exact one)."""
@@ -107,6 +108,14 @@ class PlaceIndex:
         if lang == "de" and surface.endswith("s") and len(surface) > 4:
             return self.exact.get(surface[:-1], ())  # Münchens, Bayerns
         return ()
+
+
+def _has_cyrillic(text: str) -> bool:
+    """Whether any Cyrillic letter is in ``text`` (its words may then be inflected place names)."""
+    return _CYRILLIC.search(text) is not None
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _is_cyrillic(text: str) -> bool:
@@ -138,7 +147,8 @@ def load_places() -> PlaceIndex:
     def ranked(table: dict[str, list[Place]]) -> dict[str, tuple[Place, ...]]:
         return {k: tuple(sorted(set(v), key=lambda p: (-p.population, p.code, p.name))) for k, v in table.items()}
 
-    return PlaceIndex(ranked(exact), ranked(upper), ranked(stems))
+    heads = frozenset(surface.split()[0] for surface in exact if " " in surface)
+    return PlaceIndex(ranked(exact), ranked(upper), ranked(stems), heads)
 
 
 def choose(places: tuple[Place, ...], named: frozenset[str], surface: str) -> Place | None:
@@ -194,13 +204,21 @@ def find_places(
             found = memo[surface] = index.lookup(surface, lang)
         return found
 
-    runs = [_Run(m.start(), m.group(0), _opens_sentence(text, m.start())) for m in _RUN.finditer(text)]
-    in_names = _inside_names(runs, look)
+    runs = []
+    exact, inflected = index.exact, lang == "de" or _has_cyrillic(text)
+    for m in _RUN.finditer(text):
+        word = m.group(0)
+        if not inflected and word not in exact and " " not in word and "\t" not in word:
+            continue  # one capitalised word that is no place name as written: most runs, one dict probe
+        if " " not in word and "\t" not in word and not look(word.rstrip(".,;:")):
+            continue
+        runs.append(_Run(m.start(), word, _opens_sentence(text, m.start())))
+    in_names = _inside_names(runs, look, index.heads)
     determiners = _DETERMINERS.get(lang or "", frozenset())
     candidates = [
         c
         for run in runs
-        for c in _candidates(text, run, look)
+        for c in _candidates(text, run, look, index.heads)
         if c[2].lower() not in in_names
         and not _inside(c[0], c[1], taken)
         and _free(text, c[0], c[1], determiners, given_names)
@@ -244,7 +262,7 @@ def _resolve(
     return place is not None
 
 
-def _inside_names(runs: list[_Run], look: Callable[[str], tuple[Place, ...]]) -> frozenset[str]:
+def _inside_names(runs: list[_Run], look: Callable[[str], tuple[Place, ...]], heads: frozenset[str]) -> frozenset[str]:
     """Place names the text also uses inside a longer capitalised name (FC Bayern, Borussia Dortmund,
     Chelsea Manning, Juan Manuel Santos): in this text they are part of a name, wherever they stand."""
     inside: set[str] = set()
@@ -255,21 +273,21 @@ def _inside_names(runs: list[_Run], look: Callable[[str], tuple[Place, ...]]) ->
         if run.opens:
             words = words[1:]
         words = [w for w in words if w.lower() not in _OPENERS]
-        if len(words) < 2 or words[-1] in _PLACE_TAILS or look(" ".join(words)):
+        if len(words) < 2 or words[-1] in _PLACE_TAILS or (words[0] in heads and look(" ".join(words))):
             continue
         inside.update(w.lower() for w in words if look(w))
     return frozenset(inside)
 
 
 def _candidates(
-    text: str, run: _Run, look: Callable[[str], tuple[Place, ...]]
+    text: str, run: _Run, look: Callable[[str], tuple[Place, ...]], heads: frozenset[str]
 ) -> list[tuple[int, int, str, tuple[Place, ...]]]:
     """(start, end, surface, places) of the run's place names that stand alone in it."""
     words = run.words()
     found = []
     i = 0
     while i < len(words):
-        matched = _longest(run, words, i, look)
+        matched = _longest(run, words, i, look, heads)
         if matched is None:
             i += 1
             continue
@@ -295,9 +313,14 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _longest(
-    run: _Run, words: list[tuple[int, int]], i: int, look: Callable[[str], tuple[Place, ...]]
+    run: _Run,
+    words: list[tuple[int, int]],
+    i: int,
+    look: Callable[[str], tuple[Place, ...]],
+    heads: frozenset[str],
 ) -> tuple[int, tuple[Place, ...]] | None:
-    for j in range(min(len(words), i + _LONGEST_NAME), i, -1):
+    longest = _LONGEST_NAME if run.text[words[i][0] : words[i][1]] in heads else 1  # most words start no long name
+    for j in range(min(len(words), i + longest), i, -1):
         places = look(run.text[words[i][0] : words[j - 1][1]].rstrip(".,;:"))
         if places:
             return j, places

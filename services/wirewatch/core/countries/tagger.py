@@ -29,9 +29,9 @@ _KIND_OUT = MappingProxyType({"prefix": "adjective"})  # Sino-US: reported as th
 # Codes language identifiers return for a language the gazetteer (CLDR) files under another
 # code: py3langid says "no" for Norwegian, CLDR names Bokmål "nb"; old ISO 639 codes too.
 _LANGUAGE_ALIASES = MappingProxyType({"no": "nb", "nn": "nb", "iw": "he", "in": "id", "ji": "yi", "jw": "jv"})
-#: Places are read in the title and the body's first characters, where news says where it happens;
-#: further down they are mostly context, and reading them all would cost as much as the country scan.
-PLACES_READ = 1_000_000
+#: Places are read in the title and the body's first characters: enough for where the news happens,
+#: and a bound on what a very long page costs (a place costs about as much as the country scan).
+PLACES_READ = 20_000
 _AMBIGUOUS = MappingProxyType({"congo": ("COD", "COG"), "korea": ("KOR", "PRK")})  # rule → (default, alternative)
 
 
