@@ -328,3 +328,66 @@ def test_spanish_counterparts_of_the_french_rules(extract: Extract) -> None:
 def test_a_peace_process_is_not_itself_an_agreement(extract: Extract) -> None:
     body = "Israel liberó a 26 presos para el avance del proceso de paz respaldado por Estados Unidos."
     assert extract(body, "es", PUBLISHED) == ()
+
+
+def test_every_spanish_trigger_has_a_literal_so_unrelated_sentences_are_skipped(lexicons: Lexicons) -> None:
+    """The cheap substring pre-test needs a literal in every noun; diálogo/dialogo are spelt out."""
+    keywords = lexicons.get("es").keywords
+    assert keywords is not None
+    assert {"diálogo", "dialogo", "acuerdo", "tratado"} <= set(keywords)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Colombia y el ELN retomaron el diálogo de paz en Caracas.",
+        "Los diálogos de paz entre Colombia y Venezuela siguen abiertos.",
+    ],
+)
+def test_peace_dialogue_still_reaches_the_extractor_with_keywords(extract: Extract, body: str) -> None:
+    found = extract(body, "es", PUBLISHED)
+    assert all(a.status in {"negotiating", "planned"} for a in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile y Perú alcanzaron un acuerdo comercial tras largas negociaciones.",
+        "Tras meses de negociaciones, Argentina y Brasil firmaron un convenio energético.",
+        "Fruto de las negociaciones en Lima, Chile y Perú sellaron un tratado de pesca.",
+    ],
+)
+def test_a_deal_reached_after_negotiations_is_signed(extract: Extract, body: str) -> None:
+    """"Tras (meses de) negociaciones": the talks are over, the verb of concluding decides."""
+    assert only(extract(body, "es", PUBLISHED)).status == "signed"
+
+
+def test_a_new_round_of_negotiations_is_still_negotiating(extract: Extract) -> None:
+    body = "Una nueva ronda de negociaciones sobre el acuerdo comercial entre Chile y Perú empezará el lunes."
+    assert only(extract(body, "es", PUBLISHED)).status == "negotiating"
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("El tratado de pesca entre Chile y Perú sigue sin ratificar.", "planned"),
+        ("El acuerdo comercial entre Chile y Perú está pendiente de ratificación en el Congreso.", "planned"),
+        ("El convenio energético entre Chile y Perú queda por ratificar.", "planned"),
+        ("El Congreso de Perú ratificó el tratado de pesca con Chile.", "ratified"),
+        ("Chile depositó el instrumento de ratificación del tratado de pesca con Perú.", "ratified"),
+    ],
+)
+def test_not_yet_ratified_is_planned(extract: Extract, body: str, status: str) -> None:
+    """"Sin ratificar", "pendiente de ratificación", "por ratificar": ratification is still to come."""
+    assert only(extract(body, "es", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Colombia y el ELN retomaron el diálogo de paz en Caracas.",
+        "México firmó un pacto con narcotraficantes, según la oposición.",
+    ],
+)
+def test_an_armed_group_on_one_side_is_a_near_miss(extract: Extract, body: str) -> None:
+    assert extract(body, "es", PUBLISHED) == ()
