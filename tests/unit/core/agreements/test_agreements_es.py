@@ -358,7 +358,7 @@ def test_peace_dialogue_still_reaches_the_extractor_with_keywords(extract: Extra
     ],
 )
 def test_a_deal_reached_after_negotiations_is_signed(extract: Extract, body: str) -> None:
-    """"Tras (meses de) negociaciones": the talks are over, the verb of concluding decides."""
+    """After "tras (meses de) negociaciones" the talks are over, the verb of concluding decides."""
     assert only(extract(body, "es", PUBLISHED)).status == "signed"
 
 
@@ -378,7 +378,7 @@ def test_a_new_round_of_negotiations_is_still_negotiating(extract: Extract) -> N
     ],
 )
 def test_not_yet_ratified_is_planned(extract: Extract, body: str, status: str) -> None:
-    """"Sin ratificar", "pendiente de ratificación", "por ratificar": ratification is still to come."""
+    """With "sin ratificar", "pendiente de ratificación", "por ratificar" ratification is still to come."""
     assert only(extract(body, "es", PUBLISHED)).status == status
 
 
