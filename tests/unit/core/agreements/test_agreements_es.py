@@ -391,3 +391,53 @@ def test_not_yet_ratified_is_planned(extract: Extract, body: str, status: str) -
 )
 def test_an_armed_group_on_one_side_is_a_near_miss(extract: Extract, body: str) -> None:
     assert extract(body, "es", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "parties", "kind"),
+    [
+        ("Paraguay exige a Brasil revisar el Tratado de Itaipú.", "itaipu_treaty_1973", ("BRA", "PRY"), "energy"),
+        ("La represa nació del Tratado de Yacyretá.", "yacyreta_treaty_1973", ("ARG", "PRY"), "energy"),
+        (
+            "Uruguay acusa a Argentina de violar el Tratado del Río de la Plata.",
+            "rio_de_la_plata_treaty_1973",
+            ("ARG", "URY"),
+            "diplomatic",
+        ),
+    ],
+)
+def test_river_plate_treaties_are_named_agreements(
+    extract: Extract, body: str, name: str, parties: tuple[str, ...], kind: str
+) -> None:
+    """The base knows the 1973 treaties on the Paraná dams and the River Plate, whose parties a reader knows."""
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.name, agreement.parties, agreement.type, agreement.status) == (name, parties, kind, "existing")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile y Perú renegocian su tratado de pesca.",
+        "Brasil y Paraguay renegociarán el anexo financiero del Tratado de Itaipú.",
+        "México renegoció con Canadá el acuerdo comercial.",
+    ],
+)
+def test_renegotiating_is_negotiating(extract: Extract, body: str) -> None:
+    """A finite form of "renegociar" asserts talks; the noun alone ("descartaron una renegociación") does not."""
+    assert only(extract(body, "es", PUBLISHED)).status == "negotiating"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Argentina y el FMI firmaron un acuerdo de facilidades extendidas.", "financial"),
+        ("El FMI aprobó el desembolso del préstamo acordado con Ecuador.", "financial"),
+        ("Colombia suspendió el tratado de extradición con Venezuela.", "security"),
+        ("Alemania y Polonia firmaron un pacto de no agresión.", "military"),
+        ("China y Rusia firmaron un tratado de amistad y cooperación.", "diplomatic"),
+    ],
+)
+def test_spanish_type_words_of_loans_extradition_non_aggression_and_friendship(
+    extract: Extract, body: str, kind: str
+) -> None:
+    assert only(extract(body, "es", PUBLISHED)).type == kind
