@@ -441,3 +441,21 @@ def test_spanish_type_words_of_loans_extradition_non_aggression_and_friendship(
     extract: Extract, body: str, kind: str
 ) -> None:
     assert only(extract(body, "es", PUBLISHED)).type == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("El tratado de pesca que Chile y Perú firmaron hace 20 años sigue vigente.", "existing"),
+        ("Los acuerdos de pesca suscritos hace dos décadas por Chile y Perú siguen en pie.", "existing"),
+        ("Perú denunció el convenio energético que sellaron con Chile hace unos años.", "suspended_or_cancelled"),
+        ("Bolivia critica el acuerdo de gas con Chile que firmó cuando era presidente Morales.", "existing"),
+        ("Chile y Perú firmaron hace dos semanas un acuerdo de pesca.", "signed"),
+    ],
+)
+def test_a_signing_years_ago_or_under_a_former_office_is_an_existing_agreement(
+    extract: Extract, body: str, status: str
+) -> None:
+    """A signing "hace N años" or "cuando era presidente" is past and the agreement stands;
+    a signing some weeks ago is still news."""
+    assert only(extract(body, "es", PUBLISHED)).status == status
