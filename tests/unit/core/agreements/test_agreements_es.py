@@ -459,3 +459,50 @@ def test_a_signing_years_ago_or_under_a_former_office_is_an_existing_agreement(
     """A signing "hace N años" or "cuando era presidente" is past and the agreement stands;
     a signing some weeks ago is still news."""
     assert only(extract(body, "es", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Las revelaciones enturbiaron el clima de entendimiento entre Francia y Alemania.",
+        "Francia y Alemania buscan un mayor entendimiento en materia de defensa.",
+    ],
+)
+def test_understanding_as_a_mood_is_no_agreement(extract: Extract, body: str) -> None:
+    """A "clima de entendimiento" or a "mayor entendimiento" is a mood; "un entendimiento sobre X" stays one."""
+    assert extract(body, "es", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Francia y Alemania alcanzaron un entendimiento sobre el gasoducto.",
+        "Francia y Alemania firmaron un acta de entendimiento sobre energía.",
+    ],
+)
+def test_an_understanding_reached_is_an_agreement(extract: Extract, body: str) -> None:
+    assert only(extract(body, "es", PUBLISHED)).parties == ("DEU", "FRA")
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (
+            "Los gobiernos rechazaron la petición de suspender las negociaciones del tratado de libre comercio "
+            "entre la Unión Europea y Estados Unidos.",
+            "negotiating",
+        ),
+        ("Colombia suspendió el acuerdo de extradición con Venezuela.", "suspended_or_cancelled"),
+        ("Colombia decidió cancelar el acuerdo de extradición con Venezuela.", "suspended_or_cancelled"),
+        ("Colombia anunció que anulará el tratado de extradición con Venezuela.", "suspended_or_cancelled"),
+    ],
+)
+def test_a_call_to_suspend_is_no_suspension(extract: Extract, body: str, status: str) -> None:
+    """The bare infinitive ("pidió suspender", "rechazaron suspender") reports no act; a finite verb or a
+    decision ("decidió cancelar") does."""
+    assert only(extract(body, "es", PUBLISHED)).status == status
+
+
+def test_an_urge_to_suspend_talks_is_not_reported_as_a_suspension(extract: Extract) -> None:
+    body = "Schulz urgió a suspender las pláticas del acuerdo comercial entre la Unión Europea y Estados Unidos."
+    assert all(a.status != "suspended_or_cancelled" for a in extract(body, "es", PUBLISHED))
