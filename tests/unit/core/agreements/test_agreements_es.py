@@ -506,3 +506,26 @@ def test_a_call_to_suspend_is_no_suspension(extract: Extract, body: str, status:
 def test_an_urge_to_suspend_talks_is_not_reported_as_a_suspension(extract: Extract) -> None:
     body = "Schulz urgió a suspender las pláticas del acuerdo comercial entre la Unión Europea y Estados Unidos."
     assert all(a.status != "suspended_or_cancelled" for a in extract(body, "es", PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (
+            "Los ministros tienen previsto reunirse la semana próxima para revisar la aplicación de un acuerdo "
+            "de la semana pasada entre Estados Unidos y Rusia.",
+            "existing",
+        ),
+        (
+            "Los expertos tienen previsto viajar a Lima para evaluar el tratado de pesca firmado por Chile y Perú.",
+            "signed",
+        ),
+        ("Está previsto que Chile y Perú firmen un acuerdo de pesca en marzo.", "planned"),
+        ("El acuerdo de pesca entre Chile y Perú, previsto para marzo, se retrasa.", "planned"),
+    ],
+)
+def test_a_meeting_that_is_planned_does_not_make_the_agreement_planned(
+    extract: Extract, body: str, status: str
+) -> None:
+    """A "tiene previsto reunirse/viajar" plans a meeting or a trip; "previsto" of the agreement itself plans it."""
+    assert only(extract(body, "es", PUBLISHED)).status == status
