@@ -529,3 +529,27 @@ def test_a_meeting_that_is_planned_does_not_make_the_agreement_planned(
 ) -> None:
     """A "tiene previsto reunirse/viajar" plans a meeting or a trip; "previsto" of the agreement itself plans it."""
     assert only(extract(body, "es", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("Rusia y Ucrania se pusieron de acuerdo sobre el intercambio de prisioneros.", ("RUS", "UKR")),
+        ("Francia y Alemania se han puesto de acuerdo para desarrollar un avión de combate.", ("DEU", "FRA")),
+        ("El Gobierno de Chile se puso de acuerdo con Perú sobre la pesca en la frontera.", ("CHL", "PER")),
+    ],
+)
+def test_coming_to_terms_is_an_agreement(extract: Extract, body: str, parties: tuple[str, ...]) -> None:
+    """A finite "ponerse de acuerdo": the states came to an agreement, no noun needed."""
+    assert only(extract(body, "es", PUBLISHED)).parties == parties
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Francia y Alemania no se pusieron de acuerdo sobre el presupuesto de defensa.",
+        "Francia y Alemania terminaron la cumbre sin ponerse de acuerdo sobre el gas.",
+    ],
+)
+def test_failing_to_come_to_terms_is_none(extract: Extract, body: str) -> None:
+    assert extract(body, "es", PUBLISHED) == ()
