@@ -553,3 +553,22 @@ def test_coming_to_terms_is_an_agreement(extract: Extract, body: str, parties: t
 )
 def test_failing_to_come_to_terms_is_none(extract: Extract, body: str) -> None:
     assert extract(body, "es", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Los presidentes de Rusia y China sellaron una alianza estratégica.",
+        "Corea del Norte y Rusia firmaron un tratado de asociación estratégica integral.",
+        "Brasil y Francia suscribieron un plan de acción para su alianza estratégica.",
+    ],
+)
+def test_a_strategic_alliance_or_partnership_is_diplomatic(extract: Extract, body: str) -> None:
+    """A strategic partnership is diplomatic, not the trade of an EU association agreement."""
+    assert only(extract(body, "es", PUBLISHED)).type == "diplomatic"
+
+
+def test_an_association_agreement_stays_trade(extract: Extract) -> None:
+    assert (
+        only(extract("Ucrania firmó el acuerdo de asociación con la Unión Europea.", "es", PUBLISHED)).type == "trade"
+    )
