@@ -572,3 +572,17 @@ def test_an_association_agreement_stays_trade(extract: Extract) -> None:
     assert (
         only(extract("Ucrania firmó el acuerdo de asociación con la Unión Europea.", "es", PUBLISHED)).type == "trade"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("El acuerdo de pesca entre Chile y Perú expira en diciembre.", "existing"),
+        ("El tratado de pesca entre Chile y Perú expirará en 2030.", "existing"),
+        ("El acuerdo de pesca entre Chile y Perú expiró en diciembre.", "suspended_or_cancelled"),
+        ("El tratado de desarme entre Rusia y Estados Unidos caducó en febrero.", "suspended_or_cancelled"),
+    ],
+)
+def test_an_agreement_that_will_expire_is_still_in_force(extract: Extract, body: str, status: str) -> None:
+    """Only a past expiry ("expiró", "caducó") ends an agreement; "expira en diciembre" says it is in force."""
+    assert only(extract(body, "es", PUBLISHED)).status == status
