@@ -328,3 +328,261 @@ def test_spanish_counterparts_of_the_french_rules(extract: Extract) -> None:
 def test_a_peace_process_is_not_itself_an_agreement(extract: Extract) -> None:
     body = "Israel liberó a 26 presos para el avance del proceso de paz respaldado por Estados Unidos."
     assert extract(body, "es", PUBLISHED) == ()
+
+
+def test_every_spanish_trigger_has_a_literal_so_unrelated_sentences_are_skipped(lexicons: Lexicons) -> None:
+    """The cheap substring pre-test needs a literal in every noun; diálogo/dialogo are spelt out."""
+    keywords = lexicons.get("es").keywords
+    assert keywords is not None
+    assert {"diálogo", "dialogo", "acuerdo", "tratado"} <= set(keywords)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Colombia y el ELN retomaron el diálogo de paz en Caracas.",
+        "Los diálogos de paz entre Colombia y Venezuela siguen abiertos.",
+    ],
+)
+def test_peace_dialogue_still_reaches_the_extractor_with_keywords(extract: Extract, body: str) -> None:
+    found = extract(body, "es", PUBLISHED)
+    assert all(a.status in {"negotiating", "planned"} for a in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile y Perú alcanzaron un acuerdo comercial tras largas negociaciones.",
+        "Tras meses de negociaciones, Argentina y Brasil firmaron un convenio energético.",
+        "Fruto de las negociaciones en Lima, Chile y Perú sellaron un tratado de pesca.",
+    ],
+)
+def test_a_deal_reached_after_negotiations_is_signed(extract: Extract, body: str) -> None:
+    """After "tras (meses de) negociaciones" the talks are over, the verb of concluding decides."""
+    assert only(extract(body, "es", PUBLISHED)).status == "signed"
+
+
+def test_a_new_round_of_negotiations_is_still_negotiating(extract: Extract) -> None:
+    body = "Una nueva ronda de negociaciones sobre el acuerdo comercial entre Chile y Perú empezará el lunes."
+    assert only(extract(body, "es", PUBLISHED)).status == "negotiating"
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("El tratado de pesca entre Chile y Perú sigue sin ratificar.", "planned"),
+        ("El acuerdo comercial entre Chile y Perú está pendiente de ratificación en el Congreso.", "planned"),
+        ("El convenio energético entre Chile y Perú queda por ratificar.", "planned"),
+        ("El Congreso de Perú ratificó el tratado de pesca con Chile.", "ratified"),
+        ("Chile depositó el instrumento de ratificación del tratado de pesca con Perú.", "ratified"),
+    ],
+)
+def test_not_yet_ratified_is_planned(extract: Extract, body: str, status: str) -> None:
+    """With "sin ratificar", "pendiente de ratificación", "por ratificar" ratification is still to come."""
+    assert only(extract(body, "es", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Colombia y el ELN retomaron el diálogo de paz en Caracas.",
+        "México firmó un pacto con narcotraficantes, según la oposición.",
+    ],
+)
+def test_an_armed_group_on_one_side_is_a_near_miss(extract: Extract, body: str) -> None:
+    assert extract(body, "es", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "parties", "kind"),
+    [
+        ("Paraguay exige a Brasil revisar el Tratado de Itaipú.", "itaipu_treaty_1973", ("BRA", "PRY"), "energy"),
+        ("La represa nació del Tratado de Yacyretá.", "yacyreta_treaty_1973", ("ARG", "PRY"), "energy"),
+        (
+            "Uruguay acusa a Argentina de violar el Tratado del Río de la Plata.",
+            "rio_de_la_plata_treaty_1973",
+            ("ARG", "URY"),
+            "diplomatic",
+        ),
+    ],
+)
+def test_river_plate_treaties_are_named_agreements(
+    extract: Extract, body: str, name: str, parties: tuple[str, ...], kind: str
+) -> None:
+    """The base knows the 1973 treaties on the Paraná dams and the River Plate, whose parties a reader knows."""
+    agreement = only(extract(body, "es", PUBLISHED))
+    assert (agreement.name, agreement.parties, agreement.type, agreement.status) == (name, parties, kind, "existing")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile y Perú renegocian su tratado de pesca.",
+        "Brasil y Paraguay renegociarán el anexo financiero del Tratado de Itaipú.",
+        "México renegoció con Canadá el acuerdo comercial.",
+    ],
+)
+def test_renegotiating_is_negotiating(extract: Extract, body: str) -> None:
+    """A finite form of "renegociar" asserts talks; the noun alone ("descartaron una renegociación") does not."""
+    assert only(extract(body, "es", PUBLISHED)).status == "negotiating"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Argentina y el FMI firmaron un acuerdo de facilidades extendidas.", "financial"),
+        ("El FMI aprobó el desembolso del préstamo acordado con Ecuador.", "financial"),
+        ("Colombia suspendió el tratado de extradición con Venezuela.", "security"),
+        ("Alemania y Polonia firmaron un pacto de no agresión.", "military"),
+        ("China y Rusia firmaron un tratado de amistad y cooperación.", "diplomatic"),
+    ],
+)
+def test_spanish_type_words_of_loans_extradition_non_aggression_and_friendship(
+    extract: Extract, body: str, kind: str
+) -> None:
+    assert only(extract(body, "es", PUBLISHED)).type == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("El tratado de pesca que Chile y Perú firmaron hace 20 años sigue vigente.", "existing"),
+        ("Los acuerdos de pesca suscritos hace dos décadas por Chile y Perú siguen en pie.", "existing"),
+        ("Perú denunció el convenio energético que sellaron con Chile hace unos años.", "suspended_or_cancelled"),
+        ("Bolivia critica el acuerdo de gas con Chile que firmó cuando era presidente Morales.", "existing"),
+        ("Chile y Perú firmaron hace dos semanas un acuerdo de pesca.", "signed"),
+    ],
+)
+def test_a_signing_years_ago_or_under_a_former_office_is_an_existing_agreement(
+    extract: Extract, body: str, status: str
+) -> None:
+    """A signing "hace N años" or "cuando era presidente" is past and the agreement stands;
+    a signing some weeks ago is still news."""
+    assert only(extract(body, "es", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Las revelaciones enturbiaron el clima de entendimiento entre Francia y Alemania.",
+        "Francia y Alemania buscan un mayor entendimiento en materia de defensa.",
+    ],
+)
+def test_understanding_as_a_mood_is_no_agreement(extract: Extract, body: str) -> None:
+    """A "clima de entendimiento" or a "mayor entendimiento" is a mood; "un entendimiento sobre X" stays one."""
+    assert extract(body, "es", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Francia y Alemania alcanzaron un entendimiento sobre el gasoducto.",
+        "Francia y Alemania firmaron un acta de entendimiento sobre energía.",
+    ],
+)
+def test_an_understanding_reached_is_an_agreement(extract: Extract, body: str) -> None:
+    assert only(extract(body, "es", PUBLISHED)).parties == ("DEU", "FRA")
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (
+            "Los gobiernos rechazaron la petición de suspender las negociaciones del tratado de libre comercio "
+            "entre la Unión Europea y Estados Unidos.",
+            "negotiating",
+        ),
+        ("Colombia suspendió el acuerdo de extradición con Venezuela.", "suspended_or_cancelled"),
+        ("Colombia decidió cancelar el acuerdo de extradición con Venezuela.", "suspended_or_cancelled"),
+        ("Colombia anunció que anulará el tratado de extradición con Venezuela.", "suspended_or_cancelled"),
+    ],
+)
+def test_a_call_to_suspend_is_no_suspension(extract: Extract, body: str, status: str) -> None:
+    """The bare infinitive ("pidió suspender", "rechazaron suspender") reports no act; a finite verb or a
+    decision ("decidió cancelar") does."""
+    assert only(extract(body, "es", PUBLISHED)).status == status
+
+
+def test_an_urge_to_suspend_talks_is_not_reported_as_a_suspension(extract: Extract) -> None:
+    body = "Schulz urgió a suspender las pláticas del acuerdo comercial entre la Unión Europea y Estados Unidos."
+    assert all(a.status != "suspended_or_cancelled" for a in extract(body, "es", PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (
+            "Los ministros tienen previsto reunirse la semana próxima para revisar la aplicación de un acuerdo "
+            "de la semana pasada entre Estados Unidos y Rusia.",
+            "existing",
+        ),
+        (
+            "Los expertos tienen previsto viajar a Lima para evaluar el tratado de pesca firmado por Chile y Perú.",
+            "signed",
+        ),
+        ("Está previsto que Chile y Perú firmen un acuerdo de pesca en marzo.", "planned"),
+        ("El acuerdo de pesca entre Chile y Perú, previsto para marzo, se retrasa.", "planned"),
+    ],
+)
+def test_a_meeting_that_is_planned_does_not_make_the_agreement_planned(
+    extract: Extract, body: str, status: str
+) -> None:
+    """A "tiene previsto reunirse/viajar" plans a meeting or a trip; "previsto" of the agreement itself plans it."""
+    assert only(extract(body, "es", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("Rusia y Ucrania se pusieron de acuerdo sobre el intercambio de prisioneros.", ("RUS", "UKR")),
+        ("Francia y Alemania se han puesto de acuerdo para desarrollar un avión de combate.", ("DEU", "FRA")),
+        ("El Gobierno de Chile se puso de acuerdo con Perú sobre la pesca en la frontera.", ("CHL", "PER")),
+    ],
+)
+def test_coming_to_terms_is_an_agreement(extract: Extract, body: str, parties: tuple[str, ...]) -> None:
+    """A finite "ponerse de acuerdo": the states came to an agreement, no noun needed."""
+    assert only(extract(body, "es", PUBLISHED)).parties == parties
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Francia y Alemania no se pusieron de acuerdo sobre el presupuesto de defensa.",
+        "Francia y Alemania terminaron la cumbre sin ponerse de acuerdo sobre el gas.",
+    ],
+)
+def test_failing_to_come_to_terms_is_none(extract: Extract, body: str) -> None:
+    assert extract(body, "es", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Los presidentes de Rusia y China sellaron una alianza estratégica.",
+        "Corea del Norte y Rusia firmaron un tratado de asociación estratégica integral.",
+        "Brasil y Francia suscribieron un plan de acción para su alianza estratégica.",
+    ],
+)
+def test_a_strategic_alliance_or_partnership_is_diplomatic(extract: Extract, body: str) -> None:
+    """A strategic partnership is diplomatic, not the trade of an EU association agreement."""
+    assert only(extract(body, "es", PUBLISHED)).type == "diplomatic"
+
+
+def test_an_association_agreement_stays_trade(extract: Extract) -> None:
+    assert (
+        only(extract("Ucrania firmó el acuerdo de asociación con la Unión Europea.", "es", PUBLISHED)).type == "trade"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("El acuerdo de pesca entre Chile y Perú expira en diciembre.", "existing"),
+        ("El tratado de pesca entre Chile y Perú expirará en 2030.", "existing"),
+        ("El acuerdo de pesca entre Chile y Perú expiró en diciembre.", "suspended_or_cancelled"),
+        ("El tratado de desarme entre Rusia y Estados Unidos caducó en febrero.", "suspended_or_cancelled"),
+    ],
+)
+def test_an_agreement_that_will_expire_is_still_in_force(extract: Extract, body: str, status: str) -> None:
+    """Only a past expiry ("expiró", "caducó") ends an agreement; "expira en diciembre" says it is in force."""
+    assert only(extract(body, "es", PUBLISHED)).status == status

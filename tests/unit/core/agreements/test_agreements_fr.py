@@ -181,3 +181,63 @@ def test_parties_unable_to_reach_an_agreement_is_no_agreement(extract: Extract) 
 def test_a_peace_process_is_not_itself_an_agreement(extract: Extract) -> None:
     body = "Bakou accuse l'Arménie de vouloir bloquer le processus de paix lancé avec la France."
     assert extract(body, "fr", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Le Chili et le Pérou ont conclu un accord commercial après de longues négociations.", "signed"),
+        ("Après des mois de négociations, l'Argentine et le Brésil ont signé un accord énergétique.", "signed"),
+        ("Le Chili et le Pérou ont repris les négociations sur un accord de pêche.", "negotiating"),
+        ("Le Brésil et le Paraguay renégocient leur accord sur l'énergie.", "negotiating"),
+    ],
+)
+def test_talks_that_are_over_do_not_make_an_agreement_negotiated(extract: Extract, body: str, status: str) -> None:
+    """After "après (des mois de) négociations" the talks are over and the verb of concluding decides."""
+    assert only(extract(body, "fr", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("L'accord commercial entre le Chili et le Pérou attend sa ratification.", "planned"),
+        ("L'accord de pêche entre le Chili et le Pérou reste à ratifier.", "planned"),
+        ("Le Sénat français a ratifié l'accord de pêche avec le Maroc.", "ratified"),
+    ],
+)
+def test_a_ratification_still_awaited_is_planned(extract: Extract, body: str, status: str) -> None:
+    assert only(extract(body, "fr", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Le traité de pêche signé il y a vingt ans par le Chili et le Pérou reste en vigueur.", "existing"),
+        ("Le Chili et le Pérou ont signé il y a vingt ans un accord de pêche.", "existing"),
+        ("Le Chili et le Pérou ont signé il y a deux semaines un accord de pêche.", "signed"),
+    ],
+)
+def test_a_signing_years_ago_is_an_existing_agreement(extract: Extract, body: str, status: str) -> None:
+    assert only(extract(body, "fr", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (
+            "Les gouvernements ont rejeté la demande de suspendre les négociations de l'accord de libre-échange "
+            "entre l'UE et les États-Unis.",
+            "negotiating",
+        ),
+        ("La Colombie a décidé de suspendre l'accord de sécurité avec le Venezuela.", "suspended_or_cancelled"),
+        ("La Colombie a annulé l'accord de sécurité avec le Venezuela.", "suspended_or_cancelled"),
+    ],
+)
+def test_a_call_to_suspend_is_no_suspension(extract: Extract, body: str, status: str) -> None:
+    """A bare infinitive ("demande de suspendre") reports no act; a decision to suspend or a past participle does."""
+    assert only(extract(body, "fr", PUBLISHED)).status == status
+
+
+def test_a_strategic_alliance_is_diplomatic(extract: Extract) -> None:
+    body = "La Russie et la Chine ont scellé une alliance stratégique."
+    assert only(extract(body, "fr", PUBLISHED)).type == "diplomatic"
