@@ -475,3 +475,72 @@ def test_a_blocked_aid_package_is_a_suspended_financial_agreement(extract: Extra
 def test_blocking_something_else_does_not_suspend_an_agreement(extract: Extract) -> None:
     body = "The DUP has blocked the restoration of power-sharing in protest against the Northern Ireland Protocol."
     assert only(extract(body, "en", PUBLISHED)).status != "suspended_or_cancelled"
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind"),
+    [
+        ("Egypt and Sudan agreed to create a joint military force.", ("EGY", "SDN"), "military"),
+        ("Kenya and Tanzania agreed to set up a joint energy company.", ("KEN", "TZA"), "energy"),
+        ("Chile and Argentina agreed to launch a joint trade council.", ("ARG", "CHL"), "trade"),
+    ],
+)
+def test_agreeing_to_found_something_together_is_an_agreement(
+    extract: Extract, body: str, parties: tuple[str, ...], kind: str
+) -> None:
+    """'X and Y agreed to set up / create / launch / form …': two states agreeing to found a joint
+    body is a concluded arrangement in any news writer's English, as 'agreed to build' already was."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, "signed")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The EU and Egypt signed a €7.4bn financing package.",
+        "Ukraine and the EU signed a macro-financial assistance programme.",
+        "Argentina and the IMF signed an extended fund facility.",
+        "Pakistan and the IMF agreed a new programme worth $7bn.",
+        "Senegal and the IMF reached a staff-level agreement.",
+    ],
+)
+def test_lending_programmes_and_packages_of_lenders_are_financial(extract: Extract, body: str) -> None:
+    """Packages, programmes and facilities of the IMF, the World Bank or the EU with a state are
+    financial agreements; a staff-level agreement and an agreement with the IMF are lending."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("financial", "signed")
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("Niger tore up the military agreements with France.", ("FRA", "NER")),
+        ("Mali ended its defence cooperation agreements with France.", ("FRA", "MLI")),
+        ("Chad quit its defence accord with France.", ("FRA", "TCD")),
+        ("Senegal left the military pact with France.", ("FRA", "SEN")),
+    ],
+)
+def test_ending_quitting_or_leaving_an_agreement_cancels_it(
+    extract: Extract, body: str, parties: tuple[str, ...]
+) -> None:
+    """'ended / quit / left the … agreement' is a withdrawal; a plural after a determiner and its
+    modifiers ('the military agreements') names agreements in hand, not agreements in general."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, "military", "suspended_or_cancelled")
+
+
+def test_a_plural_after_of_or_own_stays_generic(extract: Extract) -> None:
+    assert extract("Britain wants the freedom to strike its own trade deals.", "en", PUBLISHED) == ()
+    assert extract("Britain copied the terms of deals it had in the EU.", "en", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Vietnam and Indonesia finalised an agreement on their maritime boundary.", "signed"),
+        ("Norway and Iceland agreed in principle on a fisheries deal.", "signed"),
+        ("Tunisia rejected the IMF loan.", "suspended_or_cancelled"),
+    ],
+)
+def test_finalising_agreeing_in_principle_and_rejecting_a_loan(extract: Extract, body: str, status: str) -> None:
+    assert only(extract(body, "en", PUBLISHED)).status == status
