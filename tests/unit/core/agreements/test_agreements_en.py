@@ -544,3 +544,37 @@ def test_a_plural_after_of_or_own_stays_generic(extract: Extract) -> None:
 )
 def test_finalising_agreeing_in_principle_and_rejecting_a_loan(extract: Extract, body: str, status: str) -> None:
     assert only(extract(body, "en", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "status"),
+    [
+        ("The Russian-Turkish deal on Idlib collapsed last week.", ("RUS", "TUR"), "suspended_or_cancelled"),
+        ("The Turkish-Russian accord on Syria has been in force since 2018.", ("RUS", "TUR"), "existing"),
+        ("A Sino-Indian border deal was signed on Monday.", ("CHN", "IND"), "signed"),
+    ],
+)
+def test_two_sides_joined_by_a_hyphen_before_the_noun_are_its_parties(
+    extract: Extract, body: str, parties: tuple[str, ...], status: str
+) -> None:
+    """'the Russian-Turkish deal': two countries joined by a hyphen before the noun name its two
+    sides, so a bare 'deal' is one between states, and a country after 'on' is its topic."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (parties, status)
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "status"),
+    [
+        ("Canada and the UK are negotiating a post-Brexit trade deal.", ("CAN", "GBR"), "negotiating"),
+        ("Australia and Britain signed a post-Brexit trade agreement on Monday.", ("AUS", "GBR"), "signed"),
+        ("A US-Japan trade deal was signed in 2019.", ("JPN", "USA"), "existing"),
+    ],
+)
+def test_a_description_many_deals_share_is_no_name(
+    extract: Extract, body: str, parties: tuple[str, ...], status: str
+) -> None:
+    """'a post-Brexit trade deal' or 'a US-Japan trade deal' describes many agreements (Britain's
+    with each partner, Japan's of 2019 and of 2025): the sentence's own parties and status count."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, "trade", status)
