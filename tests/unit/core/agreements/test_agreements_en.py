@@ -578,3 +578,21 @@ def test_a_description_many_deals_share_is_no_name(
     with each partner, Japan's of 2019 and of 2025): the sentence's own parties and status count."""
     agreement = only(extract(body, "en", PUBLISHED))
     assert (agreement.parties, agreement.type, agreement.status) == (parties, "trade", status)
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Kenya will receive a $1bn loan from the World Bank.", "planned"),
+        ("Ghana and the IMF signed a $3bn three-year programme.", "signed"),
+        ("The memorandum of understanding between Italy and China was not renewed.", "suspended_or_cancelled"),
+        ("Italy did not renew its memorandum of understanding with China.", "suspended_or_cancelled"),
+        ("The pact between Saudi Arabia and Iran, brokered by China, restored diplomatic ties.", "signed"),
+    ],
+)
+def test_receiving_a_loan_a_multi_year_programme_non_renewal_and_brokering(
+    extract: Extract, body: str, status: str
+) -> None:
+    """A loan a state 'will receive' is planned; 'a three-year programme' with a lender is one;
+    an agreement 'not renewed' lapses; a deal 'brokered by' a third state was concluded."""
+    assert only(extract(body, "en", PUBLISHED)).status == status
