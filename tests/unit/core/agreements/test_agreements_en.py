@@ -596,3 +596,26 @@ def test_receiving_a_loan_a_multi_year_programme_non_renewal_and_brokering(
     """A loan a state 'will receive' is planned; 'a three-year programme' with a lender is one;
     an agreement 'not renewed' lapses; a deal 'brokered by' a third state was concluded."""
     assert only(extract(body, "en", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "status"),
+    [
+        ("The Philippines and Japan are negotiating a visiting forces agreement.", ("JPN", "PHL"), "negotiating"),
+        ("Australia and the Philippines signed a visiting forces agreement.", ("AUS", "PHL"), "signed"),
+        ("Japan and Britain signed a reciprocal access agreement.", ("GBR", "JPN"), "signed"),
+    ],
+)
+def test_a_visiting_forces_agreement_is_military_and_no_single_named_one(
+    extract: Extract, body: str, parties: tuple[str, ...], status: str
+) -> None:
+    """'a visiting forces agreement' is a kind the Philippines has with several states (the US,
+    Australia, New Zealand): the bare words name none of them, and the kind is military."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, "military", status)
+
+
+def test_a_counted_plural_with_modifiers_is_specific(extract: Extract) -> None:
+    agreement = only(extract("France and India signed several defence deals in Delhi.", "en", PUBLISHED))
+    assert (agreement.parties, agreement.type) == (("FRA", "IND"), "military")
+    assert extract("Britain will pursue new trading arrangements with France.", "en", PUBLISHED) == ()
