@@ -619,3 +619,31 @@ def test_a_counted_plural_with_modifiers_is_specific(extract: Extract) -> None:
     agreement = only(extract("France and India signed several defence deals in Delhi.", "en", PUBLISHED))
     assert (agreement.parties, agreement.type) == (("FRA", "IND"), "military")
     assert extract("Britain will pursue new trading arrangements with France.", "en", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "status"),
+    [
+        ("Poland signed a €500m loan with the European Investment Bank.", ("ORG:EU", "POL"), "signed"),
+        ("The IMF suspended its programme with Mozambique.", ("MOZ", "ORG:IMF"), "suspended_or_cancelled"),
+        ("Zambia agreed a programme with the IMF.", ("ORG:IMF", "ZMB"), "signed"),
+    ],
+)
+def test_a_lenders_programme_with_a_state_and_the_eu_bank(
+    extract: Extract, body: str, parties: tuple[str, ...], status: str
+) -> None:
+    """'its programme with Mozambique' is a lender's arrangement with a state; the European
+    Investment Bank is the EU's lending body, so its loans are the EU's."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, "financial", status)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The US and the UK are members of the Paris Agreement.",
+        "Brazil and Chile remain parties to the Paris climate agreement.",
+    ],
+)
+def test_membership_of_a_treaty_is_an_existing_agreement(extract: Extract, body: str) -> None:
+    assert only(extract(body, "en", PUBLISHED)).status == "existing"
