@@ -10,7 +10,8 @@
    with companies, clubs or armed groups (``clues.py``); a list names one agreement per item
    with its own topic ("соглашения о X и об Y", "одно из них …, второе …" after a counted
    plural), and a list with no verb or party of its own continues the agreement before it;
-3. resolve the parties: "between A and B", the clause's and the sentence's mentions, a group
+3. resolve the parties: "between A and B", a hyphened pair before the noun ("the
+   Russian-Turkish deal"), the clause's and the sentence's mentions, a group
    reference ("the two countries") or a single named party completed from the sentences before
    (``parties.py``); the base's description of an agreement ("a nuclear deal with Iran") gives
    all its parties;
@@ -413,7 +414,11 @@ def _read_sentence(
         return []
     local = article.mentions.between(sentence.start, sentence.end)
     adjacent = _adjacent(text, trigger, local, sentence.start, lexicon)
-    own_parties = _between(text, trigger, local, sentence.start, lexicon) or adjacent
+    own_parties = (
+        _between(text, trigger, local, sentence.start, lexicon)
+        or adjacent
+        or _hyphened_before(text, trigger, local, sentence.start)
+    )
     if lexicon.near_miss.search(text) and (own_parties is None or len(own_parties.countries) < 2):
         return []  # a company, a club or an armed group on one side: a near miss
     clause = clause_bounds(text, trigger.start)
@@ -448,7 +453,8 @@ def _read_sentence(
     if kind == "other" and not trigger.anaphoric and marker is None and own_parties is None:
         return []  # "the pact with Romania" with no word of what it is about or what became of it
     generic = lexicon.generic_noun.match(text[trigger.start : trigger.end])
-    if kind == "other" and not own_type and not trigger.anaphoric and generic:
+    named_sides = own_parties is not None and len(own_parties.countries) > 1  # "the Russian-Turkish deal"
+    if kind == "other" and not own_type and not trigger.anaphoric and generic and not named_sides:
         return []  # "agreed a deal", "signed a contract" with no word of what: likely business or sport
     described = article.named.described(kind, explicit.codes) if article.named else None
     parties = described.parties if described else _parties(article, index, explicit, history or [])
@@ -621,6 +627,23 @@ def _adjacent(
         end = m.span.end - offset
     parties = parties_of(listed)
     return parties if len(parties.codes) >= 2 else None
+
+
+_MODIFIERS = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}")  # "the Russian-Turkish [military] deal"
+
+
+def _hyphened_before(text: str, trigger: Trigger, local: list[CountryMention], offset: int) -> SentenceParties | None:
+    """The two countries joined by a hyphen right before the trigger, at most two words away:
+    "the Russian-Turkish deal", "a Sino-US pact" name the two sides of one agreement."""
+    before = [m for m in local if m.span.end - offset <= trigger.start]
+    if len(before) < 2 or before[-1].code == before[-2].code:
+        return None
+    first, last = before[-2], before[-1]
+    if _HYPHEN.fullmatch(text[first.span.end - offset : last.span.start - offset]) and _MODIFIERS.fullmatch(
+        text[last.span.end - offset : trigger.start]
+    ):
+        return parties_of([first, last])
+    return None
 
 
 def _settle_status(

@@ -267,3 +267,43 @@ def test_der_gastgeber_eines_gipfels_ist_keine_partei(extract: Extract) -> None:
 def test_ein_blockiertes_hilfspaket_ist_ausgesetzt(extract: Extract) -> None:
     agreement = only(extract("Ungarn blockiert das EU-Hilfspaket für die Ukraine.", "de", PUBLISHED))
     assert (agreement.type, agreement.status) == ("financial", "suspended_or_cancelled")
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind", "status"),
+    [
+        (
+            "Griechenland und Ägypten einigten sich auf ein Abkommen über die Seegrenze.",
+            ("EGY", "GRC"),
+            "diplomatic",
+            "signed",
+        ),
+        ("Kasachstan und Usbekistan unterzeichneten einen Grenzvertrag.", ("KAZ", "UZB"), "diplomatic", "signed"),
+        (
+            "Die Weltbank gewährt der Ukraine einen Kredit über 500 Millionen Dollar.",
+            ("ORG:WB", "UKR"),
+            "financial",
+            "signed",
+        ),
+        ("Der IWF gewährte Pakistan einen neuen Kredit.", ("ORG:IMF", "PAK"), "financial", "signed"),
+        (
+            "Die Vereinbarung zwischen Italien und Libyen über Migration wurde verlängert.",
+            ("ITA", "LBY"),
+            "security",
+            "existing",
+        ),
+        ("Spanien und Marokko verlängerten ihr Fischereiabkommen.", ("ESP", "MAR"), "agriculture", "existing"),
+    ],
+)
+def test_borders_granted_credits_and_extensions(
+    extract: Extract, body: str, parties: tuple[str, ...], kind: str, status: str
+) -> None:
+    """Eine Seegrenze, ein Grenzvertrag: Grenzziehung ist diplomatisch; ein gewährter Kredit ist
+    vergeben; ein verlängertes Abkommen ist eines, das gilt."""
+    agreement = only(extract(body, "de", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, status)
+
+
+def test_a_coach_extending_his_contract_is_no_agreement(extract: Extract) -> None:
+    body = "In Spanien hat der Cheftrainer aus Frankreich seinen Vertrag bis 2026 verlängert."
+    assert extract(body, "de", PUBLISHED) == ()

@@ -475,3 +475,175 @@ def test_a_blocked_aid_package_is_a_suspended_financial_agreement(extract: Extra
 def test_blocking_something_else_does_not_suspend_an_agreement(extract: Extract) -> None:
     body = "The DUP has blocked the restoration of power-sharing in protest against the Northern Ireland Protocol."
     assert only(extract(body, "en", PUBLISHED)).status != "suspended_or_cancelled"
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind"),
+    [
+        ("Egypt and Sudan agreed to create a joint military force.", ("EGY", "SDN"), "military"),
+        ("Kenya and Tanzania agreed to set up a joint energy company.", ("KEN", "TZA"), "energy"),
+        ("Chile and Argentina agreed to launch a joint trade council.", ("ARG", "CHL"), "trade"),
+    ],
+)
+def test_agreeing_to_found_something_together_is_an_agreement(
+    extract: Extract, body: str, parties: tuple[str, ...], kind: str
+) -> None:
+    """'X and Y agreed to set up / create / launch / form …': two states agreeing to found a joint
+    body is a concluded arrangement in any news writer's English, as 'agreed to build' already was."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, "signed")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The EU and Egypt signed a €7.4bn financing package.",
+        "Ukraine and the EU signed a macro-financial assistance programme.",
+        "Argentina and the IMF signed an extended fund facility.",
+        "Pakistan and the IMF agreed a new programme worth $7bn.",
+        "Senegal and the IMF reached a staff-level agreement.",
+    ],
+)
+def test_lending_programmes_and_packages_of_lenders_are_financial(extract: Extract, body: str) -> None:
+    """Packages, programmes and facilities of the IMF, the World Bank or the EU with a state are
+    financial agreements; a staff-level agreement and an agreement with the IMF are lending."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("financial", "signed")
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("Niger tore up the military agreements with France.", ("FRA", "NER")),
+        ("Mali ended its defence cooperation agreements with France.", ("FRA", "MLI")),
+        ("Chad quit its defence accord with France.", ("FRA", "TCD")),
+        ("Senegal left the military pact with France.", ("FRA", "SEN")),
+    ],
+)
+def test_ending_quitting_or_leaving_an_agreement_cancels_it(
+    extract: Extract, body: str, parties: tuple[str, ...]
+) -> None:
+    """'ended / quit / left the … agreement' is a withdrawal; a plural after a determiner and its
+    modifiers ('the military agreements') names agreements in hand, not agreements in general."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, "military", "suspended_or_cancelled")
+
+
+def test_a_plural_after_of_or_own_stays_generic(extract: Extract) -> None:
+    assert extract("Britain wants the freedom to strike its own trade deals.", "en", PUBLISHED) == ()
+    assert extract("Britain copied the terms of deals it had in the EU.", "en", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Vietnam and Indonesia finalised an agreement on their maritime boundary.", "signed"),
+        ("Norway and Iceland agreed in principle on a fisheries deal.", "signed"),
+        ("Tunisia rejected the IMF loan.", "suspended_or_cancelled"),
+    ],
+)
+def test_finalising_agreeing_in_principle_and_rejecting_a_loan(extract: Extract, body: str, status: str) -> None:
+    assert only(extract(body, "en", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "status"),
+    [
+        ("The Russian-Turkish deal on Idlib collapsed last week.", ("RUS", "TUR"), "suspended_or_cancelled"),
+        ("The Turkish-Russian accord on Syria has been in force since 2018.", ("RUS", "TUR"), "existing"),
+        ("A Sino-Indian border deal was signed on Monday.", ("CHN", "IND"), "signed"),
+    ],
+)
+def test_two_sides_joined_by_a_hyphen_before_the_noun_are_its_parties(
+    extract: Extract, body: str, parties: tuple[str, ...], status: str
+) -> None:
+    """'the Russian-Turkish deal': two countries joined by a hyphen before the noun name its two
+    sides, so a bare 'deal' is one between states, and a country after 'on' is its topic."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.status) == (parties, status)
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "status"),
+    [
+        ("Canada and the UK are negotiating a post-Brexit trade deal.", ("CAN", "GBR"), "negotiating"),
+        ("Australia and Britain signed a post-Brexit trade agreement on Monday.", ("AUS", "GBR"), "signed"),
+        ("A US-Japan trade deal was signed in 2019.", ("JPN", "USA"), "existing"),
+    ],
+)
+def test_a_description_many_deals_share_is_no_name(
+    extract: Extract, body: str, parties: tuple[str, ...], status: str
+) -> None:
+    """'a post-Brexit trade deal' or 'a US-Japan trade deal' describes many agreements (Britain's
+    with each partner, Japan's of 2019 and of 2025): the sentence's own parties and status count."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, "trade", status)
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Kenya will receive a $1bn loan from the World Bank.", "planned"),
+        ("Ghana and the IMF signed a $3bn three-year programme.", "signed"),
+        ("The memorandum of understanding between Italy and China was not renewed.", "suspended_or_cancelled"),
+        ("Italy did not renew its memorandum of understanding with China.", "suspended_or_cancelled"),
+        ("The pact between Saudi Arabia and Iran, brokered by China, restored diplomatic ties.", "signed"),
+    ],
+)
+def test_receiving_a_loan_a_multi_year_programme_non_renewal_and_brokering(
+    extract: Extract, body: str, status: str
+) -> None:
+    """A loan a state 'will receive' is planned; 'a three-year programme' with a lender is one;
+    an agreement 'not renewed' lapses; a deal 'brokered by' a third state was concluded."""
+    assert only(extract(body, "en", PUBLISHED)).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "status"),
+    [
+        ("The Philippines and Japan are negotiating a visiting forces agreement.", ("JPN", "PHL"), "negotiating"),
+        ("Australia and the Philippines signed a visiting forces agreement.", ("AUS", "PHL"), "signed"),
+        ("Japan and Britain signed a reciprocal access agreement.", ("GBR", "JPN"), "signed"),
+    ],
+)
+def test_a_visiting_forces_agreement_is_military_and_no_single_named_one(
+    extract: Extract, body: str, parties: tuple[str, ...], status: str
+) -> None:
+    """'a visiting forces agreement' is a kind the Philippines has with several states (the US,
+    Australia, New Zealand): the bare words name none of them, and the kind is military."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, "military", status)
+
+
+def test_a_counted_plural_with_modifiers_is_specific(extract: Extract) -> None:
+    agreement = only(extract("France and India signed several defence deals in Delhi.", "en", PUBLISHED))
+    assert (agreement.parties, agreement.type) == (("FRA", "IND"), "military")
+    assert extract("Britain will pursue new trading arrangements with France.", "en", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "status"),
+    [
+        ("Poland signed a €500m loan with the European Investment Bank.", ("ORG:EU", "POL"), "signed"),
+        ("The IMF suspended its programme with Mozambique.", ("MOZ", "ORG:IMF"), "suspended_or_cancelled"),
+        ("Zambia agreed a programme with the IMF.", ("ORG:IMF", "ZMB"), "signed"),
+    ],
+)
+def test_a_lenders_programme_with_a_state_and_the_eu_bank(
+    extract: Extract, body: str, parties: tuple[str, ...], status: str
+) -> None:
+    """'its programme with Mozambique' is a lender's arrangement with a state; the European
+    Investment Bank is the EU's lending body, so its loans are the EU's."""
+    agreement = only(extract(body, "en", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, "financial", status)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The US and the UK are members of the Paris Agreement.",
+        "Brazil and Chile remain parties to the Paris climate agreement.",
+    ],
+)
+def test_membership_of_a_treaty_is_an_existing_agreement(extract: Extract, body: str) -> None:
+    assert only(extract(body, "en", PUBLISHED)).status == "existing"
