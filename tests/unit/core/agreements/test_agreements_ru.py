@@ -331,3 +331,61 @@ def test_an_agreement_acted_under_is_an_existing_one(extract: Extract) -> None:
 def test_withdrawal_glued_to_the_next_word(extract: Extract) -> None:
     body = "Армения вышлаещё из двух соглашений с Казахстаном о таможне."
     assert only(extract(body, "ru", PUBLISHED)).status == "suspended_or_cancelled"
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind"),
+    [
+        ("Армения и Иран подписали соглашение о дружбе.", ("ARM", "IRN"), "diplomatic"),
+        ("Сербия и Венгрия заключили договор о добрососедстве.", ("HUN", "SRB"), "diplomatic"),
+        ("Казахстан и Киргизия подписали договор о делимитации государственной границы.", ("KAZ", "KGZ"), "diplomatic"),
+        ("Договор о демаркации границы между Эстонией и Латвией подписан.", ("EST", "LVA"), "diplomatic"),
+    ],
+)
+def test_friendship_and_border_treaties_are_diplomatic(
+    extract: Extract, body: str, parties: tuple[str, ...], kind: str
+) -> None:
+    """Treaties of friendship, good-neighbourliness and border delimitation are the classic
+    diplomatic treaties of Russian news."""
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.type) == (parties, kind)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Япония и Южная Корея заключили соглашение об обмене разведданными.",
+        "Соглашение об обмене разведданными между Индией и США продлено.",
+    ],
+)
+def test_intelligence_sharing_is_security(extract: Extract, body: str) -> None:
+    assert only(extract(body, "ru", PUBLISHED)).type == "security"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Венгрия заблокировала соглашение между ЕС и Украиной о торговле.",
+        "Соглашение о торговле между ЕС и Украиной было заблокировано.",
+        "Кипр блокирует соглашение ЕС с Турцией о торговле.",
+    ],
+)
+def test_blocking_an_agreement_suspends_it(extract: Extract, body: str) -> None:
+    assert only(extract(body, "ru", PUBLISHED)).status == "suspended_or_cancelled"
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Украина получит кредит МВФ на 15 млрд долларов.", "planned"),
+        ("Украина ведёт переговоры с МВФ о новой программе кредитования.", "negotiating"),
+        ("Египет и МВФ согласовали кредитную программу на три года.", "signed"),
+        ("Пакистан и МВФ подписали программу расширенного финансирования.", "signed"),
+    ],
+)
+def test_imf_programmes_and_loans_to_come(extract: Extract, body: str, status: str) -> None:
+    """An IMF lending programme is an agreement between the state and the Fund; a loan the state
+    'will receive' (получит) is planned."""
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("financial", status)
+    assert "ORG:IMF" in agreement.parties
