@@ -389,3 +389,32 @@ def test_imf_programmes_and_loans_to_come(extract: Extract, body: str, status: s
     agreement = only(extract(body, "ru", PUBLISHED))
     assert (agreement.type, agreement.status) == ("financial", status)
     assert "ORG:IMF" in agreement.parties
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind"),
+    [
+        ("Ирак и Иран договорились о поставках газа.", ("IRN", "IRQ"), "energy"),
+        ("Армения и Азербайджан договорились об обмене пленными.", ("ARM", "AZE"), "humanitarian"),
+        ("Грузия и Армения договорились в Тбилиси о взаимной отмене виз.", ("ARM", "GEO"), "diplomatic"),
+        ("Вчера Сербия договорилась с Венгрией о продлении транзита нефти.", ("HUN", "SRB"), "energy"),
+    ],
+)
+def test_agreed_on_a_concrete_matter_is_an_agreement(
+    extract: Extract, body: str, parties: tuple[str, ...], kind: str
+) -> None:
+    """'договорились о поставках / об обмене / об отмене …' states an agreement reached without an
+    agreement noun; a meeting or 'more cooperation' agreed on is not one."""
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, "signed")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Индия и Китай договорились о встрече министров.",
+        "Сербия и Венгрия так и не договорились о поставках газа.",
+    ],
+)
+def test_agreed_on_a_meeting_or_not_agreed_is_no_agreement(extract: Extract, body: str) -> None:
+    assert extract(body, "ru", PUBLISHED) == ()
