@@ -418,3 +418,18 @@ def test_agreed_on_a_concrete_matter_is_an_agreement(
 )
 def test_agreed_on_a_meeting_or_not_agreed_is_no_agreement(extract: Extract, body: str) -> None:
     assert extract(body, "ru", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("Туркмения и Афганистан подписали соглашение о транзите электроэнергии.", ("AFG", "TKM")),
+        ("Бишкек и Душанбе подписали договор о границе.", ("KGZ", "TJK")),
+        ("ФРГ заключила с Катаром контракт на поставку газа, сообщили в Дохе.", ("DEU", "QAT")),
+        ("Соглашение о торговле между Кишинёвом и Ригой вступит в силу в мае.", ("LVA", "MDA")),
+    ],
+)
+def test_russian_names_and_capitals_name_the_parties(extract: Extract, body: str, parties: tuple[str, ...]) -> None:
+    """Russian news names states by their Russian short names (Туркмения, ФРГ) and by their capitals
+    in any case (в Дохе, Кишинёвом)."""
+    assert only(extract(body, "ru", PUBLISHED)).parties == parties
