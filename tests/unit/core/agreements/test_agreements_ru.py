@@ -433,3 +433,43 @@ def test_russian_names_and_capitals_name_the_parties(extract: Extract, body: str
     """Russian news names states by their Russian short names (Туркмения, ФРГ) and by their capitals
     in any case (в Дохе, Кишинёвом)."""
     assert only(extract(body, "ru", PUBLISHED)).parties == parties
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Россия и Египет пришли к соглашению о строительстве АЭС.",
+        "После долгих переговоров Иран и Ирак пришли к компромиссу и подписали меморандум о транзите газа.",
+        "Армения и Грузия пришли к окончательной договорённости о поставках электроэнергии.",
+    ],
+)
+def test_came_to_an_agreement_is_signed(extract: Extract, body: str) -> None:
+    """'пришли к соглашению / к договорённости / к компромиссу' reports an agreement reached."""
+    assert only(extract(body, "ru", PUBLISHED)).status == "signed"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Казахстан и Китай продлят соглашение о поставках нефти.",
+        "Сербия продлит с Венгрией договор о транзите газа.",
+    ],
+)
+def test_will_extend_is_planned(extract: Extract, body: str) -> None:
+    assert only(extract(body, "ru", PUBLISHED)).status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Россия и Вьетнам подписали декларацию о стратегическом партнёрстве.", "diplomatic"),
+        ("Россия и Иран подписали договор о всеобъемлющем стратегическом партнёрстве.", "diplomatic"),
+        ("Киргизия и Таджикистан подписали договор о государственной границе.", "diplomatic"),
+        ("Соглашение о реадмиссии между Евросоюзом и Белоруссией приостановлено.", "security"),
+        ("Азербайджан и Туркмения парафировали меморандум о разработке месторождения.", "energy"),
+    ],
+)
+def test_partnership_border_readmission_and_field_types(extract: Extract, body: str, kind: str) -> None:
+    """A strategic partnership and a border treaty are diplomatic, readmission of migrants is
+    security, the development of a (gas or oil) field is energy."""
+    assert only(extract(body, "ru", PUBLISHED)).type == kind
