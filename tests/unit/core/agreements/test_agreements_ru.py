@@ -473,3 +473,39 @@ def test_partnership_border_readmission_and_field_types(extract: Extract, body: 
     """A strategic partnership and a border treaty are diplomatic, readmission of migrants is
     security, the development of a (gas or oil) field is energy."""
     assert only(extract(body, "ru", PUBLISHED)).type == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind"),
+    [
+        ("Вьетнам и Южная Корея начали переговоры о свободной торговле.", ("KOR", "VNM"), "trade"),
+        ("Индонезия и Египет ведут переговоры по зоне свободной торговли.", ("EGY", "IDN"), "trade"),
+        ("Турция начнёт переговоры о вступлении в ЕС.", ("ORG:EU", "TUR"), "diplomatic"),
+        ("Переговоры о вступлении Сербии в Евросоюз продолжаются.", ("ORG:EU", "SRB"), "diplomatic"),
+    ],
+)
+def test_free_trade_and_accession_talks_are_negotiations(
+    extract: Extract, body: str, parties: tuple[str, ...], kind: str
+) -> None:
+    """Talks on free trade or on joining a union are the negotiation of an agreement even when no
+    agreement noun is written ('переговоры о свободной торговле', 'о вступлении в ЕС')."""
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, "negotiating")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Подписание соглашения о поставках газа между Китаем и Туркменией состоится в июне.",
+        "Россия выделит Белоруссии кредит на 1,5 млрд долларов.",
+        "Китай предоставит Пакистану кредит в 2 млрд долларов.",
+    ],
+)
+def test_a_signing_to_take_place_or_a_loan_to_be_granted_is_planned(extract: Extract, body: str) -> None:
+    assert only(extract(body, "ru", PUBLISHED)).status == "planned"
+
+
+def test_zst_is_free_trade(extract: Extract) -> None:
+    """ЗСТ is the usual abbreviation of зона свободной торговли."""
+    body = "Соглашение о ЗСТ между Грузией и Китаем вступило в силу в 2018 году."
+    assert only(extract(body, "ru", PUBLISHED)).type == "trade"
