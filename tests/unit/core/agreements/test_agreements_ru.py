@@ -509,3 +509,19 @@ def test_zst_is_free_trade(extract: Extract) -> None:
     """ЗСТ is the usual abbreviation of зона свободной торговли."""
     body = "Соглашение о ЗСТ между Грузией и Китаем вступило в силу в 2018 году."
     assert only(extract(body, "ru", PUBLISHED)).type == "trade"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Грузия отказалась подписывать соглашение с Россией.",
+        "Венгрия отказывается ратифицировать договор с Украиной.",
+        "Британский премьер и американский президент заявили о готовности подписать торговую сделку.",
+        "Власти Латвии заключили контракт с немецкой компанией на строительство дороги.",
+        "Правительство Сербии подписало меморандум с китайскими компаниями о строительстве завода.",
+    ],
+)
+def test_refusals_readiness_and_deals_with_companies_are_not_agreements(extract: Extract, body: str) -> None:
+    """Refusing to sign (imperfective 'подписывать' too), being ready to sign, and a contract with
+    a company ('с немецкой компанией') are not agreements between states."""
+    assert extract(body, "ru", PUBLISHED) == ()
