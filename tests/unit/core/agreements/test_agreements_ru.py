@@ -525,3 +525,15 @@ def test_refusals_readiness_and_deals_with_companies_are_not_agreements(extract:
     """Refusing to sign (imperfective 'подписывать' too), being ready to sign, and a contract with
     a company ('с немецкой компанией') are not agreements between states."""
     assert extract(body, "ru", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Вашингтон и Сеул договорились о размещении противоракетной системы.",
+        "Польша и США подписали соглашение о противоракетном комплексе.",
+        "Казахстан и Киргизия заключили соглашение о единой противовоздушной сети.",
+    ],
+)
+def test_missile_and_air_defence_are_military(extract: Extract, body: str) -> None:
+    assert only(extract(body, "ru", PUBLISHED)).type == "military"
