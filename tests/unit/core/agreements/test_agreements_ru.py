@@ -331,3 +331,209 @@ def test_an_agreement_acted_under_is_an_existing_one(extract: Extract) -> None:
 def test_withdrawal_glued_to_the_next_word(extract: Extract) -> None:
     body = "Армения вышлаещё из двух соглашений с Казахстаном о таможне."
     assert only(extract(body, "ru", PUBLISHED)).status == "suspended_or_cancelled"
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind"),
+    [
+        ("Армения и Иран подписали соглашение о дружбе.", ("ARM", "IRN"), "diplomatic"),
+        ("Сербия и Венгрия заключили договор о добрососедстве.", ("HUN", "SRB"), "diplomatic"),
+        ("Казахстан и Киргизия подписали договор о делимитации государственной границы.", ("KAZ", "KGZ"), "diplomatic"),
+        ("Договор о демаркации границы между Эстонией и Латвией подписан.", ("EST", "LVA"), "diplomatic"),
+    ],
+)
+def test_friendship_and_border_treaties_are_diplomatic(
+    extract: Extract, body: str, parties: tuple[str, ...], kind: str
+) -> None:
+    """Treaties of friendship, good-neighbourliness and border delimitation are the classic
+    diplomatic treaties of Russian news."""
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.type) == (parties, kind)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Япония и Южная Корея заключили соглашение об обмене разведданными.",
+        "Соглашение об обмене разведданными между Индией и США продлено.",
+    ],
+)
+def test_intelligence_sharing_is_security(extract: Extract, body: str) -> None:
+    assert only(extract(body, "ru", PUBLISHED)).type == "security"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Венгрия заблокировала соглашение между ЕС и Украиной о торговле.",
+        "Соглашение о торговле между ЕС и Украиной было заблокировано.",
+        "Кипр блокирует соглашение ЕС с Турцией о торговле.",
+    ],
+)
+def test_blocking_an_agreement_suspends_it(extract: Extract, body: str) -> None:
+    assert only(extract(body, "ru", PUBLISHED)).status == "suspended_or_cancelled"
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ("Украина получит кредит МВФ на 15 млрд долларов.", "planned"),
+        ("Украина ведёт переговоры с МВФ о новой программе кредитования.", "negotiating"),
+        ("Египет и МВФ согласовали кредитную программу на три года.", "signed"),
+        ("Пакистан и МВФ подписали программу расширенного финансирования.", "signed"),
+    ],
+)
+def test_imf_programmes_and_loans_to_come(extract: Extract, body: str, status: str) -> None:
+    """An IMF lending programme is an agreement between the state and the Fund; a loan the state
+    'will receive' (получит) is planned."""
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.type, agreement.status) == ("financial", status)
+    assert "ORG:IMF" in agreement.parties
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind"),
+    [
+        ("Ирак и Иран договорились о поставках газа.", ("IRN", "IRQ"), "energy"),
+        ("Армения и Азербайджан договорились об обмене пленными.", ("ARM", "AZE"), "humanitarian"),
+        ("Грузия и Армения договорились в Тбилиси о взаимной отмене виз.", ("ARM", "GEO"), "diplomatic"),
+        ("Вчера Сербия договорилась с Венгрией о продлении транзита нефти.", ("HUN", "SRB"), "energy"),
+    ],
+)
+def test_agreed_on_a_concrete_matter_is_an_agreement(
+    extract: Extract, body: str, parties: tuple[str, ...], kind: str
+) -> None:
+    """'договорились о поставках / об обмене / об отмене …' states an agreement reached without an
+    agreement noun; a meeting or 'more cooperation' agreed on is not one."""
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, "signed")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Индия и Китай договорились о встрече министров.",
+        "Сербия и Венгрия так и не договорились о поставках газа.",
+    ],
+)
+def test_agreed_on_a_meeting_or_not_agreed_is_no_agreement(extract: Extract, body: str) -> None:
+    assert extract(body, "ru", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "parties"),
+    [
+        ("Туркмения и Афганистан подписали соглашение о транзите электроэнергии.", ("AFG", "TKM")),
+        ("Бишкек и Душанбе подписали договор о границе.", ("KGZ", "TJK")),
+        ("ФРГ заключила с Катаром контракт на поставку газа, сообщили в Дохе.", ("DEU", "QAT")),
+        ("Соглашение о торговле между Кишинёвом и Ригой вступит в силу в мае.", ("LVA", "MDA")),
+    ],
+)
+def test_russian_names_and_capitals_name_the_parties(extract: Extract, body: str, parties: tuple[str, ...]) -> None:
+    """Russian news names states by their Russian short names (Туркмения, ФРГ) and by their capitals
+    in any case (в Дохе, Кишинёвом)."""
+    assert only(extract(body, "ru", PUBLISHED)).parties == parties
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Россия и Египет пришли к соглашению о строительстве АЭС.",
+        "После долгих переговоров Иран и Ирак пришли к компромиссу и подписали меморандум о транзите газа.",
+        "Армения и Грузия пришли к окончательной договорённости о поставках электроэнергии.",
+    ],
+)
+def test_came_to_an_agreement_is_signed(extract: Extract, body: str) -> None:
+    """'пришли к соглашению / к договорённости / к компромиссу' reports an agreement reached."""
+    assert only(extract(body, "ru", PUBLISHED)).status == "signed"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Казахстан и Китай продлят соглашение о поставках нефти.",
+        "Сербия продлит с Венгрией договор о транзите газа.",
+    ],
+)
+def test_will_extend_is_planned(extract: Extract, body: str) -> None:
+    assert only(extract(body, "ru", PUBLISHED)).status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Россия и Вьетнам подписали декларацию о стратегическом партнёрстве.", "diplomatic"),
+        ("Россия и Иран подписали договор о всеобъемлющем стратегическом партнёрстве.", "diplomatic"),
+        ("Киргизия и Таджикистан подписали договор о государственной границе.", "diplomatic"),
+        ("Соглашение о реадмиссии между Евросоюзом и Белоруссией приостановлено.", "security"),
+        ("Азербайджан и Туркмения парафировали меморандум о разработке месторождения.", "energy"),
+    ],
+)
+def test_partnership_border_readmission_and_field_types(extract: Extract, body: str, kind: str) -> None:
+    """A strategic partnership and a border treaty are diplomatic, readmission of migrants is
+    security, the development of a (gas or oil) field is energy."""
+    assert only(extract(body, "ru", PUBLISHED)).type == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "parties", "kind"),
+    [
+        ("Вьетнам и Южная Корея начали переговоры о свободной торговле.", ("KOR", "VNM"), "trade"),
+        ("Индонезия и Египет ведут переговоры по зоне свободной торговли.", ("EGY", "IDN"), "trade"),
+        ("Турция начнёт переговоры о вступлении в ЕС.", ("ORG:EU", "TUR"), "diplomatic"),
+        ("Переговоры о вступлении Сербии в Евросоюз продолжаются.", ("ORG:EU", "SRB"), "diplomatic"),
+    ],
+)
+def test_free_trade_and_accession_talks_are_negotiations(
+    extract: Extract, body: str, parties: tuple[str, ...], kind: str
+) -> None:
+    """Talks on free trade or on joining a union are the negotiation of an agreement even when no
+    agreement noun is written ('переговоры о свободной торговле', 'о вступлении в ЕС')."""
+    agreement = only(extract(body, "ru", PUBLISHED))
+    assert (agreement.parties, agreement.type, agreement.status) == (parties, kind, "negotiating")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Подписание соглашения о поставках газа между Китаем и Туркменией состоится в июне.",
+        "Россия выделит Белоруссии кредит на 1,5 млрд долларов.",
+        "Китай предоставит Пакистану кредит в 2 млрд долларов.",
+    ],
+)
+def test_a_signing_to_take_place_or_a_loan_to_be_granted_is_planned(extract: Extract, body: str) -> None:
+    assert only(extract(body, "ru", PUBLISHED)).status == "planned"
+
+
+def test_zst_is_free_trade(extract: Extract) -> None:
+    """ЗСТ is the usual abbreviation of зона свободной торговли."""
+    body = "Соглашение о ЗСТ между Грузией и Китаем вступило в силу в 2018 году."
+    assert only(extract(body, "ru", PUBLISHED)).type == "trade"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Грузия отказалась подписывать соглашение с Россией.",
+        "Венгрия отказывается ратифицировать договор с Украиной.",
+        "Британский премьер и американский президент заявили о готовности подписать торговую сделку.",
+        "Власти Латвии заключили контракт с немецкой компанией на строительство дороги.",
+        "Правительство Сербии подписало меморандум с китайскими компаниями о строительстве завода.",
+    ],
+)
+def test_refusals_readiness_and_deals_with_companies_are_not_agreements(extract: Extract, body: str) -> None:
+    """Refusing to sign (imperfective 'подписывать' too), being ready to sign, and a contract with
+    a company ('с немецкой компанией') are not agreements between states."""
+    assert extract(body, "ru", PUBLISHED) == ()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Вашингтон и Сеул договорились о размещении противоракетной системы.",
+        "Польша и США подписали соглашение о противоракетном комплексе.",
+        "Казахстан и Киргизия заключили соглашение о единой противовоздушной сети.",
+    ],
+)
+def test_missile_and_air_defence_are_military(extract: Extract, body: str) -> None:
+    assert only(extract(body, "ru", PUBLISHED)).type == "military"
