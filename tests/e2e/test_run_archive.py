@@ -17,10 +17,28 @@ from typing import Any
 import orjson
 import pytest
 
+from tests.e2e.downstream.test_dashboard_browser import CHROMIUM, CHROMIUM_ARGS
 from tests.kafka_helpers import free_port, spawn_wirewatch, wait_http, wirewatch
 from tests.seeded import seed_outputs
 
-pytestmark = pytest.mark.slow
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is in the dev extra: make install")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(CHROMIUM is None, reason="chromium missing: run scripts/install-system-deps"),
+]
+
+
+def _dashboard_agreements(url: str, want: int) -> int:
+    """How many agreements the dashboard lists once it has loaded its history (a real Chromium)."""
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page()
+            page.goto(url + "/")
+            page.wait_for_function(f"() => document.querySelectorAll('li.agreement').length >= {want}", timeout=30_000)
+            return int(page.locator("li.agreement").count())
+        finally:
+            browser.close()
 
 
 def _get(url: str) -> Any:
@@ -100,6 +118,7 @@ def test_a_restart_keeps_the_archive_and_a_second_ingest_changes_no_count(seeds_
         second.ready()
         page = _get(f"{second.url}/api/v1/agreements?limit=500")
         assert page["total"] == agreements  # the broker is new and empty: this is the archive
+        assert _dashboard_agreements(second.url, agreements) == agreements  # and the dashboard shows them
         hits = _get(f"{second.url}/api/v1/search?q=Abkommen")["items"]
         assert hits and {h["lang"] for h in hits} == {"de"}
         article = _get(f"{second.url}/api/v1/articles/{hits[0]['id']}")
