@@ -58,6 +58,7 @@ def reference_rate(corpus: list[str]) -> float:
 def rows_countries(corpus: list[str], quick: bool) -> list[Row]:
     """Country tagging (``tag_countries``) on the corpus; gazetteer built once, outside the timing."""
     from wirewatch.core.countries import load_gazetteer, tag_countries
+    from wirewatch.core.countries.places import load_places
 
     started = time.perf_counter()
     gazetteer = load_gazetteer()
@@ -65,12 +66,16 @@ def rows_countries(corpus: list[str], quick: bool) -> list[Row]:
     reference = reference_rate(corpus)
     rate = best_rate(lambda text: tag_countries("", text, gazetteer, lang="en"), corpus)
     undeclared = best_rate(lambda text: tag_countries("", text, gazetteer), corpus)
+    places = load_places()
+    placed = best_rate(lambda text: tag_countries("", text, gazetteer, lang="en", places=places), corpus)
     per_article = {"unit": "articles/s/core", "reference": round(reference, 1)}
     return [
         {"name": "countries: 4 KB articles, lang given", "value": round(rate, 1), **per_article,
          "ratio": round(rate / reference, 3)},
         {"name": "countries: 4 KB articles, lang unknown", "value": round(undeclared, 1), **per_article,
          "ratio": round(undeclared / reference, 3)},
+        {"name": "countries + places (by_place): 4 KB articles, lang given", "value": round(placed, 1),
+         **per_article, "ratio": round(placed / reference, 3)},
         {"name": "countries: gazetteer build (once per process)", "value": round(build, 2), "unit": "s",
          "reference": None, "ratio": None},
     ]  # fmt: skip

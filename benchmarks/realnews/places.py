@@ -18,13 +18,15 @@ from __future__ import annotations
 import argparse
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from benchmarks.realnews import DATA, LANGUAGES, PARTS, Article, load_articles
+from wirewatch.core.analysis import Resources
+from wirewatch.core.countries.places import PlaceIndex
 from wirewatch.offline import OfflineAnalyzer
 
 LABELS = DATA / "countries.jsonl"
@@ -134,8 +136,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.realnews.places", description=__doc__)
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--errors", action="store_true", help="list the development part's errors")
+    parser.add_argument("--no-places", action="store_true", help="tag without the place index")
     args = parser.parse_args()
-    scores = evaluate(path=args.labels)
+    analyzer = None
+    if args.no_places:
+        resources = Resources.load()
+        analyzer = OfflineAnalyzer(replace(resources, places=PlaceIndex({}, {}, {})))
+    scores = evaluate(analyzer=analyzer, path=args.labels)
     print(table(scores))
     if args.errors:
         print("\n".join(scores.errors))

@@ -156,12 +156,10 @@ def choose(places: tuple[Place, ...], named: frozenset[str], surface: str) -> Pl
     if not places:
         return None
     in_named = [p for p in places if p.code in named]
-    if places[0].common:
-        places = ()  # a frequent word names a place only where its country is named
     if in_named:
         return max(in_named, key=lambda p: (p.kind == "city", p.population))
-    if not places:
-        return None
+    if places[0].common:
+        return None  # a frequent word names a place only where its country is named
     top, rest = places[0], [p for p in places[1:] if p.code != places[0].code]
     if top.kind == "city":
         bigger = not rest or top.population >= DWARFS * max(p.population for p in rest)
