@@ -5,7 +5,7 @@ most named one (0.50), whether the title names it (0.30), whether the lead (firs
 at most ``LEAD_CHARS``) names it (0.10), and how often it stands near the start of its
 sentence, where the grammatical subject usually is (0.10). Its places (``places.py``) count as
 evidence beside its mentions, each ``PLACE_WEIGHT`` of a mention, and a dateline like a title
-mention: "KYIV —" says where the news is.
+mention: "KYIV —" says where the news is. An office holder's mention weighs ``PERSON_WEIGHT``.
 
 Focus goes to the most salient country and to up to two more that the article either names
 about half as often as the main one (``FOCUS_SHARE``) and more than once (unless as often as
@@ -25,6 +25,9 @@ FOCUS_MAX = 3
 FOCUS_SHARE = 0.35  # evidence relative to the most named country (calibrated: benchmarks/realnews/calibrate_focus.py)
 TITLE_SHARE = 0.25  # the same, for a country the title names
 PLACE_WEIGHT = 0.5
+#: an office holder speaks for a state rather than locating the news: "Obama said" in a story on
+#: Ukraine names the US as an actor, and a long list of leaders must not outweigh the country itself
+PERSON_WEIGHT = 0.5
 _WEIGHTS = (0.50, 0.30, 0.10, 0.10)
 _SENTENCE_END = ".!?\n:;"
 
@@ -42,8 +45,8 @@ class Scored:
 
     @property
     def evidence(self) -> float:
-        """Mentions plus places, a place weighing ``PLACE_WEIGHT``."""
-        return len(self.mentions) + PLACE_WEIGHT * len(self.places)
+        """Mentions plus places, a place weighing ``PLACE_WEIGHT`` and an office holder ``PERSON_WEIGHT``."""
+        return _evidence(list(self.mentions), list(self.places))
 
 
 def _lead_end(body: str) -> int:
@@ -58,7 +61,8 @@ def _in_subject(body: str, start: int) -> bool:
 
 
 def _evidence(mentions: list[CountryMention], places: list[PlaceMention]) -> float:
-    return len(mentions) + PLACE_WEIGHT * len(places)
+    people = sum(m.kind == "person" for m in mentions)
+    return len(mentions) - (1 - PERSON_WEIGHT) * people + PLACE_WEIGHT * len(places)
 
 
 def salience(mentions: list[CountryMention], body: str, most: float, places: list[PlaceMention] | None = None) -> float:

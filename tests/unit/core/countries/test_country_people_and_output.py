@@ -28,6 +28,12 @@ def test_a_head_of_state_named_alone_counts_in_any_language(codes) -> None:
     assert codes("Встреча Путина и Эрдогана.", lang="ru") == {"RUS", "TUR"}
 
 
+def test_earlier_office_holders_count_in_their_years_and_in_russian_cases(codes) -> None:
+    assert codes("Встреча Обамы с Меркель и Олландом.", lang="ru", published="2015-02-01") == {"USA", "DEU", "FRA"}
+    assert codes("Kerry met Yatsenyuk in Kyiv.", lang="en", published="2014-03-01") == {"USA", "UKR"}
+    assert codes("Kerry spoke.", lang="en", published="2030-01-01") == set()  # long out of office
+
+
 def test_spans_point_at_the_surface_in_title_and_body(tag) -> None:
     title, body = "Russland und Myanmar", "Moskau lobt die birmanische Junta. Die Russen bleiben."
     result = tag(body, lang="de", title=title)
@@ -51,6 +57,15 @@ def test_salience_is_in_unit_range_and_ranks_the_subject_first(tag) -> None:
     assert result.countries[0].code == "FRA"
     assert all(0.0 <= t.salience <= 1.0 for t in result.countries)
     assert [t.salience for t in result.countries] == sorted((t.salience for t in result.countries), reverse=True)
+
+
+def test_an_office_holder_weighs_half_a_mention_in_the_focus(tag) -> None:
+    story = "Ukraine voted. Ukraine counted. Ukraine waited. Ukraine celebrated. "
+    quoted = tag(story + "Kerry said so. Kerry repeated it.", lang="en", published="2014-05-26")
+    named = tag(story + "The United States said so. The United States repeated it.", lang="en", published="2014-05-26")
+    assert {t.code for t in quoted.countries} == {t.code for t in named.countries} == {"UKR", "USA"}
+    assert {t.code for t in quoted.countries if t.focus} == {"UKR"}
+    assert {t.code for t in named.countries if t.focus} == {"UKR", "USA"}
 
 
 def test_focus_is_one_to_three_countries_and_not_a_passing_mention(tag) -> None:
