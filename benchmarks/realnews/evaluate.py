@@ -75,6 +75,25 @@ def table(result: Evaluation) -> str:
     return "\n".join(lines)
 
 
+def markdown(result: Evaluation) -> str:
+    """The same table in Markdown, as the README shows it (totals in bold)."""
+    lines = [
+        "| part | lang | articles | agreements | F1 | precision | recall | status | strict F1 |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for part in PARTS:
+        for lang in (*LANGUAGES, "all"):
+            score = result.scores[part, lang, "lenient"]
+            strict = result.scores[part, lang, "strict"]
+            bold = "**" if lang == "all" else ""
+            lines.append(
+                f"| {bold}{part}{bold} | {bold}{lang}{bold} | {result.articles[part, lang]} | {score.gold} | "
+                f"{bold}{score.f1:.2f}{bold} | {score.precision:.2f} | {score.recall:.2f} | "
+                f"{score.status_accuracy:.2f} | {strict.f1:.2f} |"
+            )
+    return "\n".join(lines)
+
+
 def by_source(result: Evaluation) -> str:
     """The development part per language and source repository (lenient F1, P, R)."""
     lines = ["lang  source                                  articles  labelled  F1     P      R"]
@@ -95,9 +114,10 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list the development part's errors")
     parser.add_argument("--lang", help="only this language's errors")
     parser.add_argument("--by-source", action="store_true", help="the development part per source repository")
+    parser.add_argument("--markdown", action="store_true", help="print the table in Markdown, as in the README")
     args = parser.parse_args()
     result = evaluate(load_articles())
-    print(table(result))
+    print(markdown(result) if args.markdown else table(result))
     if args.by_source:
         print()
         print(by_source(result))
